@@ -1,0 +1,25 @@
+package io.connectorkit.api.configuration;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks an {@link Option} as a secret (a password, a token).
+ *
+ * <p>The runtime never writes its value into a checkpoint, a log line or an exception message: binding errors
+ * name the key but hide the value, and connector exceptions are scrubbed of it before they reach the host.
+ *
+ * <h2>Constraints</h2>
+ * <ul>
+ *   <li>It is placed on an {@link Option} of type {@code String}.</li>
+ *   <li>It is not inside a {@code @Checkpoint} class.</li>
+ * </ul>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.PARAMETER, ElementType.FIELD})
+public @interface Credential {
+}

@@ -1,0 +1,2 @@
+/** Configuration options: {@link io.connectorkit.api.configuration.Option} and {@link io.connectorkit.api.configuration.Credential}. */
+package io.connectorkit.api.configuration;
