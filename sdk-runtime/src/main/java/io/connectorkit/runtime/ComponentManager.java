@@ -1,0 +1,175 @@
+package io.connectorkit.runtime;
+
+import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
+import io.connectorkit.api.spi.ComponentModel;
+import io.connectorkit.api.spi.OptionModel;
+import io.connectorkit.runtime.input.Mapper;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The entry point of the runtime: finds components in the generated indexes of a class loader and creates
+ * configured {@link Mapper}s for them.
+ *
+ * <p>The caller owns it: there is no singleton and no shutdown hook; {@link #close()} releases the shared
+ * {@code Jsonb}. Thread-safe: {@link #findMapper} may be called from several threads.
+ *
+ * <pre>{@code
+ * try (ComponentManager manager = ComponentManager.builder().checkpointing(true).build()) {
+ *     Mapper mapper = manager.findMapper("checkpoint", "list-input", 1, configuration).orElseThrow();
+ *     Input input = mapper.create();
+ *     input.start(checkpoint -> save(checkpoint.toJson()));
+ *     for (Object record = input.next(); record != null; record = input.next()) {
+ *         handle(record);
+ *     }
+ *     input.stop();
+ * }
+ * }</pre>
+ */
+public final class ComponentManager implements AutoCloseable {
+
+    /** The system property that turns checkpointing on when the builder does not say; read once per builder. */
+    public static final String CHECKPOINT_ENABLED_PROPERTY = "connectorkit.checkpoint.enabled";
+
+    private static final System.Logger LOG = System.getLogger(ComponentManager.class.getName());
+
+    private final ComponentRegistry registry;
+    private final Services services;
+    private final CheckpointSettings settings;
+
+    /** A manager over the context class loader, with checkpointing as {@value #CHECKPOINT_ENABLED_PROPERTY} says. */
+    public ComponentManager() {
+        this(builder());
+    }
+
+    private ComponentManager(Builder builder) {
+        this.registry = new ComponentRegistry(builder.classLoader);
+        JsonProvider json = JsonProvider.provider();
+        this.services = new Services(json, json.createBuilderFactory(Map.of()), JsonbBuilder.create());
+        this.settings = new CheckpointSettings(builder.checkpointing, builder.frequency, builder.interval);
+    }
+
+    /** Starts a manager's configuration. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A mapper for the component {@code family}/{@code name}, with {@code configuration} bound and validated.
+     *
+     * <p>{@code configuration} holds option paths ({@code configuration.total=10}) and, to resume, the flattened
+     * checkpoint ({@code $checkpoint.sinceId=95}, {@code $checkpoint.__version=2}); checkpoint keys win over the
+     * same option given by its path. Older configuration and checkpoint versions are migrated first.
+     *
+     * @param version the version of the configuration map, 1 or more; older ones go through the emitter's handler
+     * @return empty when no such component is indexed
+     * @throws ConfigurationException listing every missing, malformed or unknown key
+     * @throws UnsupportedVersionException when the configuration or checkpoint is newer than the component
+     * @throws ComponentException when a migration handler fails
+     */
+    public Optional<Mapper> findMapper(String family, String name, int version, Map<String, String> configuration) {
+        Objects.requireNonNull(configuration, "configuration");
+        if (family == null || name == null) {
+            return Optional.empty();
+        }
+        Optional<ComponentModel> found = registry.find(family, name);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ComponentModel model = found.get();
+        OptionModel checkpointOption = ComponentRegistry.checkpointOption(model);
+        Map<String, String> prepared = new ResumePreparer(model, checkpointOption, settings.enabled())
+                .prepare(version, configuration);
+        EmitterMapper mapper = new EmitterMapper(model, prepared, services, settings, checkpointOption);
+        mapper.validate();
+        return Optional.of(mapper);
+    }
+
+    /** Every component this manager can run, as {@code family/name}, sorted. */
+    public List<String> componentIds() {
+        return registry.ids();
+    }
+
+    /** Whether this manager takes checkpoints and resumes from {@code $checkpoint} keys. */
+    public boolean isCheckpointingEnabled() {
+        return settings.enabled();
+    }
+
+    /**
+     * Flattens JSON into configuration keys: nested objects give dotted keys, arrays {@code [i]}; strings are taken
+     * as they are, numbers and booleans as written, {@code null}s are left out. {@code {"$checkpoint": {"sinceId":
+     * 95}}} gives {@code $checkpoint.sinceId=95}.
+     */
+    public static Map<String, String> jsonToMap(JsonValue json) {
+        return JsonFlattener.flatten(json);
+    }
+
+    /** Releases the shared {@code Jsonb}. Mappers and inputs created by this manager must not be used after. */
+    @Override
+    public void close() {
+        try {
+            services.jsonb().close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "closing the shared Jsonb failed", e);
+        }
+    }
+
+    /** Configures a {@link ComponentManager}. */
+    public static final class Builder {
+        private ClassLoader classLoader = defaultClassLoader();
+        private boolean checkpointing = readCheckpointProperty();
+        private Frequency frequency;
+        private long interval;
+
+        private Builder() {
+        }
+
+        /** The class loader whose component indexes are read; default: the thread's context class loader. */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /** Turns checkpointing on or off, whatever the system property says. */
+        public Builder checkpointing(boolean enabled) {
+            this.checkpointing = enabled;
+            return this;
+        }
+
+        /** A host-side checkpoint frequency that overrides every component's {@code @Checkpoint}. */
+        public Builder checkpointFrequency(Frequency frequency, long interval) {
+            if (interval <= 0) {
+                throw new IllegalArgumentException("checkpoint interval must be more than zero, got " + interval);
+            }
+            this.frequency = Objects.requireNonNull(frequency, "frequency");
+            this.interval = interval;
+            return this;
+        }
+
+        /** The manager; reads the component indexes now. */
+        public ComponentManager build() {
+            return new ComponentManager(this);
+        }
+
+        private static ClassLoader defaultClassLoader() {
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return context != null ? context : ComponentManager.class.getClassLoader();
+        }
+
+        private static boolean readCheckpointProperty() {
+            String value = System.getProperty(CHECKPOINT_ENABLED_PROPERTY);
+            if (value == null && System.getProperty("connectorkit.checkpoint.enable") != null) {
+                LOG.log(Level.WARNING, "-Dconnectorkit.checkpoint.enable is set but the property is "
+                        + CHECKPOINT_ENABLED_PROPERTY + "; checkpointing stays off");
+            }
+            return Boolean.parseBoolean(value);
+        }
+    }
+}

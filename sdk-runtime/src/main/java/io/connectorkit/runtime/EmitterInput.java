@@ -1,0 +1,181 @@
+package io.connectorkit.runtime;
+
+import io.connectorkit.api.spi.ComponentModel;
+import io.connectorkit.runtime.input.CheckpointState;
+import io.connectorkit.runtime.input.Input;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Drives one emitter instance through its generated model.
+ *
+ * <p>The record path is the producer call and a counter check. In callback mode a due checkpoint is taken and
+ * delivered at the start of the next {@code next()} (or at {@code stop()}): by then the host has received the record
+ * that made it due, the emitter's state still describes exactly that record, and a failing checkpoint method cannot
+ * swallow a record already returned.
+ */
+final class EmitterInput implements Input {
+
+    private enum Phase { NEW, STARTED, FAILED, STOPPED }
+
+    private final ComponentModel model;
+    private final Object emitter;
+    private final Function<Object, Object> producer;
+    private final CheckpointCapture capture;
+    private final CheckpointPolicy policy;
+    private final Predicate<Object> safePoint;
+    private final SecretScrubber scrubber;
+
+    private Phase phase = Phase.NEW;
+    private Consumer<CheckpointState> callback;
+    private boolean due;
+    private CheckpointState lastDelivered;
+
+    /**
+     * @param capture takes checkpoints, or {@code null} when checkpointing is off or the emitter has none
+     * @param policy the checkpoint interval, or {@code null} with a null capture
+     */
+    EmitterInput(ComponentModel model, Object emitter, CheckpointCapture capture, CheckpointPolicy policy,
+            SecretScrubber scrubber) {
+        this.model = model;
+        this.emitter = emitter;
+        this.producer = model.producer();
+        this.capture = capture;
+        this.policy = policy;
+        this.safePoint = model.checkpointAvailable();
+        this.scrubber = scrubber;
+    }
+
+    @Override
+    public void start() {
+        if (phase != Phase.NEW) {
+            throw new IllegalStateException(model.id() + ": start() was already called");
+        }
+        phase = Phase.STARTED;
+        for (Consumer<Object> postConstruct : model.postConstruct()) {
+            try {
+                postConstruct.accept(emitter);
+            } catch (RuntimeException e) {
+                phase = Phase.FAILED;
+                throw failure("@PostConstruct failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void start(Consumer<CheckpointState> checkpointCallback) {
+        this.callback = Objects.requireNonNull(checkpointCallback, "checkpointCallback");
+        start();
+    }
+
+    @Override
+    public Object next() {
+        if (phase != Phase.STARTED) {
+            throw new IllegalStateException(model.id() + ": next() needs a started input, this one is " + phase);
+        }
+        if (due) {
+            deliverIfSafe();
+        }
+        Object record;
+        try {
+            record = producer.apply(emitter);
+        } catch (RuntimeException e) {
+            phase = Phase.FAILED;
+            throw failure("@Producer failed", e);
+        }
+        if (record != null && capture != null && policy.recordProduced() && callback != null) {
+            due = true;
+        }
+        return record;
+    }
+
+    @Override
+    public boolean isCheckpointReady() {
+        return capture != null && phase == Phase.STARTED && policy.intervalPassed() && isSafePoint();
+    }
+
+    @Override
+    public CheckpointState getCheckpoint() {
+        if (capture == null) {
+            throw new IllegalStateException(model.id() + (model.supportsCheckpoints()
+                    ? ": checkpointing is off; enable it with -Dconnectorkit.checkpoint.enabled=true or "
+                            + "ComponentManager.builder().checkpointing(true)"
+                    : ": the emitter has no @CheckpointData method"));
+        }
+        return take();
+    }
+
+    @Override
+    public void stop() {
+        if (phase == Phase.STOPPED) {
+            return;
+        }
+        boolean deliverFinal = phase == Phase.STARTED && callback != null && capture != null;
+        phase = Phase.STOPPED;
+        RuntimeException error = null;
+        try {
+            if (deliverFinal) {
+                CheckpointState last = capture.take(emitter);
+                if (!last.equals(lastDelivered)) {
+                    deliver(last);
+                }
+            }
+        } catch (RuntimeException e) {
+            error = e;
+        }
+        for (Consumer<Object> preDestroy : model.preDestroy()) {
+            try {
+                preDestroy.accept(emitter);
+            } catch (RuntimeException e) {
+                RuntimeException wrapped = failure("@PreDestroy failed", e);
+                if (error == null) {
+                    error = wrapped;
+                } else {
+                    error.addSuppressed(wrapped);
+                }
+            }
+        }
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    private void deliverIfSafe() {
+        if (isSafePoint()) {
+            deliver(take());
+        }
+    }
+
+    private boolean isSafePoint() {
+        if (safePoint == null) {
+            return true;
+        }
+        try {
+            return safePoint.test(emitter);
+        } catch (RuntimeException e) {
+            throw failure("@CheckpointAvailable failed", e);
+        }
+    }
+
+    private CheckpointState take() {
+        CheckpointState state = capture.take(emitter);
+        policy.checkpointTaken();
+        return state;
+    }
+
+    private void deliver(CheckpointState state) {
+        callback.accept(state); // a host exception propagates as is; the checkpoint stays due
+        lastDelivered = state;
+        due = false;
+    }
+
+    private ComponentException failure(String what, RuntimeException cause) {
+        if (cause instanceof ComponentException component) {
+            return component;
+        }
+        return new ComponentException(model.id(), what + ": " + scrubber.scrub(String.valueOf(cause.getMessage())),
+                scrubber.scrub(cause));
+    }
+}

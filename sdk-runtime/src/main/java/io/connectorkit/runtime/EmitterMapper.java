@@ -1,0 +1,68 @@
+package io.connectorkit.runtime;
+
+import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
+import io.connectorkit.api.spi.ComponentModel;
+import io.connectorkit.api.spi.OptionModel;
+import io.connectorkit.runtime.input.Input;
+import io.connectorkit.runtime.input.Mapper;
+import java.util.Map;
+
+/**
+ * A component with its prepared configuration. Each {@link #create()} binds the configuration again, so every
+ * input gets its own configuration objects (the emitter mutates its {@code @Checkpoint} instance).
+ */
+final class EmitterMapper implements Mapper {
+
+    private final ComponentModel model;
+    private final Map<String, String> configuration;
+    private final Services services;
+    private final CheckpointSettings settings;
+    private final OptionModel checkpointOption;
+
+    EmitterMapper(ComponentModel model, Map<String, String> configuration, Services services,
+            CheckpointSettings settings, OptionModel checkpointOption) {
+        this.model = model;
+        this.configuration = Map.copyOf(configuration);
+        this.services = services;
+        this.settings = settings;
+        this.checkpointOption = checkpointOption;
+    }
+
+    /** Binds once, so that a bad configuration fails in {@code findMapper}, not later in {@code create()}. */
+    void validate() {
+        ConfigurationBinder.bind(model, configuration, services);
+    }
+
+    @Override
+    public Input create() {
+        ConfigurationBinder.Bound bound = ConfigurationBinder.bind(model, configuration, services);
+        SecretScrubber scrubber = new SecretScrubber(bound.secrets());
+        Object emitter;
+        try {
+            emitter = model.constructor().apply(bound.arguments());
+        } catch (RuntimeException e) {
+            throw new ComponentException(model.id(), "constructor failed: "
+                    + scrubber.scrub(String.valueOf(e.getMessage())), scrubber.scrub(e));
+        }
+        if (!settings.enabled() || !model.supportsCheckpoints()) {
+            return new EmitterInput(model, emitter, null, null, scrubber);
+        }
+        CheckpointCodec codec = new CheckpointCodec(checkpointOption, services.builderFactory(), services.json());
+        CheckpointCapture capture = new CheckpointCapture(model.id(), model.checkpointData(), codec,
+                checkpointOption.checkpoint().version().value(), scrubber);
+        return new EmitterInput(model, emitter, capture, policy(), scrubber);
+    }
+
+    private CheckpointPolicy policy() {
+        if (settings.frequency() != null) {
+            return new CheckpointPolicy(settings.frequency(), settings.interval());
+        }
+        Frequency frequency = checkpointOption.checkpoint().frequency();
+        return new CheckpointPolicy(frequency, checkpointOption.checkpoint().interval());
+    }
+
+    @Override
+    public String toString() {
+        return "Mapper[" + model.id() + "]";
+    }
+}

@@ -1,0 +1,118 @@
+package io.connectorkit.runtime;
+
+import io.connectorkit.api.component.MigrationHandler;
+import io.connectorkit.api.spi.ComponentModel;
+import io.connectorkit.api.spi.OptionModel;
+import io.connectorkit.api.spi.VersionModel;
+import io.connectorkit.runtime.ConfigurationException.Problem;
+import io.connectorkit.runtime.input.CheckpointState;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns the map a host passes to {@code findMapper} into the map the binder reads: migrates an older configuration
+ * version, then takes the {@code $checkpoint.*} keys apart, migrates an older checkpoint version and rewrites the
+ * keys to the {@code @Checkpoint} option's real path, where they win over any key already there.
+ */
+final class ResumePreparer {
+
+    static final String PREFIX = CheckpointState.CHECKPOINT_KEY + '.';
+    static final String VERSION_FIELD = PREFIX + CheckpointState.VERSION_KEY;
+
+    private static final System.Logger LOG = System.getLogger(ResumePreparer.class.getName());
+
+    private final ComponentModel model;
+    private final OptionModel checkpointOption;
+    private final boolean checkpointing;
+
+    ResumePreparer(ComponentModel model, OptionModel checkpointOption, boolean checkpointing) {
+        this.model = model;
+        this.checkpointOption = checkpointOption;
+        this.checkpointing = checkpointing;
+    }
+
+    /** The map to bind, for a configuration written at {@code configurationVersion}. */
+    Map<String, String> prepare(int configurationVersion, Map<String, String> configuration) {
+        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, String> checkpoint = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : configuration.entrySet()) {
+            String key = Objects.requireNonNull(entry.getKey(), "configuration key");
+            if (key.startsWith(PREFIX)) {
+                checkpoint.put(key.substring(PREFIX.length()), entry.getValue());
+            } else {
+                options.put(key, entry.getValue());
+            }
+        }
+        options = migrate(model.version(), configurationVersion, options, "the configuration version");
+        if (!checkpoint.isEmpty()) {
+            resume(checkpoint, options);
+        }
+        return options;
+    }
+
+    private void resume(Map<String, String> checkpoint, Map<String, String> options) {
+        if (!checkpointing) {
+            LOG.log(Level.WARNING, "{0}: checkpointing is off, so the checkpoint keys {1} are ignored and the input "
+                    + "starts from its configuration. Set -Dconnectorkit.checkpoint.enabled=true (or "
+                    + "ComponentManager.builder().checkpointing(true)) to resume.", model.id(), checkpointKeys(checkpoint));
+            return;
+        }
+        if (checkpointOption == null) {
+            throw new ConfigurationException(model.id(), List.of(new Problem(PREFIX + "*",
+                    "no checkpoint keys: the component has no @Checkpoint option", checkpointKeys(checkpoint))));
+        }
+        String versionText = checkpoint.remove(CheckpointState.VERSION_KEY);
+        int version = parseVersion(versionText);
+        Map<String, String> state = migrate(checkpointOption.checkpoint().version(), version, checkpoint, VERSION_FIELD);
+        String base = model.checkpointPath() + '.';
+        state.forEach((key, value) -> options.put(base + key, value));
+    }
+
+    private int parseVersion(String text) {
+        if (text == null) {
+            return 1; // checkpoints written before the class had a @Version
+        }
+        try {
+            int version = Integer.parseInt(text);
+            if (version >= 1) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(model.id(), List.of(new Problem(VERSION_FIELD, "a version, 1 or more",
+                "'" + text + "'")));
+    }
+
+    private Map<String, String> migrate(VersionModel current, int received, Map<String, String> data, String field) {
+        if (received > current.value()) {
+            throw new UnsupportedVersionException(model.id(), field, received, current.value());
+        }
+        if (received < 1) {
+            throw new IllegalArgumentException(model.id() + ": " + field + " must be 1 or more, got " + received);
+        }
+        if (received == current.value() || !current.hasMigrationHandler()) {
+            return data;
+        }
+        MigrationHandler handler = current.migrationHandler().get();
+        Map<String, String> migrated;
+        try {
+            migrated = handler.migrate(received, data);
+        } catch (RuntimeException e) {
+            throw new ComponentException(model.id(), "migration handler " + handler.getClass().getName()
+                    + " failed to migrate " + field + " " + received + " to " + current.value(), e);
+        }
+        if (migrated == null) {
+            throw new ComponentException(model.id(), "migration handler " + handler.getClass().getName()
+                    + " returned null for " + field + " " + received + "; it must return the migrated map", null);
+        }
+        return new LinkedHashMap<>(migrated);
+    }
+
+    private static String checkpointKeys(Map<String, String> checkpoint) {
+        return checkpoint.keySet().stream().map(k -> PREFIX + k).sorted().toList().toString();
+    }
+}
