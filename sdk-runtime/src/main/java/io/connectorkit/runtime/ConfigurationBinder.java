@@ -119,12 +119,27 @@ final class ConfigurationBinder {
         Object instance = current != null ? current : option.factory().get();
         for (OptionModel child : option.children()) {
             Object childCurrent = child.getter() == null ? null : child.getter().apply(instance);
-            Object value = bindValue(child, path + '.' + child.name(), childCurrent);
+            String childPath = path + '.' + child.name();
+            Object value = bindValue(child, childPath, childCurrent);
             if (value != ABSENT) {
-                child.setter().accept(instance, value);
+                set(child, childPath, instance, value);
             }
         }
         return instance;
+    }
+
+    /** Calls the generated setter; a setter that rejects the value is one more problem, not a crash. */
+    private void set(OptionModel option, String path, Object instance, Object value) {
+        try {
+            option.setter().accept(instance, value);
+        } catch (RuntimeException e) {
+            String text = configuration.get(path);
+            String received = option.credential() ? "a hidden value (credential)"
+                    : text != null ? "'" + text + "'" : "a value";
+            String reason = option.credential() ? "" : ": " + e.getMessage();
+            problems.put(path, new Problem(path, "a value its setter accepts (" + e.getClass().getSimpleName()
+                    + reason + ")", received));
+        }
     }
 
     private Object bindList(OptionModel option, String path) {
