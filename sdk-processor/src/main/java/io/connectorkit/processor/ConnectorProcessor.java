@@ -1,0 +1,168 @@
+package io.connectorkit.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The Connector Kit annotation processor: checks {@code @Emitter} classes, their options and checkpoint state at
+ * compile time, and generates the component index the runtime reads instead of scanning the class path.
+ *
+ * <p>Every broken rule becomes one ERROR on the element that breaks it, all of them are reported, and an emitter
+ * with errors gets no generated code. For the valid emitters of the compilation it writes one
+ * {@code ConnectorKitIndex implements io.connectorkit.api.spi.ComponentIndex} (in the package of the emitter whose
+ * qualified name sorts first) and registers it in {@code META-INF/services}.
+ *
+ * <p>Options: {@code -Aconnectorkit.debug=true} prints NOTE diagnostics about what the processor decided.
+ */
+@AutoService(Processor.class)
+public final class ConnectorProcessor extends AbstractProcessor {
+
+    static final String DEBUG_OPTION = "connectorkit.debug";
+
+    private static final Set<String> ANNOTATIONS = Set.of(Names.EMITTER, Names.PRODUCER, Names.CHECKPOINT,
+            Names.CHECKPOINT_DATA, Names.CHECKPOINT_AVAILABLE, Names.VERSION, Names.OPTION, Names.CREDENTIAL);
+
+    /** Created on the first round, inside the error guard, and kept for the whole compilation. */
+    private Reporter reporter;
+    private VersionValidator versions;
+    private CredentialValidator credentials;
+    private CheckpointClassValidator checkpointClasses;
+    private EmitterAnalyzer analyzer;
+
+    private final Set<String> reachedCheckpoints = new HashSet<>();
+    private final List<TypeElement> indexedEmitters = new ArrayList<>();
+    private String indexClass;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return ANNOTATIONS;
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(DEBUG_OPTION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+        try {
+            if (reporter == null) {
+                setUp();
+            }
+            if (roundEnv.processingOver()) {
+                writeServiceFile();
+            } else {
+                processRound(roundEnv);
+            }
+        } catch (Exception | Error failure) {
+            // As in google/auto: a processor bug must not crash javac, it becomes one readable error.
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.INTERNAL_ERROR + trace);
+        }
+        // Other processors may look at the same annotations.
+        return false;
+    }
+
+    private void setUp() {
+        Elements elements = processingEnv.getElementUtils();
+        Types types = processingEnv.getTypeUtils();
+        reporter = new Reporter(processingEnv.getMessager(),
+                Boolean.parseBoolean(processingEnv.getOptions().get(DEBUG_OPTION)));
+        Accessors accessors = new Accessors(elements, types);
+        versions = new VersionValidator(elements, reporter);
+        credentials = new CredentialValidator(reporter);
+        checkpointClasses = new CheckpointClassValidator(elements, reporter, accessors, versions);
+        analyzer = new EmitterAnalyzer(elements, reporter,
+                new EmitterValidator(elements, reporter, new HashMap<>()),
+                new CheckpointMethodsValidator(reporter),
+                new OptionTreeBuilder(elements, types, reporter, accessors, versions),
+                checkpointClasses, versions);
+    }
+
+    private void processRound(RoundEnvironment roundEnv) throws IOException {
+        for (Element element : annotated(roundEnv, Names.VERSION)) {
+            versions.validate(element);
+        }
+        for (Element element : annotated(roundEnv, Names.CREDENTIAL)) {
+            credentials.validate(element);
+        }
+        List<EmitterModel> valid = new ArrayList<>();
+        for (TypeElement emitter : sortedTypes(annotated(roundEnv, Names.EMITTER))) {
+            if (indexClass != null) {
+                reporter.error(Messages.EMITTER_AFTER_INDEX, emitter);
+                continue;
+            }
+            EmitterAnalyzer.Result result = analyzer.analyze(emitter);
+            result.checkpointClasses().forEach(type -> reachedCheckpoints.add(type.getQualifiedName().toString()));
+            if (result.model() != null) {
+                valid.add(result.model());
+            }
+        }
+        for (TypeElement checkpoint : sortedTypes(annotated(roundEnv, Names.CHECKPOINT))) {
+            checkpointClasses.validate(checkpoint);
+            if (!reachedCheckpoints.contains(checkpoint.getQualifiedName().toString())) {
+                reporter.error(Messages.CHECKPOINT_UNUSED, checkpoint);
+            }
+        }
+        if (!valid.isEmpty()) {
+            // Written in this (non-final) round so that javac compiles it like any other source.
+            JavaFile index = new IndexGenerator().generate(valid);
+            index.writeTo(processingEnv.getFiler());
+            indexClass = index.packageName() + "." + IndexGenerator.CLASS_NAME;
+            valid.forEach(model -> indexedEmitters.add(model.element()));
+            reporter.debug("wrote " + indexClass + " for " + valid.size() + " emitter(s)");
+        }
+    }
+
+    private void writeServiceFile() throws IOException {
+        if (indexClass == null) {
+            return;
+        }
+        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+                IndexGenerator.SERVICE_FILE, indexedEmitters.toArray(new Element[0]));
+        try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+            writer.write(indexClass + "\n");
+        }
+    }
+
+    private Set<? extends Element> annotated(RoundEnvironment roundEnv, String annotation) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+        return type == null ? Set.of() : roundEnv.getElementsAnnotatedWith(type);
+    }
+
+    /** Sorted by qualified name, so that "first" and "duplicate" do not depend on javac's order. */
+    private static List<TypeElement> sortedTypes(Set<? extends Element> elements) {
+        List<TypeElement> types = new ArrayList<>(ElementFilter.typesIn(elements));
+        types.sort(Comparator.comparing(type -> type.getQualifiedName().toString()));
+        return types;
+    }
+}

@@ -1,0 +1,207 @@
+package io.connectorkit.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.connectorkit.api.input.checkpoint.Checkpoint;
+import io.connectorkit.api.spi.CheckpointModel;
+import io.connectorkit.api.spi.ComponentIndex;
+import io.connectorkit.api.spi.ComponentModel;
+import io.connectorkit.api.spi.OptionModel;
+import io.connectorkit.api.spi.VersionModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the {@code ConnectorKitIndex} source for the valid emitters of a compilation. The output depends only on
+ * the models, sorted here, so it is the same byte for byte from one build to the next.
+ */
+final class IndexGenerator {
+
+    static final String CLASS_NAME = "ConnectorKitIndex";
+    static final String SERVICE_FILE = "META-INF/services/" + ComponentIndex.class.getName();
+
+    private static final ClassName GENERATED = ClassName.get("jakarta.annotation", "Generated");
+    private static final ClassName OPTION_MODEL = ClassName.get(OptionModel.class);
+    private static final ClassName KIND = ClassName.get(OptionModel.Kind.class);
+    private static final ClassName FREQUENCY = ClassName.get(Checkpoint.Frequency.class);
+    private static final ClassName LIST = ClassName.get(List.class);
+
+    /** The package of the index: that of the emitter whose qualified name sorts first. */
+    static String packageOf(List<EmitterModel> emitters) {
+        return emitters.stream()
+                .map(EmitterModel::type)
+                .min(Comparator.comparing(ClassName::canonicalName))
+                .orElseThrow()
+                .packageName();
+    }
+
+    JavaFile generate(List<EmitterModel> emitters) {
+        List<EmitterModel> sorted = new ArrayList<>(emitters);
+        sorted.sort(Comparator.comparing(EmitterModel::family).thenComparing(EmitterModel::name));
+        TypeSpec.Builder index = TypeSpec.classBuilder(CLASS_NAME)
+                .addAnnotation(AnnotationSpec.builder(GENERATED)
+                        .addMember("value", "$S", ConnectorProcessor.class.getName())
+                        .build())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(ComponentIndex.class);
+        // "components" is taken by the interface method.
+        Set<String> taken = new HashSet<>(Set.of("components"));
+        List<String> methodNames = new ArrayList<>();
+        for (EmitterModel emitter : sorted) {
+            methodNames.add(unique(methodName(emitter), taken));
+        }
+        index.addMethod(MethodSpec.methodBuilder("components")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(LIST, ClassName.get(ComponentModel.class)))
+                .addStatement("return $T.of($L)", LIST,
+                        CodeBlock.join(methodNames.stream().map(name -> CodeBlock.of("$L()", name)).toList(), ", "))
+                .build());
+        for (int i = 0; i < sorted.size(); i++) {
+            index.addMethod(componentMethod(methodNames.get(i), sorted.get(i)));
+            index.addOriginatingElement(sorted.get(i).element());
+        }
+        return JavaFile.builder(packageOf(sorted), index.build()).skipJavaLangImports(true).build();
+    }
+
+    private MethodSpec componentMethod(String methodName, EmitterModel emitter) {
+        ClassName type = emitter.type();
+        CodeBlock.Builder body = CodeBlock.builder()
+                .add("return $T.builder($S, $S, $T.class)$>$>", ComponentModel.class, emitter.family(),
+                        emitter.name(), type)
+                .add("\n.version($L)", version(emitter.version()));
+        List<CodeBlock> arguments = new ArrayList<>();
+        boolean unchecked = false;
+        for (int i = 0; i < emitter.parameters().size(); i++) {
+            OptionNode parameter = emitter.parameters().get(i);
+            body.add("\n.parameter($L)", option(parameter));
+            arguments.add(CodeBlock.of("($T) args[$L]", parameter.cast, i));
+            unchecked |= parameter.needsUncheckedCast();
+        }
+        body.add("\n.constructor(args -> new $T($L))", type, CodeBlock.join(arguments, ", "));
+        body.add("\n.producer(c -> (($T) c).$L())", type, emitter.producer());
+        for (String method : emitter.postConstruct()) {
+            body.add("\n.postConstruct(c -> (($T) c).$L())", type, method);
+        }
+        for (String method : emitter.preDestroy()) {
+            body.add("\n.preDestroy(c -> (($T) c).$L())", type, method);
+        }
+        if (emitter.checkpointPath() != null) {
+            body.add("\n.checkpointPath($S)", emitter.checkpointPath());
+        }
+        if (emitter.checkpointData() != null) {
+            body.add("\n.checkpointData(c -> (($T) c).$L())", type, emitter.checkpointData());
+        }
+        if (emitter.checkpointAvailable() != null) {
+            if (emitter.availableBoxed()) {
+                // A null Boolean means "not a safe point" rather than a NullPointerException in the runtime.
+                body.add("\n.checkpointAvailable(c -> $T.TRUE.equals((($T) c).$L()))", Boolean.class, type,
+                        emitter.checkpointAvailable());
+            } else {
+                body.add("\n.checkpointAvailable(c -> (($T) c).$L())", type, emitter.checkpointAvailable());
+            }
+        }
+        body.add("\n.build();\n$<$<");
+        MethodSpec.Builder method = MethodSpec.methodBuilder(methodName)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(ComponentModel.class)
+                .addCode(body.build());
+        if (unchecked) {
+            method.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "unchecked")
+                    .build());
+        }
+        return method.build();
+    }
+
+    private CodeBlock option(OptionNode node) {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("$T.builder($S, $T.$L, $T.class)", OPTION_MODEL, node.name, KIND, node.kind.name(), node.literal);
+        if (node.required) {
+            code.add(".required()");
+        }
+        if (node.credential) {
+            code.add(".credential()");
+        }
+        List<CodeBlock> calls = new ArrayList<>();
+        if (node.kind == OptionModel.Kind.OBJECT) {
+            calls.add(CodeBlock.of(".factory($T::new)", node.literal));
+        }
+        if (node.checkpoint != null) {
+            CheckpointInfo checkpoint = node.checkpoint;
+            calls.add(CodeBlock.of(".checkpoint(new $T($L, $T.$L, $LL))", CheckpointModel.class,
+                    version(checkpoint.version()), FREQUENCY, checkpoint.frequency(), checkpoint.interval()));
+        }
+        if (node.access != OptionNode.Access.NONE) {
+            calls.add(CodeBlock.of(".field($L, $L)", getter(node), setter(node)));
+        }
+        if (node.element != null) {
+            calls.add(CodeBlock.of(".element($L)", option(node.element)));
+        }
+        for (OptionNode child : node.children) {
+            calls.add(CodeBlock.of(".child($L)", option(child)));
+        }
+        if (calls.isEmpty()) {
+            return code.add(".build()").build();
+        }
+        code.add("$>$>");
+        for (CodeBlock call : calls) {
+            code.add("\n$L", call);
+        }
+        return code.add("\n.build()$<$<").build();
+    }
+
+    private static CodeBlock getter(OptionNode node) {
+        if (node.access == OptionNode.Access.FIELD) {
+            return CodeBlock.of("o -> (($T) o).$L", node.owner, node.fieldName);
+        }
+        return node.getter == null ? CodeBlock.of("null") : CodeBlock.of("o -> (($T) o).$L()", node.owner, node.getter);
+    }
+
+    private static CodeBlock setter(OptionNode node) {
+        if (node.access == OptionNode.Access.FIELD) {
+            return CodeBlock.of("(o, v) -> (($T) o).$L = ($T) v", node.owner, node.fieldName, node.cast);
+        }
+        return CodeBlock.of("(o, v) -> (($T) o).$L(($T) v)", node.owner, node.setter, node.cast);
+    }
+
+    private static CodeBlock version(VersionInfo version) {
+        return version.handler() == null
+                ? CodeBlock.of("new $T($L, null)", VersionModel.class, version.value())
+                : CodeBlock.of("new $T($L, $T::new)", VersionModel.class, version.value(), version.handler());
+    }
+
+    /** {@code checkpoint} + {@code list-input} gives {@code checkpointListInput}. */
+    static String methodName(EmitterModel emitter) {
+        StringBuilder name = new StringBuilder();
+        for (String part : (emitter.family() + " " + emitter.name()).split("[^A-Za-z0-9]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            name.append(name.length() == 0
+                    ? Character.toLowerCase(part.charAt(0)) + part.substring(1)
+                    : ModelSupport.capitalize(part));
+        }
+        if (name.length() == 0 || !Character.isJavaIdentifierStart(name.charAt(0))) {
+            name.insert(0, "component");
+        }
+        return name.toString();
+    }
+
+    private static String unique(String base, Set<String> taken) {
+        String candidate = base;
+        for (int i = 2; !taken.add(candidate); i++) {
+            candidate = base + i;
+        }
+        return candidate;
+    }
+}

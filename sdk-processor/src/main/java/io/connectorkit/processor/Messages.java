@@ -1,0 +1,213 @@
+package io.connectorkit.processor;
+
+/**
+ * Every diagnostic of the processor. A message always has four parts, in this order: the annotation, the element,
+ * the rule and the remedy, rendered as {@code "<annotation> on <element>: <rule>. <remedy>."}. Tests match on
+ * {@link Message#fragment()}, the fixed start of a rule, so the wording lives here only.
+ */
+final class Messages {
+
+    private Messages() {
+    }
+
+    /** One rule: the annotation that imposes it, the rule (a format, arguments fill its {@code %s}) and a remedy. */
+    record Message(String annotation, String rule, String remedy) {
+
+        /** The rule up to its first placeholder: a stable fragment to search for in a diagnostic. */
+        String fragment() {
+            int placeholder = rule.indexOf('%');
+            return placeholder < 0 ? rule : rule.substring(0, placeholder);
+        }
+
+        /** The full text, for {@code element} (already rendered) and the rule arguments. */
+        String format(String annotationOverride, String element, Object... ruleArguments) {
+            String shown = annotationOverride != null ? annotationOverride : annotation;
+            return shown + " on " + element + ": " + String.format(rule, ruleArguments) + ". " + remedy + ".";
+        }
+    }
+
+    static final String INTERNAL_ERROR = "internal error in ConnectorProcessor: ";
+
+    static final String SUPPORTED_TYPES = "String, primitives and their wrappers, enums, java.util.List<T> of those"
+            + " or of configuration classes, and configuration classes";
+
+    // --- @Emitter ---------------------------------------------------------------------------------------------
+
+    static final Message EMITTER_BLANK_ID = new Message("@Emitter",
+            "an emitter's family and name must not be blank",
+            "Set both, for example @Emitter(family = \"demo\", name = \"list-input\")");
+
+    static final Message EMITTER_DUPLICATE_ID = new Message("@Emitter",
+            "an emitter's family and name must be unique in the compilation, but %s is also used by %s",
+            "Change the family or the name of one of them");
+
+    static final Message EMITTER_CLASS_SHAPE = new Message("@Emitter",
+            "an emitter must be a public, non-abstract class, top-level or static nested",
+            "Make the class public and concrete, and static if it is nested");
+
+    static final Message EMITTER_CONSTRUCTOR_COUNT = new Message("@Emitter",
+            "an emitter must have exactly one public constructor, but it has %s",
+            "Keep a single public constructor that takes the @Option parameters and services");
+
+    static final Message EMITTER_CONSTRUCTOR_PARAMETER = new Message("@Emitter",
+            "each constructor parameter of an emitter must be an @Option or an injectable service"
+                    + " (jakarta.json.JsonBuilderFactory, jakarta.json.bind.Jsonb), not %s",
+            "Annotate the parameter with @Option, or remove it");
+
+    static final Message PRODUCER_MISSING = new Message("@Emitter",
+            "an emitter must have exactly one @Producer method, but it has none",
+            "Add a public method annotated @Producer that returns the next record, or null when there are no more");
+
+    static final Message PRODUCER_EXTRA = new Message("@Producer",
+            "an emitter must have exactly one @Producer method, but this is an extra one",
+            "Keep @Producer on a single method");
+
+    static final Message PRODUCER_SIGNATURE = new Message("@Producer",
+            "a @Producer method must be public, non-static, take no parameters and return neither void nor a"
+                    + " primitive",
+            "Declare it as a public instance method without parameters returning the record type");
+
+    static final Message LIFECYCLE_SIGNATURE = new Message("@PostConstruct",
+            "a lifecycle method of an emitter must be public, non-static and take no parameters",
+            "Make it a public instance method without parameters");
+
+    // --- @CheckpointAvailable / @CheckpointData ---------------------------------------------------------------
+
+    static final Message CHECKPOINT_AVAILABLE_WITHOUT_DATA = new Message("@CheckpointAvailable",
+            "an emitter with @CheckpointAvailable must also have a @CheckpointData method",
+            "Add a public method annotated @CheckpointData that returns the @Checkpoint state");
+
+    static final Message CHECKPOINT_AVAILABLE_EXTRA = new Message("@CheckpointAvailable",
+            "an emitter may have at most one @CheckpointAvailable method, but this is an extra one",
+            "Keep @CheckpointAvailable on a single method");
+
+    static final Message CHECKPOINT_DATA_EXTRA = new Message("@CheckpointData",
+            "an emitter may have at most one @CheckpointData method, but this is an extra one",
+            "Keep @CheckpointData on a single method");
+
+    static final Message CHECKPOINT_AVAILABLE_SIGNATURE = new Message("@CheckpointAvailable",
+            "a @CheckpointAvailable method must be public, non-static and take no parameters",
+            "Make it a public instance method without parameters");
+
+    static final Message CHECKPOINT_DATA_SIGNATURE = new Message("@CheckpointData",
+            "a @CheckpointData method must be public, non-static and take no parameters",
+            "Make it a public instance method without parameters");
+
+    static final Message CHECKPOINT_AVAILABLE_RETURN = new Message("@CheckpointAvailable",
+            "a @CheckpointAvailable method must return boolean or Boolean, not %s",
+            "Return true when the current state is a safe point for a checkpoint");
+
+    static final Message CHECKPOINT_DATA_RETURN = new Message("@CheckpointData",
+            "a @CheckpointData method must declare a @Checkpoint class as its return type, not %s",
+            "Return the @Checkpoint state object that the emitter keeps up to date");
+
+    static final Message CHECKPOINT_OPTION_MISSING = new Message("@CheckpointData",
+            "an emitter with @CheckpointData must reach exactly one @Checkpoint option from its constructor"
+                    + " options, but it reaches none",
+            "Add an @Option of the @Checkpoint type to the constructor or to one of its configuration classes");
+
+    static final Message CHECKPOINT_OPTION_EXTRA = new Message("@Option",
+            "an emitter with @CheckpointData must reach exactly one @Checkpoint option, but this one comes in"
+                    + " addition to %s",
+            "Keep a single @Checkpoint option in the emitter's configuration");
+
+    static final Message CHECKPOINT_OPTION_TYPE = new Message("@CheckpointData",
+            "a @CheckpointData method must return the type of the emitter's @Checkpoint option, which is %s at %s,"
+                    + " not %s",
+            "Return the @Checkpoint option's type");
+
+    static final Message CHECKPOINT_IN_LIST = new Message("@Option",
+            "a @Checkpoint class must not be inside a List, because a checkpoint has a single path, but %s is",
+            "Use the @Checkpoint class as a plain @Option, outside any List");
+
+    static final Message CHECKPOINT_UNUSED = new Message("@Checkpoint",
+            "a @Checkpoint class must be reached by the configuration of an emitter of the compilation",
+            "Add an @Option of this type to an emitter's constructor or configuration, or remove @Checkpoint");
+
+    // --- @Checkpoint class ------------------------------------------------------------------------------------
+
+    static final Message CHECKPOINT_CLASS_SHAPE = new Message("@Checkpoint",
+            "a @Checkpoint class must be public, non-abstract, top-level or static nested, with a public"
+                    + " no-argument constructor",
+            "Make the class public, concrete and static if nested, and give it a public no-argument constructor");
+
+    static final Message CHECKPOINT_FIELD_ACCESS = new Message("@Checkpoint",
+            "an @Option field of a @Checkpoint class must be a public non-final field, or have a public getter"
+                    + " and a public setter of its type %s",
+            "Make the field public and non-final, or add public get/set (is/set for boolean) methods");
+
+    static final Message CHECKPOINT_JSONB = new Message("@Checkpoint",
+            "a @Checkpoint class must not carry JSON-B annotations on its fields or accessors, because the runtime"
+                    + " writes and reads a checkpoint by option name",
+            "Remove the annotation; name the option with @Option(\"name\") instead");
+
+    static final Message CHECKPOINT_NON_OPTION_FIELD = new Message("@Checkpoint",
+            "every non-static, non-transient field of a @Checkpoint class must be an @Option, or it would not"
+                    + " survive a resume",
+            "Annotate the field with @Option, or make it transient or static");
+
+    static final Message CHECKPOINT_CREDENTIAL = new Message("@Checkpoint",
+            "a @Checkpoint class must not contain a @Credential option, because secrets never reach a checkpoint",
+            "Move the secret to the emitter's configuration, outside the @Checkpoint class");
+
+    static final Message CHECKPOINT_INTERVAL = new Message("@Checkpoint",
+            "a checkpoint interval must be greater than zero, not %s",
+            "Set interval to 1 or more");
+
+    // --- @Version ---------------------------------------------------------------------------------------------
+
+    static final Message VERSION_VALUE = new Message("@Version",
+            "a version must be at least 1, not %s",
+            "Set the version to 1 or more");
+
+    static final Message VERSION_HANDLER = new Message("@Version",
+            "a migration handler must be MigrationHandler.class (none) or a public, non-abstract class with a"
+                    + " public no-argument constructor, not %s",
+            "Make the handler a public concrete class with a public no-argument constructor");
+
+    static final Message VERSION_PLACEMENT = new Message("@Version",
+            "@Version belongs on an @Emitter or a @Checkpoint class only",
+            "Remove @Version, or move it to the emitter or checkpoint class it versions");
+
+    // --- @Option / @Credential --------------------------------------------------------------------------------
+
+    static final Message OPTION_NAME_INVALID = new Message("@Option",
+            "an option name must be a Java identifier, without dots or brackets, not \"%s\"",
+            "Rename the option, for example @Option(\"maxRows\")");
+
+    static final Message OPTION_NAME_DUPLICATE = new Message("@Option",
+            "an option name must be unique among its siblings, but \"%s\" is already used",
+            "Give this option another name");
+
+    static final Message OPTION_FIELD_ACCESS = new Message("@Option",
+            "an @Option field must be non-static and either a public non-final field or have a public setter",
+            "Make the field public and non-final, or add a public setter");
+
+    static final Message OPTION_TYPE_UNSUPPORTED = new Message("@Option",
+            "an @Option must have a supported type (" + SUPPORTED_TYPES + "), not %s",
+            "Change the option's type to one of the supported types");
+
+    static final Message CONFIGURATION_CLASS_SHAPE = new Message("@Option",
+            "a configuration class must be public, non-abstract, top-level or static nested, with a public"
+                    + " no-argument constructor, but %s is not",
+            "Make the class public, concrete and static if nested, and give it a public no-argument constructor");
+
+    static final Message OPTION_CYCLE = new Message("@Option",
+            "a configuration class must not contain itself, directly or indirectly, but %s does",
+            "Break the cycle, for example by moving the shared options to a separate class");
+
+    static final Message CREDENTIAL_WITHOUT_OPTION = new Message("@Credential",
+            "@Credential must be used together with @Option",
+            "Add @Option, or remove @Credential");
+
+    static final Message CREDENTIAL_NOT_STRING = new Message("@Credential",
+            "@Credential only applies to String options, not %s",
+            "Declare the secret as a String");
+
+    // --- Rounds -----------------------------------------------------------------------------------------------
+
+    static final Message EMITTER_AFTER_INDEX = new Message("@Emitter",
+            "an emitter must be known when the component index is written, but this one appeared in a later"
+                    + " processing round",
+            "Declare the emitter in source instead of generating it with another annotation processor");
+}
