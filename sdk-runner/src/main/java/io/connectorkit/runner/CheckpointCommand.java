@@ -1,0 +1,217 @@
+package io.connectorkit.runner;
+
+import io.connectorkit.runtime.store.Audit;
+import io.connectorkit.runtime.store.CheckpointEnvelope;
+import io.connectorkit.runtime.store.CheckpointInfo;
+import io.connectorkit.runtime.store.CheckpointStore;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code connectorkit checkpoint ...}: inspect and change a stopped job's checkpoints. Every change is saved as a new
+ * generation carrying who did what and when, so it shows in the history and can be undone with {@code rewind}.
+ */
+@Command(name = "checkpoint", mixinStandardHelpOptions = true,
+        description = "Inspects and changes a stopped job's checkpoints; every change is a new generation.",
+        subcommands = {CheckpointCommand.ListJobs.class, CheckpointCommand.Show.class, CheckpointCommand.History.class,
+            CheckpointCommand.Rewind.class, CheckpointCommand.Reset.class, CheckpointCommand.Delete.class})
+final class CheckpointCommand {
+
+    /** The options every checkpoint command takes. */
+    static final class StoreOptions {
+        @Option(names = "--store", paramLabel = "file:DIR|jdbc:URL", defaultValue = StoreSpec.DEFAULT,
+                description = "where checkpoints are kept (default: ${DEFAULT-VALUE})")
+        String store;
+
+        @Option(names = "--retention", defaultValue = "10", description = "generations kept (default: ${DEFAULT-VALUE})")
+        int retention;
+
+        CheckpointStore open() {
+            return StoreSpec.open(store, retention);
+        }
+    }
+
+    /** The options of commands about one job. */
+    static final class JobOptions {
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--job", required = true, description = "the job id")
+        String job;
+
+        @Option(names = "--by", description = "who makes the change, recorded in the history (default: the OS user)")
+        String by = System.getProperty("user.name", "unknown");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the jobs that have checkpoints.")
+    static final class ListJobs implements Callable<Integer> {
+        @Mixin
+        StoreOptions options;
+
+        @Override
+        public Integer call() {
+            try (CheckpointStore store = options.open()) {
+                PrintStream out = System.out;
+                for (String job : store.jobs()) {
+                    Object latest = store.loadLatest(job, JobSettings.PARTITION)
+                            .map(e -> "#" + e.generation() + "  " + e.createdAt() + "  " + e.componentId())
+                            .orElse("(no checkpoint in partition " + JobSettings.PARTITION + ")");
+                    out.println(job + "  " + latest);
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Shows the latest checkpoint of a job (or --generation), with its envelope.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        JobOptions options;
+
+        @Option(names = "--generation", description = "a given generation instead of the latest")
+        Long generation;
+
+        @Override
+        public Integer call() {
+            try (CheckpointStore store = options.store.open()) {
+                CheckpointEnvelope envelope = (generation == null
+                        ? store.loadLatest(options.job, JobSettings.PARTITION)
+                        : store.load(options.job, JobSettings.PARTITION, generation))
+                        .orElseThrow(() -> new RunnerException(ExitCodes.STORE_FAILED, "job '" + options.job
+                                + "' has no checkpoint" + (generation == null ? "" : " generation " + generation)
+                                + " in " + store));
+                System.out.println(pretty(describe(envelope)));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "Lists the generations kept for a job.")
+    static final class History implements Callable<Integer> {
+        @Mixin
+        JobOptions options;
+
+        @Override
+        public Integer call() {
+            try (CheckpointStore store = options.store.open()) {
+                List<CheckpointInfo> history = store.history(options.job, JobSettings.PARTITION);
+                if (history.isEmpty()) {
+                    System.out.println("job '" + options.job + "' has no checkpoint in " + store);
+                }
+                System.out.printf("%-10s %-30s %-8s %-8s %-28s %s%n", "generation", "created", "version", "bytes",
+                        "component", "change");
+                for (CheckpointInfo info : history) {
+                    Audit audit = info.audit();
+                    System.out.printf("%-10d %-30s %-8d %-8d %-28s %s%n", info.generation(), info.createdAt(),
+                            info.version(), info.sizeBytes(), info.componentId(),
+                            audit == null ? "" : audit.action() + " by " + audit.by() + " at " + audit.at());
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "rewind", mixinStandardHelpOptions = true,
+            description = "Makes an earlier generation the latest again (saved as a new generation).")
+    static final class Rewind implements Callable<Integer> {
+        @Mixin
+        JobOptions options;
+
+        @Option(names = "--to", required = true, paramLabel = "GEN", description = "the generation to go back to")
+        long generation;
+
+        @Override
+        public Integer call() {
+            try (CheckpointStore store = options.store.open()) {
+                store.lockForWriting(options.job);
+                CheckpointEnvelope saved = store.rewind(options.job, JobSettings.PARTITION, generation, options.by,
+                        Clock.systemUTC());
+                System.out.println("job '" + options.job + "': generation " + generation + " saved again as #"
+                        + saved.generation() + ": " + saved.checkpoint());
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+            description = "Changes fields of the latest checkpoint (saved as a new generation), e.g. --set sinceId=0")
+    static final class Reset implements Callable<Integer> {
+        @Mixin
+        JobOptions options;
+
+        @Option(names = "--set", required = true, paramLabel = "KEY=VALUE",
+                description = "a field of $checkpoint and its new value; repeatable")
+        Map<String, String> values;
+
+        @Override
+        public Integer call() {
+            try (CheckpointStore store = options.store.open()) {
+                store.lockForWriting(options.job);
+                CheckpointEnvelope latest = store.loadLatest(options.job, JobSettings.PARTITION)
+                        .orElseThrow(() -> new RunnerException(ExitCodes.STORE_FAILED, "job '" + options.job
+                                + "' has no checkpoint to reset in " + store));
+                JsonObject changed = CheckpointEdit.set(latest.checkpoint(), values);
+                String action = "reset " + values.entrySet().stream().map(e -> "--set " + e.getKey() + "=" + e.getValue())
+                        .reduce((a, b) -> a + " " + b).orElse("");
+                CheckpointEnvelope saved = store.save(options.job, JobSettings.PARTITION, latest.componentId(), changed,
+                        Audit.of(options.by, action, Clock.systemUTC()));
+                System.out.println("job '" + options.job + "': saved as #" + saved.generation() + ": "
+                        + saved.checkpoint() + " (undo: checkpoint rewind --job " + options.job + " --to "
+                        + latest.generation() + ")");
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Deletes every checkpoint of a job: its next run starts from the beginning. Cannot be undone.")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        JobOptions options;
+
+        @Option(names = "--yes", required = true, description = "confirms that the history is to be deleted")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            try (CheckpointStore store = options.store.open()) {
+                store.delete(options.job);
+                System.out.println("job '" + options.job + "': every checkpoint deleted");
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    private static JsonObject describe(CheckpointEnvelope envelope) {
+        JsonObjectBuilder builder = Json.createObjectBuilder()
+                .add("job", envelope.job())
+                .add("partition", envelope.partition())
+                .add("generation", envelope.generation())
+                .add("createdAt", envelope.createdAt().toString())
+                .add("componentId", envelope.componentId())
+                .add("version", envelope.version())
+                .add("checksum", envelope.checksum())
+                .add("checkpoint", envelope.checkpoint());
+        builder.add("audit", envelope.audit() == null ? JsonValue.NULL : envelope.audit().toJson());
+        return builder.build();
+    }
+
+    private static String pretty(JsonObject json) {
+        StringWriter text = new StringWriter();
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text).write(json);
+        return text.toString().trim();
+    }
+}

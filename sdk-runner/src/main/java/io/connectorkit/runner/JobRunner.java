@@ -1,0 +1,144 @@
+package io.connectorkit.runner;
+
+import io.connectorkit.runtime.ComponentException;
+import io.connectorkit.runtime.ComponentManager;
+import io.connectorkit.runtime.ConfigurationException;
+import io.connectorkit.runtime.UnsupportedVersionException;
+import io.connectorkit.runtime.input.Input;
+import io.connectorkit.runtime.input.Mapper;
+import io.connectorkit.runtime.store.AsyncCheckpointWriter;
+import io.connectorkit.runtime.store.CheckpointEnvelope;
+import io.connectorkit.runtime.store.CheckpointStore;
+import io.connectorkit.runtime.store.CheckpointStoreException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs one job to its end: resumes from the job's latest checkpoint, drives the input in callback mode, writes the
+ * records, hands each checkpoint to an {@link AsyncCheckpointWriter} after flushing the records it covers, and retries
+ * a failing connector from the last durable checkpoint.
+ */
+final class JobRunner {
+
+    private final JobSettings settings;
+    private final ComponentManager manager;
+    private final CheckpointStore store;
+    private final RecordOutput output;
+    private final RunnerMetrics metrics;
+    private final PrintStream log;
+
+    JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, RecordOutput output,
+            RunnerMetrics metrics, PrintStream log) {
+        this.settings = settings;
+        this.manager = manager;
+        this.store = store;
+        this.output = output;
+        this.metrics = metrics;
+        this.log = log;
+    }
+
+    /** Runs until the input ends; returns the number of records read. */
+    long run() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                runOnce();
+                return metrics.records();
+            } catch (ComponentException e) {
+                metrics.failure();
+                if (attempt >= settings.retries()) {
+                    throw new RunnerException(ExitCodes.CONNECTOR_FAILED, e.getMessage()
+                            + (settings.retries() > 0 ? " (gave up after " + settings.retries() + " retries)" : ""), e);
+                }
+                Duration delay = backoff(attempt);
+                log.println("connectorkit: " + e.getMessage());
+                log.println("connectorkit: retry " + (attempt + 1) + " of " + settings.retries() + " in "
+                        + delay.toMillis() + " ms, from the last saved checkpoint");
+                metrics.retry();
+                sleep(delay);
+            }
+        }
+    }
+
+    private void runOnce() {
+        Map<String, String> configuration = new HashMap<>(settings.configuration());
+        Optional<CheckpointEnvelope> latest = loadLatest();
+        latest.ifPresent(saved -> {
+            configuration.putAll(ComponentManager.jsonToMap(saved.checkpoint()));
+            log.println("connectorkit: job '" + settings.job() + "' resumes from checkpoint #" + saved.generation()
+                    + " saved " + saved.createdAt() + ": " + saved.checkpoint());
+        });
+        Input input = mapper(configuration).create();
+        long producedHere = 0;
+        try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, settings.job(), JobSettings.PARTITION)) {
+            input.start(checkpoint -> {
+                output.flush(); // the records this checkpoint covers reach the OS before the checkpoint is saved
+                writer.submit(settings.componentId(), checkpoint.toJson());
+                metrics.checkpointTaken();
+                if (settings.syncSaves()) {
+                    writer.flush();
+                }
+            });
+            try {
+                for (Object record = input.next(); record != null; record = input.next()) {
+                    output.write(record);
+                    metrics.recordRead();
+                    if (++producedHere == settings.failAfter()) {
+                        crash(producedHere);
+                    }
+                }
+            } catch (ComponentException e) {
+                input.stop(); // runs @PreDestroy; after a failure no checkpoint is taken
+                throw e;
+            }
+            input.stop();
+            output.flush();
+        }
+    }
+
+    private Optional<CheckpointEnvelope> loadLatest() {
+        try {
+            return store.loadLatest(settings.job(), JobSettings.PARTITION);
+        } catch (CheckpointStoreException e) {
+            throw new RunnerException(ExitCodes.STORE_FAILED, e.getMessage() + "; the job is not started, so "
+                    + "nothing is read again from the beginning. Inspect it with 'checkpoint history --job "
+                    + settings.job() + "' and rewind or delete it", e);
+        }
+    }
+
+    private Mapper mapper(Map<String, String> configuration) {
+        try {
+            return manager.findMapper(settings.family(), settings.name(), 1, configuration)
+                    .orElseThrow(() -> new RunnerException(ExitCodes.UNKNOWN_COMPONENT, "no component "
+                            + settings.componentId() + "; known components: " + manager.componentIds()));
+        } catch (ConfigurationException e) {
+            throw new RunnerException(ExitCodes.BAD_CONFIGURATION, e.getMessage(), e);
+        } catch (UnsupportedVersionException e) {
+            throw new RunnerException(ExitCodes.NEWER_CHECKPOINT, e.getMessage(), e);
+        }
+    }
+
+    /** Exponential backoff with full jitter: uniformly between half and all of {@code initial × 2^attempt}. */
+    private Duration backoff(int attempt) {
+        long ceiling = settings.initialBackoff().toMillis() << Math.min(attempt, 20);
+        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+    }
+
+    private void crash(long records) {
+        log.println("connectorkit: --fail-after " + records + ": simulating a crash (no stop(), no final checkpoint)");
+        log.flush();
+        Runtime.getRuntime().halt(ExitCodes.SIMULATED_CRASH);
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunnerException(ExitCodes.CONNECTOR_FAILED, "interrupted while waiting to retry");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.connectorkit.runner;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What {@code run} was asked to do.
+ *
+ * @param family the component family
+ * @param name the component name
+ * @param configuration the flattened configuration, without any checkpoint
+ * @param job the job id: where its checkpoints are kept
+ * @param failAfter simulate a crash after this many records in this process, 0 for never
+ * @param retries how many times to retry after a connector failure
+ * @param initialBackoff the first retry's delay, doubled each time, with jitter
+ * @param syncSaves whether the reading thread waits for each checkpoint to be durable
+ */
+record JobSettings(String family, String name, Map<String, String> configuration, String job, long failAfter,
+        int retries, Duration initialBackoff, boolean syncSaves) {
+
+    /** The partition the runner's single input writes; the store keys checkpoints by job and partition. */
+    static final String PARTITION = "0";
+
+    String componentId() {
+        return family + "/" + name;
+    }
+}

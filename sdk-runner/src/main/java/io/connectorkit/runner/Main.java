@@ -1,0 +1,61 @@
+package io.connectorkit.runner;
+
+import io.connectorkit.runtime.store.CheckpointStoreException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code connectorkit} command line: {@code run} a connector with durable checkpoints, and {@code checkpoint}
+ * commands to operate a stopped job's checkpoints.
+ */
+@Command(name = "connectorkit", mixinStandardHelpOptions = true, version = "Connector Kit runner 0.1.0",
+        description = "Runs resumable connectors and operates their checkpoints.",
+        subcommands = {RunCommand.class, CheckpointCommand.class},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:success",
+            "1:the connector failed (after --retries)",
+            "2:bad command line",
+            "3:--fail-after simulated a crash",
+            "4:no such component (the known ones are listed)",
+            "5:bad configuration file or values",
+            "6:checkpoint store cannot be opened, is locked, or holds no valid checkpoint",
+            "7:the saved checkpoint was written by a newer version of the component",
+            "8:the output cannot be written",
+            "70:internal error"})
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code; for tests and embedding. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((error, line, parsed) -> report(error, line.getErr()));
+        return commandLine.execute(args);
+    }
+
+    private static int report(Exception error, PrintWriter err) {
+        int code;
+        if (error instanceof RunnerException runner) {
+            code = runner.exitCode();
+        } else if (error instanceof CheckpointStoreException) {
+            code = ExitCodes.STORE_FAILED;
+        } else if (error instanceof IllegalArgumentException) {
+            code = ExitCodes.USAGE; // a bad job id, generation or value, already described by its message
+        } else {
+            err.println("connectorkit: internal error");
+            error.printStackTrace(err);
+            err.flush();
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        err.println("connectorkit: error: " + error.getMessage());
+        err.flush();
+        return code;
+    }
+}

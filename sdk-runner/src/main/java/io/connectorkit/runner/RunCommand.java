@@ -1,0 +1,193 @@
+package io.connectorkit.runner;
+
+import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
+import io.connectorkit.runtime.ComponentManager;
+import io.connectorkit.runtime.store.CheckpointStore;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.PrintStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code connectorkit run}: runs a connector to its end, resuming from the job's latest checkpoint. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a connector with durable checkpoints, resuming from the job's latest one.",
+            "Records go to --output as JSON lines, appended, so a resumed job continues the same file."},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:the job finished",
+            "1:the connector failed (after --retries)",
+            "2:bad command line",
+            "3:--fail-after simulated a crash",
+            "4:no such component (the known ones are listed)",
+            "5:bad configuration file or values",
+            "6:the checkpoint store cannot be opened, is locked by another runner, or holds no valid checkpoint",
+            "7:the saved checkpoint was written by a newer version of the component",
+            "8:the output cannot be written"})
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--family", required = true, description = "the component family, e.g. checkpoint")
+    String family;
+
+    @Option(names = "--name", required = true, description = "the component name, e.g. list-input")
+    String name;
+
+    @Option(names = "--configuration", paramLabel = "FILE.json",
+            description = "the component's configuration as nested JSON: {\"configuration\": {\"total\": 10}}")
+    Path configuration;
+
+    @Option(names = "--jar", paramLabel = "PATH", description = "a connector jar, loaded in its own class loader")
+    Path jar;
+
+    @Option(names = "--store", paramLabel = "file:DIR|jdbc:URL", defaultValue = StoreSpec.DEFAULT,
+            description = "where checkpoints are kept (default: ${DEFAULT-VALUE})")
+    String store;
+
+    @Option(names = "--retention", defaultValue = "10", description = "checkpoint generations kept (default: ${DEFAULT-VALUE})")
+    int retention;
+
+    @Option(names = "--job", description = "the job id (default: <family>-<name>)")
+    String job;
+
+    @Option(names = "--output", paramLabel = "FILE.jsonl", description = "where records go (default: standard output)")
+    Path output;
+
+    @ArgGroup(exclusive = true)
+    Frequencies frequency;
+
+    /** --every and --every-ms exclude each other. */
+    static final class Frequencies {
+        @Option(names = "--every", paramLabel = "N", description = "checkpoint every N records (overrides the connector)")
+        Long records;
+
+        @Option(names = "--every-ms", paramLabel = "T", description = "checkpoint every T milliseconds (overrides the connector)")
+        Long millis;
+    }
+
+    @Option(names = "--fail-after", paramLabel = "N", defaultValue = "0",
+            description = "simulate a crash after N records: exit at once, without stop() or a final checkpoint")
+    long failAfter;
+
+    @Option(names = "--disable-feature", description = "run without checkpointing (a saved checkpoint is ignored, with a warning)")
+    boolean disableFeature;
+
+    @Option(names = "--retries", paramLabel = "K", defaultValue = "0",
+            description = "retry a failing connector K times, from the last saved checkpoint (default: ${DEFAULT-VALUE})")
+    int retries;
+
+    @Option(names = "--retry-backoff-ms", defaultValue = "500", hidden = true)
+    long retryBackoffMillis;
+
+    @Option(names = "--sync-saves", description = "wait for each checkpoint to be durable before reading on: "
+            + "duplicates after a crash stay within one interval, at the cost of speed")
+    boolean syncSaves;
+
+    @Option(names = "--metrics", paramLabel = "FILE", description = "write metrics in Prometheus text format, every 5 s and at the end")
+    Path metricsFile;
+
+    @Option(names = "--quiet", description = "no progress line")
+    boolean quiet;
+
+    private final PrintStream log = System.err;
+
+    @Override
+    public Integer call() {
+        validate();
+        Map<String, String> flat = configuration == null ? Map.of()
+                : ComponentManager.jsonToMap(ConfigurationFile.read(configuration));
+        String jobId = job != null ? job : family + "-" + name;
+        JobSettings settings = new JobSettings(family, name, flat, jobId, failAfter, retries,
+                Duration.ofMillis(retryBackoffMillis), syncSaves);
+        RunnerMetrics metrics = new RunnerMetrics();
+        ScheduledExecutorService metricsWriter = metricsFile == null ? null : startMetricsWriter(metrics);
+        try (ComponentManager manager = manager();
+                CheckpointStore checkpoints = new TimedStore(StoreSpec.open(store, retention), metrics);
+                Jsonb jsonb = JsonbBuilder.create();
+                RecordOutput records = output == null ? RecordOutput.stdout(jsonb) : RecordOutput.append(output, jsonb,
+                        cut -> warnCut(cut));
+                ProgressLine progress = ProgressLine.start(metrics, quiet)) {
+            checkpoints.lockForWriting(jobId);
+            long count = new JobRunner(settings, manager, checkpoints, records, metrics, log).run();
+            progress.close();
+            if (!quiet) {
+                log.println("connectorkit: job '" + jobId + "' finished: " + count + " records, last checkpoint #"
+                        + metrics.lastSavedGeneration());
+            }
+            return ExitCodes.OK;
+        } catch (RunnerException e) {
+            throw e;
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        } finally {
+            if (metricsWriter != null) {
+                metricsWriter.shutdownNow();
+                metrics.writeTo(metricsFile);
+            }
+        }
+    }
+
+    private void validate() {
+        if (failAfter < 0 || retries < 0 || retention < 1 || retryBackoffMillis < 0) {
+            throw new RunnerException(ExitCodes.USAGE, "--fail-after and --retries must be 0 or more, --retention 1 "
+                    + "or more; got " + failAfter + ", " + retries + ", " + retention);
+        }
+        if (frequency != null && (frequency.records != null && frequency.records < 1
+                || frequency.millis != null && frequency.millis < 1)) {
+            throw new RunnerException(ExitCodes.USAGE, "--every and --every-ms must be 1 or more");
+        }
+        if (jar != null && !Files.isReadable(jar)) {
+            throw new RunnerException(ExitCodes.USAGE, "--jar " + jar + ": no such readable file");
+        }
+    }
+
+    private ComponentManager manager() {
+        ComponentManager.Builder builder = ComponentManager.builder().checkpointing(!disableFeature)
+                .classLoader(classLoader());
+        if (frequency != null) {
+            builder.checkpointFrequency(frequency.records != null ? Frequency.RECORD : Frequency.TIME,
+                    frequency.records != null ? frequency.records : frequency.millis);
+        }
+        return builder.build();
+    }
+
+    private ClassLoader classLoader() {
+        ClassLoader own = RunCommand.class.getClassLoader();
+        if (jar == null) {
+            return own;
+        }
+        try {
+            // Closed with the JVM: the runner runs one job per process.
+            return new URLClassLoader("connector " + jar.getFileName(), new URL[] {jar.toUri().toURL()}, own);
+        } catch (MalformedURLException e) {
+            throw new RunnerException(ExitCodes.USAGE, "--jar " + jar + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ScheduledExecutorService startMetricsWriter(RunnerMetrics metrics) {
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "metrics-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        writer.scheduleAtFixedRate(() -> metrics.writeTo(metricsFile), 5, 5, TimeUnit.SECONDS);
+        return writer;
+    }
+
+    private void warnCut(long bytes) {
+        if (bytes > 0) {
+            log.println("connectorkit: removed a cut last line (" + bytes + " bytes) from " + output
+                    + ": a record written after the last checkpoint; it is read again");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.connectorkit.runner;
+
+import io.connectorkit.runtime.store.CheckpointStore;
+import io.connectorkit.runtime.store.FileCheckpointStore;
+import io.connectorkit.runtime.store.JdbcCheckpointStore;
+import io.connectorkit.runtime.store.StoreOptions;
+import java.nio.file.Path;
+
+/** Opens the checkpoint store a {@code --store} value names: {@code file:DIR} or {@code jdbc:URL}. */
+final class StoreSpec {
+
+    static final String DEFAULT = "file:checkpoints";
+
+    private StoreSpec() {
+    }
+
+    /**
+     * The store, ready to use.
+     *
+     * @throws RunnerException naming the store when the value is malformed or the store cannot be opened
+     */
+    static CheckpointStore open(String spec, int retention) {
+        StoreOptions options = StoreOptions.DEFAULTS.withRetention(retention);
+        try {
+            if (spec.startsWith("file:")) {
+                String folder = spec.substring("file:".length());
+                if (folder.isEmpty()) {
+                    throw new RunnerException(ExitCodes.USAGE, "--store file: needs a folder, as in file:checkpoints");
+                }
+                return new FileCheckpointStore(Path.of(folder), options);
+            }
+            if (spec.startsWith("jdbc:")) {
+                return JdbcCheckpointStore.connect(spec, null, null, JdbcCheckpointStore.DEFAULT_TABLE, options);
+            }
+        } catch (RunnerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RunnerException(ExitCodes.STORE_FAILED, "cannot open the checkpoint store " + describe(spec)
+                    + ": " + e.getMessage(), e);
+        }
+        throw new RunnerException(ExitCodes.USAGE, "--store must be file:DIR or jdbc:URL, got '" + describe(spec) + "'");
+    }
+
+    /** {@code spec} with any {@code password=...} parameter masked, for messages. */
+    static String describe(String spec) {
+        return spec.replaceAll("(?i)(password=)[^&;]*", "$1****");
+    }
+}
