@@ -249,7 +249,7 @@ final class CheckpointCodec {
             }
             JsonValue audit = json.get("audit");
             CheckpointEnvelope e = new CheckpointEnvelope(json.getString("job"), json.getString("partition"),
-                    json.getJsonNumber("generation").longValueExact(), Instant.parse(json.getString("createdAt")),
+                    json.getJsonNumber("generation").longValueExact(), instant(json.getString("createdAt")),
                     json.getString("componentId"), json.getJsonNumber("version").intValueExact(),
                     json.getJsonObject("checkpoint"), json.getString("checksum"),
                     audit == JsonValue.NULL ? null : Audit.fromJson(audit.asJsonObject()));
@@ -259,6 +259,18 @@ final class CheckpointCodec {
         } catch (RuntimeException e) {
             throw new InvalidCheckpointException("malformed field (" + e + ")");
         }
+    }
+
+    /**
+     * Parses an instant that must be in {@link Instant#toString()}'s form: the checksum covers that form, and the ISO
+     * parser alone would accept variants (a lowercase 't', other offsets) a damaged file could contain.
+     */
+    static Instant instant(String text) {
+        Instant instant = Instant.parse(text);
+        if (!instant.toString().equals(text)) {
+            throw new IllegalArgumentException("instant '" + text + "' is not in canonical form '" + instant + "'");
+        }
+        return instant;
     }
 
     /** @throws InvalidCheckpointException when the checksum does not match or the version disagrees */

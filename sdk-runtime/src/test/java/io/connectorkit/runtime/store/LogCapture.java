@@ -16,6 +16,8 @@ final class LogCapture extends Handler implements AutoCloseable {
     private LogCapture(Class<?> source) {
         logger = Logger.getLogger(source.getName());
         logger.addHandler(this);
+        // Captured warnings are asserted on, not printed: keeps the build log readable.
+        logger.setUseParentHandlers(false);
     }
 
     static LogCapture of(Class<?> source) {
@@ -43,5 +45,6 @@ final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(this);
+        logger.setUseParentHandlers(true);
     }
 }
