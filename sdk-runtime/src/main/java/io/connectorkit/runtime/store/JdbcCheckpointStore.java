@@ -275,6 +275,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<CheckpointEnvelope> loadLatest(String job, String partition) {
+        requireIds(job, partition);
         List<String> problems = new ArrayList<>();
         try (Connection c = open(job);
              PreparedStatement select = c.prepareStatement(selectRows() + " ORDER BY generation DESC")) {
@@ -306,6 +307,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<CheckpointEnvelope> load(String job, String partition, long generation) {
+        requireIds(job, partition);
         try (Connection c = open(job);
              PreparedStatement select = c.prepareStatement(selectRows() + " AND generation = ?")) {
             select.setString(1, job);
@@ -328,6 +330,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public List<CheckpointInfo> history(String job, String partition) {
+        requireIds(job, partition);
         List<CheckpointInfo> history = new ArrayList<>();
         try (Connection c = open(job);
              PreparedStatement select = c.prepareStatement(selectRows() + " ORDER BY generation")) {
@@ -403,9 +406,13 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         return name;
     }
 
-    private void validate(String job, String partition, String componentId, JsonObject checkpoint) {
+    private static void requireIds(String job, String partition) {
         StoreIds.require("job", job);
         StoreIds.require("partition", partition);
+    }
+
+    private void validate(String job, String partition, String componentId, JsonObject checkpoint) {
+        requireIds(job, partition);
         CheckpointCodec.validate(job, partition, componentId, checkpoint, options.maxCheckpointBytes());
     }
 
