@@ -1,0 +1,257 @@
+package io.connectorkit.runtime.store;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Saves the checkpoints of one (job, partition) on a background thread, off the record path.
+ *
+ * <p>{@link #submit} returns at once. One thread saves; checkpoints submitted while a save is running are coalesced:
+ * only the newest pending one is saved next, the intermediate ones are dropped, and the newest is never lost. A
+ * checkpoint counts as saved ({@link #lastSaved()}, the listener) only once the store's save returned, i.e. it is
+ * durable. A failed save is retried with exponential backoff per {@link RetryPolicy}, switching to a newer checkpoint
+ * if one was submitted meanwhile; when the attempts are used up the failure is reported by {@link #flush()} and
+ * {@link #close()}, until a later checkpoint is saved.
+ *
+ * <p>Thread-safe: any thread may call any method. Per submit it allocates nothing beyond the caller's checkpoint.
+ */
+public final class AsyncCheckpointWriter implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(AsyncCheckpointWriter.class.getName());
+
+    /**
+     * How failed saves are retried: up to {@code maxAttempts} saves in all, waiting {@code initialBackoff}, then
+     * twice as long each time, at most {@code maxBackoff}.
+     */
+    public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+
+        /** Five attempts, 100 ms to 5 s apart. */
+        public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(5));
+
+        public RetryPolicy {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+            }
+            if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("expected 0 <= initialBackoff <= maxBackoff, got "
+                        + initialBackoff + " and " + maxBackoff);
+            }
+        }
+    }
+
+    private final CheckpointStore store;
+    private final String job;
+    private final String partition;
+    private final RetryPolicy retry;
+    private final Consumer<CheckpointEnvelope> onSaved;
+    private final Thread thread;
+
+    // Guarded by this.
+    private String pendingComponentId;
+    private JsonObject pendingCheckpoint;
+    private long pendingSeq;
+    private long submittedSeq;
+    private long durableSeq;
+    private long failedSeq;
+    private RuntimeException failure;
+    private boolean closing;
+    private boolean stopped;
+
+    private volatile CheckpointEnvelope lastSaved;
+
+    /** A writer with {@link RetryPolicy#DEFAULT} and no listener. */
+    public AsyncCheckpointWriter(CheckpointStore store, String job, String partition) {
+        this(store, job, partition, RetryPolicy.DEFAULT, saved -> { });
+    }
+
+    /**
+     * Starts the writer's thread.
+     *
+     * @param onSaved called on the writer's thread with each envelope once durable; must not block for long
+     */
+    public AsyncCheckpointWriter(CheckpointStore store, String job, String partition, RetryPolicy retry,
+                                 Consumer<CheckpointEnvelope> onSaved) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.job = StoreIds.require("job", job);
+        this.partition = StoreIds.require("partition", partition);
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.onSaved = Objects.requireNonNull(onSaved, "onSaved");
+        this.thread = new Thread(this::run, "checkpoint-writer-" + job + "-" + partition);
+        // Daemon so a host that forgets close() can still exit; close() is what guarantees durability.
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Queues {@code checkpoint} to be saved, replacing any checkpoint still waiting. Returns at once.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void submit(String componentId, JsonObject checkpoint) {
+        Objects.requireNonNull(componentId, "componentId");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        synchronized (this) {
+            if (closing) {
+                throw new IllegalStateException(this + " is closed");
+            }
+            pendingComponentId = componentId;
+            pendingCheckpoint = checkpoint;
+            pendingSeq = ++submittedSeq;
+            notifyAll();
+        }
+    }
+
+    /**
+     * Blocks until every checkpoint submitted so far is durable: the last one submitted (or a newer one) was saved.
+     *
+     * @throws CheckpointStoreException when saving it failed after all retries, or the writer stopped
+     */
+    public void flush() {
+        synchronized (this) {
+            long target = submittedSeq;
+            try {
+                while (durableSeq < target && failedSeq < target && !stopped) {
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CheckpointStoreException(this + ": interrupted while waiting for checkpoints to be saved");
+            }
+            if (durableSeq >= target) {
+                return;
+            }
+            if (failedSeq >= target) {
+                throw new CheckpointStoreException(this + ": saving the latest checkpoint failed: "
+                        + failure.getMessage(), failure);
+            }
+            throw new CheckpointStoreException(this + ": the writer thread stopped before saving the latest checkpoint"
+                    + (failure == null ? "" : ": " + failure.getMessage()), failure);
+        }
+    }
+
+    /** The last checkpoint known to be durable, if any. */
+    public Optional<CheckpointEnvelope> lastSaved() {
+        return Optional.ofNullable(lastSaved);
+    }
+
+    /**
+     * Flushes, then stops the thread. Idempotent. Does not close the store.
+     *
+     * @throws CheckpointStoreException when the last checkpoint could not be saved
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closing = true;
+            notifyAll();
+        }
+        try {
+            flush();
+        } finally {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "async checkpoint writer for job '" + job + "' partition '" + partition + "' (" + store + ")";
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                String componentId;
+                JsonObject checkpoint;
+                long seq;
+                synchronized (this) {
+                    while (pendingCheckpoint == null && !closing) {
+                        wait();
+                    }
+                    if (pendingCheckpoint == null) {
+                        return;
+                    }
+                    componentId = pendingComponentId;
+                    checkpoint = pendingCheckpoint;
+                    seq = pendingSeq;
+                    pendingComponentId = null;
+                    pendingCheckpoint = null;
+                }
+                saveWithRetries(componentId, checkpoint, seq);
+            }
+        } catch (InterruptedException e) {
+            synchronized (this) {
+                failure = new CheckpointStoreException(this + ": writer thread interrupted", e);
+            }
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                failure = new CheckpointStoreException(this + ": writer thread died: " + e, e);
+            }
+            throw e;
+        } finally {
+            synchronized (this) {
+                stopped = true;
+                notifyAll();
+            }
+        }
+    }
+
+    private void saveWithRetries(String componentId, JsonObject checkpoint, long seq) throws InterruptedException {
+        long backoffNanos = retry.initialBackoff().toNanos();
+        for (int attempt = 1; ; attempt++) {
+            RuntimeException error;
+            try {
+                CheckpointEnvelope saved = store.save(job, partition, componentId, checkpoint);
+                lastSaved = saved;
+                notifyListener(saved);
+                synchronized (this) {
+                    durableSeq = Math.max(durableSeq, seq);
+                    notifyAll();
+                }
+                return;
+            } catch (IllegalArgumentException e) {
+                error = e; // A bad id or checkpoint: retrying cannot help.
+                attempt = retry.maxAttempts();
+            } catch (RuntimeException e) {
+                error = e;
+            }
+            if (attempt >= retry.maxAttempts()) {
+                synchronized (this) {
+                    failedSeq = Math.max(failedSeq, seq);
+                    failure = error;
+                    notifyAll();
+                }
+                LOG.log(System.Logger.Level.WARNING, this + ": saving a checkpoint failed after " + attempt
+                        + " attempt(s): " + error);
+                return;
+            }
+            LOG.log(System.Logger.Level.DEBUG, this + ": save attempt " + attempt + " failed, retrying: " + error);
+            Thread.sleep(backoffNanos / 1_000_000, (int) (backoffNanos % 1_000_000));
+            backoffNanos = Math.min(backoffNanos * 2, retry.maxBackoff().toNanos());
+            synchronized (this) {
+                // Retry with the newest checkpoint if one arrived meanwhile: it supersedes this one.
+                if (pendingCheckpoint != null) {
+                    componentId = pendingComponentId;
+                    checkpoint = pendingCheckpoint;
+                    seq = pendingSeq;
+                    pendingComponentId = null;
+                    pendingCheckpoint = null;
+                }
+            }
+        }
+    }
+
+    private void notifyListener(CheckpointEnvelope saved) {
+        try {
+            onSaved.accept(saved);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, this + ": the saved-checkpoint listener failed: " + e);
+        }
+    }
+}

@@ -1,0 +1,475 @@
+package io.connectorkit.runtime.store;
+
+import io.connectorkit.runtime.store.CheckpointCodec.InvalidCheckpointException;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link CheckpointStore} in a folder, one file per generation.
+ *
+ * <h2>Layout</h2>
+ * <pre>
+ * &lt;root&gt;/&lt;job&gt;/.lock                                   writer lock (never deleted)
+ * &lt;root&gt;/&lt;job&gt;/partitions/&lt;partition&gt;/checkpoint-00000000000000000042.json
+ * &lt;root&gt;/&lt;job&gt;/partitions/&lt;partition&gt;/checkpoint-00000000000000000042.json.&lt;random&gt;.tmp   (a save in progress)
+ * </pre>
+ * Partitions live under {@code partitions/} so that no partition name (even {@code .lock}) can collide with the
+ * job's own files. Generation numbers are zero-padded to 20 digits so that a plain listing sorts by generation. Each
+ * file is the whole envelope as one compact JSON object: {@code format, job, partition, generation, createdAt,
+ * componentId, version, audit, checksum, checkpoint}.
+ *
+ * <h2>Durability</h2>
+ * A save writes a temp file in the same folder, forces it, renames it atomically over the final name, then forces the
+ * folder; only then are generations beyond the retention pruned (oldest first). A crash at any point leaves either
+ * the previous generations or the new one complete, never a torn file under a checkpoint name. If any step fails, the
+ * save throws and the new generation is removed again, so the previous one stays the latest.
+ *
+ * <h2>Corruption</h2>
+ * Loading reads the newest file first; a truncated or damaged one (bad UTF-8 or JSON, missing or unknown field,
+ * checksum mismatch, name disagreeing with content) is logged as a WARNING naming the file and the reason, and the
+ * next older valid one is used. If files exist but none is valid, loading throws.
+ *
+ * <h2>Writers</h2>
+ * The first save, delete or {@link #lockForWriting} of a job takes an exclusive OS lock on {@code <job>/.lock},
+ * held until {@link #close()}; another store, in this or another process, then fails fast when it tries to write that
+ * job. Reads take no lock. Leftover temp files of interrupted saves are ignored by readers and removed once the lock
+ * is taken. Thread-safe; saves of one job are serialised.
+ */
+public final class FileCheckpointStore implements CheckpointStore {
+
+    private static final System.Logger LOG = System.getLogger(FileCheckpointStore.class.getName());
+    private static final Pattern CHECKPOINT_FILE = Pattern.compile("checkpoint-(\\d{20})\\.json");
+    private static final Pattern TEMP_FILE = Pattern.compile("checkpoint-\\d{20}\\.json\\.[0-9a-f]+\\.tmp");
+    private static final String PARTITIONS = "partitions";
+    private static final String LOCK_FILE = ".lock";
+
+    private final Path root;
+    private final StoreOptions options;
+    private final FileOps ops;
+    private final Clock clock;
+    private final String name;
+    private final Map<String, JobWriter> writers = new HashMap<>();
+    private boolean closed;
+
+    /** A store in {@code root} (created if missing) with {@link StoreOptions#DEFAULTS}. */
+    public FileCheckpointStore(Path root) {
+        this(root, StoreOptions.DEFAULTS);
+    }
+
+    public FileCheckpointStore(Path root, StoreOptions options) {
+        this(root, options, FileOps.REAL, Clock.systemUTC());
+    }
+
+    FileCheckpointStore(Path root, StoreOptions options, FileOps ops, Clock clock) {
+        this.root = root.toAbsolutePath().normalize();
+        this.options = options;
+        this.ops = ops;
+        this.clock = clock;
+        this.name = "file store " + this.root;
+    }
+
+    /** The store's root folder. */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public StoreOptions options() {
+        return options;
+    }
+
+    @Override
+    public CheckpointEnvelope save(String job, String partition, String componentId, JsonObject checkpoint,
+                                   Audit audit) {
+        StoreIds.require("job", job);
+        StoreIds.require("partition", partition);
+        CheckpointCodec.validate(job, partition, componentId, checkpoint, options.maxCheckpointBytes());
+        JobWriter writer = writer(job);
+        synchronized (writer) {
+            writer.checkOpen();
+            Path dir = partitionDir(job, partition);
+            createFolders(job, dir);
+            long next = Math.max(newestGeneration(job, dir), writer.lastAssigned.getOrDefault(partition, 0L)) + 1;
+            // Remembered even if this save fails, so that a generation number is never handed out twice.
+            writer.lastAssigned.put(partition, next);
+            CheckpointEnvelope envelope = CheckpointCodec.seal(job, partition, next, clock.instant(), componentId,
+                    checkpoint, audit);
+            writeDurably(job, dir, envelope);
+            prune(job, dir);
+            return envelope;
+        }
+    }
+
+    private void writeDurably(String job, Path dir, CheckpointEnvelope envelope) {
+        byte[] bytes = CheckpointCodec.write(CheckpointCodec.toJson(envelope)).getBytes(StandardCharsets.UTF_8);
+        Path target = dir.resolve(fileName(envelope.generation()));
+        Path temp = dir.resolve(fileName(envelope.generation()) + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+        String step = "create temp file";
+        boolean moved = false;
+        try {
+            try (FileChannel channel = ops.create(temp)) {
+                step = "write temp file";
+                ops.write(channel, ByteBuffer.wrap(bytes));
+                step = "force temp file";
+                ops.force(channel);
+                step = "close temp file";
+            }
+            step = "rename temp file";
+            ops.move(temp, target);
+            moved = true;
+            step = "force folder";
+            ops.forceDirectory(dir);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            if (moved) {
+                // The caller is told the save failed, so the new generation must not become the latest.
+                deleteQuietly(target);
+            }
+            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, target,
+                    "saving generation " + envelope.generation() + " failed at step '" + step + "': " + e
+                            + "; the previous generation is still the latest"), e);
+        }
+    }
+
+    private void createFolders(String job, Path dir) {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+            // Make the new folders' entries durable too, or a crash could lose the whole partition folder.
+            ops.forceDirectory(dir.getParent());
+            ops.forceDirectory(dir.getParent().getParent());
+        } catch (IOException e) {
+            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, dir,
+                    "cannot create the partition folder: " + e), e);
+        }
+    }
+
+    private void prune(String job, Path dir) {
+        List<Long> generations;
+        try {
+            generations = generations(dir);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, dir,
+                    "cannot list old generations to prune: " + e));
+            return;
+        }
+        for (int i = 0; i < generations.size() - options.retention(); i++) {
+            Path file = dir.resolve(fileName(generations.get(i)));
+            try {
+                ops.delete(file);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, file,
+                        "cannot prune an old generation (retention " + options.retention() + "): " + e));
+            }
+        }
+    }
+
+    @Override
+    public Optional<CheckpointEnvelope> loadLatest(String job, String partition) {
+        Path dir = partitionDir(job, partition);
+        // A concurrent writer may prune files between our listing and our reads; list again then.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            List<Long> generations = listOrThrow(job, dir);
+            if (generations.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> problems = new ArrayList<>();
+            boolean vanished = false;
+            for (int i = generations.size() - 1; i >= 0; i--) {
+                Path file = dir.resolve(fileName(generations.get(i)));
+                try {
+                    return Optional.of(read(job, partition, generations.get(i), file));
+                } catch (NoSuchFileException e) {
+                    vanished = true;
+                } catch (InvalidCheckpointException e) {
+                    problems.add(file.getFileName() + ": " + e.getMessage());
+                    LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, file,
+                            "corrupt checkpoint file, skipped: " + e.getMessage()
+                                    + (i > 0 ? "; trying the previous generation" : "")));
+                }
+            }
+            if (!vanished || !problems.isEmpty()) {
+                throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, dir,
+                        "partition '" + partition + "' has " + generations.size()
+                                + " checkpoint file(s) but none is valid, refusing to restart from scratch: "
+                                + problems));
+            }
+        }
+        throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, dir,
+                "checkpoint files kept disappearing while reading; is another process deleting them?"));
+    }
+
+    @Override
+    public Optional<CheckpointEnvelope> load(String job, String partition, long generation) {
+        Path file = partitionDir(job, partition).resolve(fileName(generation));
+        try {
+            return Optional.of(read(job, partition, generation, file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (InvalidCheckpointException e) {
+            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, file,
+                    "generation " + generation + " is corrupt: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public List<CheckpointInfo> history(String job, String partition) {
+        Path dir = partitionDir(job, partition);
+        List<CheckpointInfo> history = new ArrayList<>();
+        for (long generation : listOrThrow(job, dir)) {
+            Path file = dir.resolve(fileName(generation));
+            try {
+                history.add(read(job, partition, generation, file).info());
+            } catch (NoSuchFileException e) {
+                // Pruned since the listing.
+            } catch (InvalidCheckpointException e) {
+                LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, file,
+                        "corrupt checkpoint file left out of the history: " + e.getMessage()));
+            }
+        }
+        return history;
+    }
+
+    @Override
+    public void delete(String job) {
+        StoreIds.require("job", job);
+        JobWriter writer = writer(job);
+        synchronized (writer) {
+            writer.checkOpen();
+            Path partitions = root.resolve(job).resolve(PARTITIONS);
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(partitions)) {
+                for (Path dir : dirs) {
+                    // Oldest first: if a delete fails half-way, what remains is the newest state, never an old one.
+                    for (long generation : generations(dir)) {
+                        ops.delete(dir.resolve(fileName(generation)));
+                    }
+                    try (DirectoryStream<Path> rest = Files.newDirectoryStream(dir)) {
+                        for (Path file : rest) {
+                            ops.delete(file);
+                        }
+                    }
+                    Files.delete(dir);
+                }
+                ops.forceDirectory(partitions);
+            } catch (NoSuchFileException e) {
+                // No partition was ever saved.
+            } catch (IOException e) {
+                throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, partitions,
+                        "cannot delete the job's checkpoints: " + e), e);
+            }
+            writer.lastAssigned.clear();
+        }
+    }
+
+    @Override
+    public void lockForWriting(String job) {
+        StoreIds.require("job", job);
+        writer(job);
+    }
+
+    /** Releases every job lock this store holds. Reads still work afterwards; writes do not. */
+    @Override
+    public void close() {
+        List<JobWriter> toClose;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayList<>(writers.values());
+            writers.clear();
+        }
+        CheckpointStoreException failure = null;
+        for (JobWriter writer : toClose) {
+            synchronized (writer) {
+                writer.closed = true;
+                try {
+                    writer.lock.close();
+                } catch (IOException e) {
+                    failure = new CheckpointStoreException(CheckpointStoreException.describe(name, writer.job,
+                            writer.lock.file(), "cannot release the writer lock: " + e), e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private synchronized JobWriter writer(String job) {
+        if (closed) {
+            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, root,
+                    "the store is closed"));
+        }
+        JobWriter writer = writers.get(job);
+        if (writer == null) {
+            Path jobDir = root.resolve(job);
+            Path lockFile;
+            try {
+                Files.createDirectories(jobDir);
+                lockFile = jobDir.toRealPath().resolve(LOCK_FILE);
+            } catch (IOException e) {
+                throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, jobDir,
+                        "cannot create the job folder: " + e), e);
+            }
+            writer = new JobWriter(job, FileJobLock.acquire(name, job, lockFile));
+            writers.put(job, writer);
+            removeTempFiles(job);
+        }
+        return writer;
+    }
+
+    /** Removes temp files of saves interrupted by a crash; safe because we now hold the job's only writer lock. */
+    private void removeTempFiles(String job) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root.resolve(job).resolve(PARTITIONS))) {
+            for (Path dir : dirs) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                    for (Path file : files) {
+                        if (TEMP_FILE.matcher(file.getFileName().toString()).matches()) {
+                            LOG.log(System.Logger.Level.INFO, CheckpointStoreException.describe(name, job, file,
+                                    "removing the temp file of an interrupted save"));
+                            ops.delete(file);
+                        }
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // No partition yet.
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, root.resolve(job),
+                    "cannot remove leftover temp files (they are ignored anyway): " + e));
+        }
+    }
+
+    private Path partitionDir(String job, String partition) {
+        StoreIds.require("job", job);
+        StoreIds.require("partition", partition);
+        Path dir = root.resolve(job).resolve(PARTITIONS).resolve(partition).normalize();
+        if (!dir.startsWith(root)) {
+            // Unreachable with validated ids; kept as a last line of defence.
+            throw new IllegalArgumentException("job '" + job + "' partition '" + partition + "' escapes " + root);
+        }
+        return dir;
+    }
+
+    private CheckpointEnvelope read(String job, String partition, long generation, Path file)
+            throws NoSuchFileException, InvalidCheckpointException {
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (CharacterCodingException e) {
+            throw new InvalidCheckpointException("not valid UTF-8 (" + e + ")");
+        } catch (IOException e) {
+            // Unreadable is not the same as corrupt: fail loudly rather than fall back to an older generation.
+            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, file,
+                    "cannot read checkpoint file: " + e), e);
+        }
+        CheckpointEnvelope envelope = CheckpointCodec.fromJson(text);
+        if (!envelope.job().equals(job) || !envelope.partition().equals(partition)
+                || envelope.generation() != generation) {
+            throw new InvalidCheckpointException("file holds job '" + envelope.job() + "' partition '"
+                    + envelope.partition() + "' generation " + envelope.generation() + ", expected job '" + job
+                    + "' partition '" + partition + "' generation " + generation);
+        }
+        return envelope;
+    }
+
+    private long newestGeneration(String job, Path dir) {
+        List<Long> generations = listOrThrow(job, dir);
+        return generations.isEmpty() ? 0 : generations.get(generations.size() - 1);
+    }
+
+    private List<Long> listOrThrow(String job, Path dir) {
+        try {
+            return generations(dir);
+        } catch (IOException e) {
+            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, dir,
+                    "cannot list checkpoint files: " + e), e);
+        }
+    }
+
+    /** Generations with a checkpoint file in {@code dir}, ascending; empty if the folder does not exist. */
+    private static List<Long> generations(Path dir) throws IOException {
+        List<Long> generations = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                Matcher m = CHECKPOINT_FILE.matcher(file.getFileName().toString());
+                if (m.matches()) {
+                    try {
+                        generations.add(Long.parseLong(m.group(1)));
+                    } catch (NumberFormatException e) {
+                        // 20 digits beyond Long.MAX_VALUE: not a name we write.
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        generations.sort(Comparator.naturalOrder());
+        return generations;
+    }
+
+    static String fileName(long generation) {
+        return String.format("checkpoint-%020d.json", generation);
+    }
+
+    private void deleteQuietly(Path file) {
+        try {
+            ops.delete(file);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, name + ": cannot remove " + file + " after a failed save: " + e);
+        }
+    }
+
+    /** The writer lock of one job, and the last generation handed out per partition. Guarded by itself. */
+    private static final class JobWriter {
+        final String job;
+        final FileJobLock lock;
+        final Map<String, Long> lastAssigned = new HashMap<>();
+        boolean closed;
+
+        JobWriter(String job, FileJobLock lock) {
+            this.job = job;
+            this.lock = lock;
+        }
+
+        void checkOpen() {
+            if (closed) {
+                throw new CheckpointStoreException("job '" + job + "': the store was closed during this call");
+            }
+        }
+    }
+}
