@@ -41,6 +41,11 @@ final class TimedStore implements CheckpointStore {
     }
 
     @Override
+    public List<String> jobs() {
+        return delegate.jobs();
+    }
+
+    @Override
     public List<CheckpointInfo> history(String job, String partition) {
         return delegate.history(job, partition);
     }

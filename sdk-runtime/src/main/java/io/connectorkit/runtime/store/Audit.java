@@ -47,7 +47,7 @@ public record Audit(String by, String action, Instant at) {
             if (json.size() != 3) {
                 throw new IllegalArgumentException("expected exactly the keys [by, action, at], got " + json.keySet());
             }
-            return new Audit(json.getString("by"), json.getString("action"), CheckpointCodec.instant(json.getString("at")));
+            return new Audit(json.getString("by"), json.getString("action"), EnvelopeCodec.instant(json.getString("at")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("malformed audit " + json + ": " + e.getMessage(), e);
         }

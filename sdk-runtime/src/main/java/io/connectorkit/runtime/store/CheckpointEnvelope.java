@@ -39,13 +39,13 @@ public record CheckpointEnvelope(String job, String partition, long generation, 
 
     /** Whether {@link #checksum()} matches the other fields. */
     public boolean verify() {
-        return CheckpointCodec.checksum(job, partition, generation, createdAt, componentId, version, checkpoint, audit)
+        return EnvelopeCodec.checksum(job, partition, generation, createdAt, componentId, version, checkpoint, audit)
                 .equals(checksum);
     }
 
     /** The size of the checkpoint's JSON text in UTF-8 bytes, as limited by {@link StoreOptions#maxCheckpointBytes()}. */
     public long sizeBytes() {
-        return CheckpointCodec.utf8Size(checkpoint);
+        return EnvelopeCodec.utf8Size(checkpoint);
     }
 
     /** This generation as a history entry. */

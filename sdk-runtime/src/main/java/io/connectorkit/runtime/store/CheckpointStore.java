@@ -69,6 +69,13 @@ public interface CheckpointStore extends AutoCloseable {
     List<CheckpointInfo> history(String job, String partition);
 
     /**
+     * The jobs that have at least one checkpoint, sorted.
+     *
+     * @throws CheckpointStoreException when the store cannot be read
+     */
+    List<String> jobs();
+
+    /**
      * Deletes every checkpoint of every partition of {@code job}; takes the writer claim like {@link #save}.
      *
      * @throws CheckpointStoreException when they could not all be deleted, or the job is locked by another writer

@@ -1,6 +1,6 @@
 package io.connectorkit.runtime.store;
 
-import io.connectorkit.runtime.store.CheckpointCodec.InvalidCheckpointException;
+import io.connectorkit.runtime.store.EnvelopeCodec.InvalidCheckpointException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -102,7 +102,7 @@ public final class FileCheckpointStore implements CheckpointStore {
                                    Audit audit) {
         StoreIds.require("job", job);
         StoreIds.require("partition", partition);
-        CheckpointCodec.validate(job, partition, componentId, checkpoint, options.maxCheckpointBytes());
+        EnvelopeCodec.validate(job, partition, componentId, checkpoint, options.maxCheckpointBytes());
         JobWriter writer = writer(job);
         synchronized (writer) {
             writer.checkOpen();
@@ -111,7 +111,7 @@ public final class FileCheckpointStore implements CheckpointStore {
             long next = Math.max(newestGeneration(job, dir), writer.lastAssigned.getOrDefault(partition, 0L)) + 1;
             // Remembered even if this save fails, so that a generation number is never handed out twice.
             writer.lastAssigned.put(partition, next);
-            CheckpointEnvelope envelope = CheckpointCodec.seal(job, partition, next, clock.instant(), componentId,
+            CheckpointEnvelope envelope = EnvelopeCodec.seal(job, partition, next, clock.instant(), componentId,
                     checkpoint, audit);
             writeDurably(job, dir, envelope);
             prune(job, dir);
@@ -120,7 +120,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     private void writeDurably(String job, Path dir, CheckpointEnvelope envelope) {
-        byte[] bytes = CheckpointCodec.write(CheckpointCodec.toJson(envelope)).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = EnvelopeCodec.write(EnvelopeCodec.toJson(envelope)).getBytes(StandardCharsets.UTF_8);
         Path target = dir.resolve(fileName(envelope.generation()));
         Path temp = dir.resolve(fileName(envelope.generation()) + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
@@ -232,6 +232,42 @@ public final class FileCheckpointStore implements CheckpointStore {
             throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, file,
                     "generation " + generation + " is corrupt: " + e.getMessage()));
         }
+    }
+
+    @Override
+    public List<String> jobs() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<String> jobs = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path folder : folders) {
+                String job = folder.getFileName().toString();
+                if (StoreIds.isValid(job) && hasCheckpoints(folder.resolve(PARTITIONS))) {
+                    jobs.add(job);
+                }
+            }
+        } catch (IOException e) {
+            throw new CheckpointStoreException(name + ": listing the jobs in " + root + " failed: " + e.getMessage(), e);
+        }
+        jobs.sort(null);
+        return jobs;
+    }
+
+    private static boolean hasCheckpoints(Path partitions) throws IOException {
+        if (!Files.isDirectory(partitions)) {
+            return false;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(partitions, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "checkpoint-*.json")) {
+                    if (files.iterator().hasNext()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Override
@@ -397,7 +433,7 @@ public final class FileCheckpointStore implements CheckpointStore {
             throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, file,
                     "cannot read checkpoint file: " + e), e);
         }
-        CheckpointEnvelope envelope = CheckpointCodec.fromJson(text);
+        CheckpointEnvelope envelope = EnvelopeCodec.fromJson(text);
         if (!envelope.job().equals(job) || !envelope.partition().equals(partition)
                 || envelope.generation() != generation) {
             throw new InvalidCheckpointException("file holds job '" + envelope.job() + "' partition '"

@@ -38,15 +38,21 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public synchronized List<String> jobs() {
+        return generations.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(e -> e.getKey().job())
+                .distinct().sorted().toList();
+    }
+
+    @Override
     public synchronized CheckpointEnvelope save(String job, String partition, String componentId,
                                                 JsonObject checkpoint, Audit audit) {
         StoreIds.require("job", job);
         StoreIds.require("partition", partition);
-        CheckpointCodec.validate(job, partition, componentId, checkpoint, options.maxCheckpointBytes());
+        EnvelopeCodec.validate(job, partition, componentId, checkpoint, options.maxCheckpointBytes());
         NavigableMap<Long, CheckpointEnvelope> kept = generations.computeIfAbsent(new Key(job, partition),
                 k -> new TreeMap<>());
         long next = kept.isEmpty() ? 1 : kept.lastKey() + 1;
-        CheckpointEnvelope envelope = CheckpointCodec.seal(job, partition, next, clock.instant(), componentId,
+        CheckpointEnvelope envelope = EnvelopeCodec.seal(job, partition, next, clock.instant(), componentId,
                 checkpoint, audit);
         kept.put(next, envelope);
         while (kept.size() > options.retention()) {

@@ -1,6 +1,6 @@
 package io.connectorkit.runtime.store;
 
-import io.connectorkit.runtime.store.CheckpointCodec.InvalidCheckpointException;
+import io.connectorkit.runtime.store.EnvelopeCodec.InvalidCheckpointException;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -232,7 +232,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 next = rs.getLong(1) + 1; // getLong gives 0 for NULL: no generation yet.
             }
         }
-        CheckpointEnvelope e = CheckpointCodec.seal(job, partition, next, clock.instant(), componentId, checkpoint,
+        CheckpointEnvelope e = EnvelopeCodec.seal(job, partition, next, clock.instant(), componentId, checkpoint,
                 audit);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
                 + " (job, partition_id, generation, created_at, component_id, version, checksum, audit, content)"
@@ -244,8 +244,8 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             insert.setString(5, componentId);
             insert.setInt(6, e.version());
             insert.setString(7, e.checksum());
-            insert.setString(8, audit == null ? null : CheckpointCodec.write(audit.toJson()));
-            insert.setString(9, CheckpointCodec.write(checkpoint));
+            insert.setString(8, audit == null ? null : EnvelopeCodec.write(audit.toJson()));
+            insert.setString(9, EnvelopeCodec.write(checkpoint));
             insert.executeUpdate();
         }
         prune(c, job, partition);
@@ -326,6 +326,25 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         } catch (SQLException e) {
             throw failure(job, "loading partition '" + partition + "' generation " + generation + " failed", e);
         }
+    }
+
+    @Override
+    public List<String> jobs() {
+        List<String> jobs = new ArrayList<>();
+        try (Connection c = connector.open()) {
+            if (!schemaReady) {
+                createSchema(c);
+            }
+            try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT job FROM " + table + " ORDER BY job");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    jobs.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new CheckpointStoreException(name + ": listing the jobs failed: " + e.getMessage(), e);
+        }
+        return jobs;
     }
 
     @Override
@@ -413,7 +432,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     private void validate(String job, String partition, String componentId, JsonObject checkpoint) {
         requireIds(job, partition);
-        CheckpointCodec.validate(job, partition, componentId, checkpoint, options.maxCheckpointBytes());
+        EnvelopeCodec.validate(job, partition, componentId, checkpoint, options.maxCheckpointBytes());
     }
 
     private void claim(String job) {
@@ -462,9 +481,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             String audit = rs.getString(6);
             CheckpointEnvelope e = new CheckpointEnvelope(job, partition, generation,
                     rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getInt(4),
-                    CheckpointCodec.read(rs.getString(7)), rs.getString(5),
-                    audit == null ? null : Audit.fromJson(CheckpointCodec.read(audit)));
-            return CheckpointCodec.verified(e);
+                    EnvelopeCodec.read(rs.getString(7)), rs.getString(5),
+                    audit == null ? null : Audit.fromJson(EnvelopeCodec.read(audit)));
+            return EnvelopeCodec.verified(e);
         } catch (SQLException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -24,6 +24,11 @@ final class StoreIds {
         return id;
     }
 
+    /** Whether {@code id} is a valid job or partition id. */
+    static boolean isValid(String id) {
+        return id != null && problem(id) == null;
+    }
+
     private static String problem(String id) {
         if (id.isEmpty()) {
             return "it is empty";

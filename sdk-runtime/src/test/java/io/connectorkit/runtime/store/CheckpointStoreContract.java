@@ -63,6 +63,18 @@ abstract class CheckpointStoreContract {
     }
 
     @Test
+    void listsTheJobsThatHaveCheckpoints() {
+        CheckpointStore store = open();
+        assertEquals(List.of(), store.jobs());
+        store.save("job-b", PART, COMPONENT, offset(1));
+        store.save("job-a", "other", COMPONENT, offset(1));
+        store.save("job-b", "other", COMPONENT, offset(2));
+        assertEquals(List.of("job-a", "job-b"), store.jobs());
+        store.delete("job-a");
+        assertEquals(List.of("job-b"), store.jobs());
+    }
+
+    @Test
     void nothingSavedMeansEmpty() {
         CheckpointStore store = open();
         assertEquals(Optional.empty(), store.loadLatest(JOB, PART));
@@ -88,7 +100,7 @@ abstract class CheckpointStoreContract {
 
         CheckpointEnvelope loaded = store.loadLatest(JOB, PART).orElseThrow();
         assertEquals(saved, loaded);
-        assertEquals(CheckpointCodec.write(Checkpoints.rich()), CheckpointCodec.write(loaded.checkpoint()),
+        assertEquals(EnvelopeCodec.write(Checkpoints.rich()), EnvelopeCodec.write(loaded.checkpoint()),
                 "the $checkpoint JSON text must come back exactly");
         assertEquals(saved, store.load(JOB, PART, 1).orElseThrow());
         if (persistent()) {
@@ -130,7 +142,7 @@ abstract class CheckpointStoreContract {
         for (int i = 1; i < history.size(); i++) {
             assertFalse(history.get(i).createdAt().isBefore(history.get(i - 1).createdAt()));
         }
-        assertEquals(CheckpointCodec.write(offset(500)).length(), history.get(4).sizeBytes());
+        assertEquals(EnvelopeCodec.write(offset(500)).length(), history.get(4).sizeBytes());
         assertEquals(offset(300), store.load(JOB, PART, 3).orElseThrow().checkpoint());
         assertEquals(offset(500), store.loadLatest(JOB, PART).orElseThrow().checkpoint());
     }

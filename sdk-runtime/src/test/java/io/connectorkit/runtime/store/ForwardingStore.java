@@ -26,6 +26,11 @@ class ForwardingStore implements CheckpointStore {
     }
 
     @Override
+    public List<String> jobs() {
+        return delegate.jobs();
+    }
+
+    @Override
     public List<CheckpointInfo> history(String job, String partition) {
         return delegate.history(job, partition);
     }

@@ -30,7 +30,7 @@ import java.util.Set;
  * the cost does not matter, while SHA-256 also catches deliberate or multi-bit edits that a 32-bit CRC can miss, and
  * needs nothing beyond the JDK.
  */
-final class CheckpointCodec {
+final class EnvelopeCodec {
 
     static final String ROOT_KEY = "$checkpoint";
     static final String VERSION_KEY = "__version";
@@ -43,7 +43,7 @@ final class CheckpointCodec {
     private static final List<String> ENVELOPE_KEYS = List.of("format", "job", "partition", "generation", "createdAt",
             "componentId", "version", "audit", "checksum", "checkpoint");
 
-    private CheckpointCodec() {
+    private EnvelopeCodec() {
     }
 
     /** Truncates to microseconds: what PostgreSQL and H2 timestamps keep, so every store round-trips it exactly. */
