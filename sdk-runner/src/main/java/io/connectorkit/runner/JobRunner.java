@@ -87,7 +87,7 @@ final class JobRunner {
                     output.write(record);
                     metrics.recordRead();
                     if (++producedHere == settings.failAfter()) {
-                        crash(producedHere);
+                        crash(producedHere, writer);
                     }
                 }
             } catch (ComponentException e) {
@@ -127,7 +127,12 @@ final class JobRunner {
         return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
     }
 
-    private void crash(long records) {
+    /**
+     * Dies like a crash that comes after the checkpoints already handed over were saved: no {@code stop()}, no final
+     * checkpoint, buffered records lost. (A SIGKILL may also lose a save in flight; the crash tests do that.)
+     */
+    private void crash(long records, AsyncCheckpointWriter writer) {
+        writer.flush();
         log.println("connectorkit: --fail-after " + records + ": simulating a crash (no stop(), no final checkpoint)");
         log.flush();
         Runtime.getRuntime().halt(ExitCodes.SIMULATED_CRASH);

@@ -76,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Option(names = "--fail-after", paramLabel = "N", defaultValue = "0",
-            description = "simulate a crash after N records: exit at once, without stop() or a final checkpoint")
+            description = "simulate a crash after N records: once the checkpoints already taken are saved, exit at once, "
+                    + "without stop() or a final checkpoint")
     long failAfter;
 
     @Option(names = "--disable-feature", description = "run without checkpointing (a saved checkpoint is ignored, with a warning)")
