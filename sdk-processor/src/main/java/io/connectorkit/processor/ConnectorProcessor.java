@@ -55,6 +55,8 @@ public final class ConnectorProcessor extends AbstractProcessor {
     private final Set<String> reachedCheckpoints = new HashSet<>();
     private final List<TypeElement> indexedEmitters = new ArrayList<>();
     private String indexClass;
+    /** Set after an internal error: later rounds would only repeat it. */
+    private boolean failed;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -73,6 +75,9 @@ public final class ConnectorProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+        if (failed) {
+            return false;
+        }
         try {
             if (reporter == null) {
                 setUp();
@@ -84,6 +89,7 @@ public final class ConnectorProcessor extends AbstractProcessor {
             }
         } catch (Exception | Error failure) {
             // As in google/auto: a processor bug must not crash javac, it becomes one readable error.
+            failed = true;
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.INTERNAL_ERROR + trace);
