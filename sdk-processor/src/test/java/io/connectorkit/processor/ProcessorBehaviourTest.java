@@ -7,6 +7,9 @@ import static io.connectorkit.processor.Fixtures.compile;
 import static io.connectorkit.processor.Fixtures.fixture;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +22,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +67,53 @@ class ProcessorBehaviourTest {
                 .compile(fixture("NoCheckpoint"));
         assertThat(debug).succeededWithoutWarnings();
         assertThat(debug).hadNoteContaining("[connectorkit] wrote com.example.plain.ConnectorKitIndex for 1 emitter(s)");
+    }
+
+    @Test
+    void rejectsAnEmitterGeneratedAfterTheIndexWasWritten() {
+        Compilation compilation = javac()
+                .withProcessors(new ConnectorProcessor(), new LateEmitterProcessor())
+                .compile(fixture("NoCheckpoint"));
+        assertThat(compilation).hadErrorContaining(Messages.EMITTER_AFTER_INDEX.fragment());
+        assertThat(compilation).hadErrorCount(1);
+        // The offending file is generated, so compile-testing cannot name it: check file and line by hand.
+        Diagnostic<? extends JavaFileObject> error = compilation.errors().get(0);
+        assertThat(error.getSource().getName()).endsWith("LateInput.java");
+        assertThat(error.getLineNumber()).isEqualTo(LateEmitterProcessor.CLASS_LINE);
+    }
+
+    /** Generates an emitter in the first round, as a third-party processor could. */
+    private static final class LateEmitterProcessor extends AbstractProcessor {
+        static final long CLASS_LINE = 3;
+        private boolean done;
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("*");
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+            if (done) {
+                return false;
+            }
+            done = true;
+            try (Writer writer = processingEnv.getFiler().createSourceFile("com.example.late.LateInput").openWriter()) {
+                writer.write("package com.example.late;\n"
+                        + "@io.connectorkit.api.input.Emitter(family = \"late\", name = \"input\")\n"
+                        + "public class LateInput {\n"
+                        + "  @io.connectorkit.api.input.Producer public Object next() { return null; }\n"
+                        + "}\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return false;
+        }
     }
 
     /** Runs a real ConnectorProcessor in an environment whose type utilities fail, as a processor bug would. */
