@@ -55,7 +55,9 @@ class OptionRulesTest {
                 .inFile(fixture).onLineContaining("nested;");
         assertThat(compilation).hadErrorContaining(fragment + "java.lang.Object")
                 .inFile(fixture).onLineContaining("@Option(\"values\") Object values");
-        assertThat(compilation).hadErrorCount(6);
+        assertThat(compilation).hadErrorContaining(fragment + "com.example.UnsupportedOptionTypes.Hidden")
+                .inFile(fixture).onLineContaining("public Hidden hidden;");
+        assertThat(compilation).hadErrorCount(7);
     }
 
     @Test

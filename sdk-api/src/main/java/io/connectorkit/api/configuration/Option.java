@@ -24,7 +24,7 @@ import java.lang.annotation.Target;
  *       brackets, which would break paths.</li>
  *   <li>The name is unique among its siblings (the constructor's options, or the options of one class).</li>
  *   <li>A field option is non-static and either a public non-final field or has a public setter.</li>
- *   <li>The type is one of the supported types; anything else ({@code Map}, arrays, {@code Object}, a raw or
+ *   <li>The type is one of the supported types, and public; anything else ({@code Map}, arrays, {@code Object}, a raw or
  *       wildcard {@code List}, a {@code List} of lists...) is rejected.</li>
  *   <li>A configuration class is public, not abstract, top-level or static nested, and has a public no-argument
  *       constructor.</li>

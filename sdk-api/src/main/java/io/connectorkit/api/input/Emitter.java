@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>{@link #family()} and {@link #name()} are not blank.</li>
  *   <li>No other emitter in the same compilation has the same family and name.</li>
- *   <li>The class is public, not abstract, and top-level or static nested.</li>
+ *   <li>The class is public, not abstract, without type parameters, and top-level or static nested.</li>
  *   <li>It has exactly one public constructor.</li>
  *   <li>Each constructor parameter is an {@code @Option} or an injectable service
  *       ({@code jakarta.json.JsonBuilderFactory}, {@code jakarta.json.bind.Jsonb}).</li>
