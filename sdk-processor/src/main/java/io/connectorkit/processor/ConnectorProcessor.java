@@ -3,6 +3,7 @@ package io.connectorkit.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -155,7 +156,7 @@ public final class ConnectorProcessor extends AbstractProcessor {
         }
         FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                 IndexGenerator.SERVICE_FILE, indexedEmitters.toArray(new Element[0]));
-        try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+        try (Writer writer = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
             writer.write(indexClass + "\n");
         }
     }
