@@ -3,6 +3,7 @@ package io.connectorkit.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -55,6 +56,8 @@ public final class ConnectorProcessor extends AbstractProcessor {
     private final Set<String> reachedCheckpoints = new HashSet<>();
     private final List<TypeElement> indexedEmitters = new ArrayList<>();
     private String indexClass;
+    /** Set after an internal error: later rounds would only repeat it. */
+    private boolean failed;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -73,6 +76,9 @@ public final class ConnectorProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+        if (failed) {
+            return false;
+        }
         try {
             if (reporter == null) {
                 setUp();
@@ -84,6 +90,7 @@ public final class ConnectorProcessor extends AbstractProcessor {
             }
         } catch (Exception | Error failure) {
             // As in google/auto: a processor bug must not crash javac, it becomes one readable error.
+            failed = true;
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.INTERNAL_ERROR + trace);
@@ -149,7 +156,7 @@ public final class ConnectorProcessor extends AbstractProcessor {
         }
         FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
                 IndexGenerator.SERVICE_FILE, indexedEmitters.toArray(new Element[0]));
-        try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+        try (Writer writer = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
             writer.write(indexClass + "\n");
         }
     }

@@ -29,7 +29,8 @@ final class EmitterValidator {
 
     EmitterParts validate(TypeElement emitter) {
         checkIdentity(emitter);
-        if (!ModelSupport.isInstantiableClass(emitter)) {
+        // A generic emitter would need raw types in the generated code.
+        if (!ModelSupport.isInstantiableClass(emitter) || !emitter.getTypeParameters().isEmpty()) {
             reporter.error(Messages.EMITTER_CLASS_SHAPE, emitter);
         }
         ExecutableElement constructor = constructor(emitter);

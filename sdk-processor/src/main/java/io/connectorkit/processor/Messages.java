@@ -42,8 +42,8 @@ final class Messages {
             "Change the family or the name of one of them");
 
     static final Message EMITTER_CLASS_SHAPE = new Message("@Emitter",
-            "an emitter must be a public, non-abstract class, top-level or static nested",
-            "Make the class public and concrete, and static if it is nested");
+            "an emitter must be a public, non-abstract, non-generic class, top-level or static nested",
+            "Make the class public and concrete, without type parameters, and static if it is nested");
 
     static final Message EMITTER_CONSTRUCTOR_COUNT = new Message("@Emitter",
             "an emitter must have exactly one public constructor, but it has %s",
@@ -184,7 +184,7 @@ final class Messages {
             "Make the field public and non-final, or add a public setter");
 
     static final Message OPTION_TYPE_UNSUPPORTED = new Message("@Option",
-            "an @Option must have a supported type (" + SUPPORTED_TYPES + "), not %s",
+            "an @Option must have a supported, public type (" + SUPPORTED_TYPES + "), not %s",
             "Change the option's type to one of the supported types");
 
     static final Message CONFIGURATION_CLASS_SHAPE = new Message("@Option",

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * One validated node of an emitter's option tree, holding only what the generator needs (names and JavaPoet types,
- * no {@code javax.lang.model} objects). Filled in by {@link OptionTreeBuilder}.
+ * no {@code javax.lang.model} objects). Filled in by {@link OptionTreeBuilder} only, then read by
+ * {@link IndexGenerator}; the mutable fields are for that hand-over and nothing else.
  */
 final class OptionNode {
 

@@ -3,6 +3,7 @@ package io.connectorkit.processor;
 import io.connectorkit.api.spi.OptionModel.Kind;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -45,7 +46,8 @@ final class OptionTypes {
             return new Classified(boxed, element, null);
         }
         if (element.getKind() == ElementKind.ENUM) {
-            return new Classified(Kind.ENUM, element, null);
+            // The index may be generated in another package, so the enum must be visible from anywhere.
+            return isPublicEverywhere(element) ? new Classified(Kind.ENUM, element, null) : null;
         }
         if (name.equals(Names.LIST)) {
             List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
@@ -59,6 +61,15 @@ final class OptionTypes {
             return new Classified(Kind.OBJECT, element, null);
         }
         return null;
+    }
+
+    private static boolean isPublicEverywhere(TypeElement element) {
+        for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (!ModelSupport.isPublic(e)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -18,8 +18,12 @@ final class Reporter {
 
     private final Messager messager;
     private final boolean debug;
-    private final Set<String> printed = new HashSet<>();
+    private final Set<Printed> printed = new HashSet<>();
     private int errors;
+
+    /** A printed diagnostic; javac keeps one Element per declaration, so element equality is identity. */
+    private record Printed(String text, Element element) {
+    }
 
     Reporter(Messager messager, boolean debug) {
         this.messager = messager;
@@ -59,8 +63,7 @@ final class Reporter {
             AnnotationValue value, Object[] arguments) {
         errors++;
         String text = message.format(annotation, ModelSupport.label(element), arguments);
-        // Identity of the element is enough: javac keeps one Element per declaration for the whole compilation.
-        if (!printed.add(text + '\u0000' + System.identityHashCode(element))) {
+        if (!printed.add(new Printed(text, element))) {
             return;
         }
         if (value != null) {

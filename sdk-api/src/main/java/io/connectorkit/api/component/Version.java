@@ -15,6 +15,7 @@ import java.lang.annotation.Target;
  * binding; when it is higher, resuming fails with an error naming both versions.
  *
  * <h2>Constraints</h2>
+ * Checked at compile time by the Connector Kit annotation processor, one error per broken rule:
  * <ul>
  *   <li>{@link #value()} is at least 1.</li>
  *   <li>{@link #migrationHandler()} is {@link MigrationHandler} itself (no migration) or a public, non-abstract

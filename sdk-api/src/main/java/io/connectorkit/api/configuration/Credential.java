@@ -13,10 +13,14 @@ import java.lang.annotation.Target;
  * name the key but hide the value, and connector exceptions are scrubbed of it before they reach the host.
  *
  * <h2>Constraints</h2>
+ * Checked at compile time by the Connector Kit annotation processor, one error per broken rule:
  * <ul>
- *   <li>It is placed on an {@link Option} of type {@code String}.</li>
- *   <li>It is not inside a {@code @Checkpoint} class.</li>
+ *   <li>It is used together with {@link Option}.</li>
+ *   <li>The option is of type {@code String}.</li>
  * </ul>
+ *
+ * <p>A {@code @Checkpoint} class must not contain a credential; that rule is listed with
+ * {@code io.connectorkit.api.input.checkpoint.Checkpoint}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -18,12 +18,16 @@ import java.lang.annotation.Target;
  * {@code @Option} fields form the next level). A field's initial value is its default.
  *
  * <h2>Constraints</h2>
+ * Checked at compile time by the Connector Kit annotation processor, one error per broken rule:
  * <ul>
  *   <li>The name (the annotation value, or else the field or parameter name) is a Java identifier: no dots or
- *       brackets, which would break paths; names are unique within their class.</li>
- *   <li>A field option is non-static and either a public non-final field or has a public setter (and, to be
- *       written into a checkpoint, a public getter).</li>
- *   <li>The type is one of the supported types.</li>
+ *       brackets, which would break paths.</li>
+ *   <li>The name is unique among its siblings (the constructor's options, or the options of one class).</li>
+ *   <li>A field option is non-static and either a public non-final field or has a public setter.</li>
+ *   <li>The type is one of the supported types, and public; anything else ({@code Map}, arrays, {@code Object}, a raw or
+ *       wildcard {@code List}, a {@code List} of lists...) is rejected.</li>
+ *   <li>A configuration class is public, not abstract, top-level or static nested, and has a public no-argument
+ *       constructor.</li>
  *   <li>A configuration class does not contain itself, directly or indirectly.</li>
  * </ul>
  */

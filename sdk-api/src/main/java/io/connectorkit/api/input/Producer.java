@@ -14,9 +14,10 @@ import java.lang.annotation.Target;
  * so far: the runtime only hands a checkpoint to the host after the host received the last of those records.
  *
  * <h2>Constraints</h2>
+ * Checked at compile time by the Connector Kit annotation processor, one error per broken rule:
  * <ul>
  *   <li>Exactly one method per emitter carries this annotation.</li>
- *   <li>It is public, non-static, takes no parameters and does not return {@code void} or a primitive.</li>
+ *   <li>It is public, non-static, takes no parameters and returns neither {@code void} nor a primitive.</li>
  * </ul>
  */
 @Documented

@@ -22,16 +22,23 @@ import java.lang.annotation.Target;
  * returns {@code true}. A host can override both values.
  *
  * <h2>Constraints</h2>
+ * Checked at compile time by the Connector Kit annotation processor, one error per broken rule:
  * <ul>
  *   <li>The class is public, not abstract, top-level or static nested, and has a public no-argument
  *       constructor.</li>
- *   <li>Each {@code @Option} field is a public non-final field, or has a public getter and setter.</li>
- *   <li>No field is renamed or hidden for JSON ({@code @JsonbProperty}, {@code @JsonbTransient}): the checkpoint
- *       is written and read by option name.</li>
- *   <li>Every non-static, non-transient field is an {@code @Option}: anything else would not survive a resume.</li>
- *   <li>No field is a {@code @Credential}: secrets never reach a checkpoint.</li>
+ *   <li>Each {@code @Option} field, in the class and in the configuration classes it contains, is a public non-final
+ *       field, or has a public getter ({@code getX}, or {@code isX} for a {@code boolean}) and a public setter
+ *       ({@code setX}), both of the field's type.</li>
+ *   <li>No field or accessor, in the class and in the configuration classes it contains, carries a JSON-B annotation
+ *       ({@code jakarta.json.bind.annotation.*}, such as {@code @JsonbProperty} or {@code @JsonbTransient}): the
+ *       checkpoint is written and read by option name.</li>
+ *   <li>Every non-static, non-transient field, in the class and in the configuration classes it contains, is an
+ *       {@code @Option}: anything else would not survive a resume.</li>
+ *   <li>No option in the class or the configuration classes it contains is a {@code @Credential}: secrets never
+ *       reach a checkpoint.</li>
  *   <li>{@link #interval()} is greater than zero.</li>
- *   <li>The class is used: an emitter's configuration reaches it.</li>
+ *   <li>The class is used: the configuration of an emitter of the same compilation reaches it.</li>
+ *   <li>It is not the element type of a {@code List} option: a checkpoint has a single path.</li>
  * </ul>
  */
 @Documented

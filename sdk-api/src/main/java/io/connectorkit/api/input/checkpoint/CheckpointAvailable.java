@@ -13,11 +13,12 @@ import java.lang.annotation.Target;
  * has passed; the runtime then calls the {@link CheckpointData} method when this returns {@code true}.
  *
  * <h2>Constraints</h2>
+ * Checked at compile time by the Connector Kit annotation processor, one error per broken rule:
  * <ul>
  *   <li>The emitter also has a {@link CheckpointData} method.</li>
  *   <li>At most one method per emitter carries this annotation.</li>
  *   <li>It is public, non-static and takes no parameters.</li>
- *   <li>It returns {@code boolean} or {@code Boolean}.</li>
+ *   <li>It returns {@code boolean} or {@code Boolean} (a {@code null} result means "not a safe point").</li>
  * </ul>
  */
 @Documented

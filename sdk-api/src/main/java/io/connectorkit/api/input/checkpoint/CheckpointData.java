@@ -14,11 +14,14 @@ import java.lang.annotation.Target;
  * the emitter may keep mutating it. Without a {@link CheckpointAvailable} method, every record is a safe point.
  *
  * <h2>Constraints</h2>
+ * Checked at compile time by the Connector Kit annotation processor, one error per broken rule:
  * <ul>
  *   <li>At most one method per emitter carries this annotation.</li>
  *   <li>It is public, non-static and takes no parameters.</li>
- *   <li>It returns a {@link Checkpoint} class.</li>
- *   <li>Its emitter's configuration reaches exactly one {@link Checkpoint} option.</li>
+ *   <li>Its declared return type is a {@link Checkpoint} class.</li>
+ *   <li>Its emitter's constructor {@code @Option} parameters reach exactly one {@link Checkpoint} option, at any
+ *       depth (the parameter itself, or a field of a configuration class of a configuration class...).</li>
+ *   <li>That option's type is the type this method returns.</li>
  * </ul>
  */
 @Documented

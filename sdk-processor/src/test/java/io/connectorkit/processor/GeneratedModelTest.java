@@ -1,0 +1,108 @@
+package io.connectorkit.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.connectorkit.api.input.checkpoint.Checkpoint;
+import io.connectorkit.api.spi.ComponentIndex;
+import io.connectorkit.api.spi.ComponentModel;
+import io.connectorkit.api.spi.OptionModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/** Loads the compiled index of a fixture and checks the model it builds, calls included. */
+class GeneratedModelTest {
+
+    /** Defines the classes of a compilation's output, the generated index included. */
+    private static final class CompilationClassLoader extends ClassLoader {
+        private final Compilation compilation;
+
+        CompilationClassLoader(Compilation compilation) {
+            super(GeneratedModelTest.class.getClassLoader());
+            this.compilation = compilation;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            JavaFileObject file = compilation
+                    .generatedFile(StandardLocation.CLASS_OUTPUT, name.replace('.', '/') + ".class")
+                    .orElseThrow(() -> new ClassNotFoundException(name));
+            try (InputStream in = file.openInputStream()) {
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void buildsAWorkingModelOfTheEmitter() throws Exception {
+        Compilation compilation = Fixtures.compile("CheckpointOptionAtDepthOne");
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader loader = new CompilationClassLoader(compilation);
+        ComponentIndex index = (ComponentIndex) loader.loadClass("com.example.depthone.ConnectorKitIndex")
+                .getConstructor().newInstance();
+
+        List<ComponentModel> components = index.components();
+        assertThat(components).hasSize(1);
+        ComponentModel model = components.get(0);
+        assertThat(model.id()).isEqualTo("checkpoint/list-input");
+        assertThat(model.version().value()).isEqualTo(3);
+        assertThat(model.version().migrationHandler().get().getClass().getName())
+                .isEqualTo("com.example.depthone.CheckpointOptionAtDepthOne$Migration");
+        assertThat(model.checkpointPath()).isEqualTo("configuration.checkpoint");
+        assertThat(model.supportsCheckpoints()).isTrue();
+        assertThat(model.parameters().stream().map(OptionModel::kind).collect(Collectors.toList()))
+                .containsExactly(OptionModel.Kind.SERVICE, OptionModel.Kind.OBJECT).inOrder();
+
+        OptionModel configuration = model.parameters().get(1);
+        assertThat(configuration.children().stream().map(OptionModel::name).collect(Collectors.toList()))
+                .containsExactly("total", "password", "checkpoint").inOrder();
+        assertThat(configuration.child("total").required()).isTrue();
+        assertThat(configuration.child("total").primitive()).isTrue();
+        assertThat(configuration.child("password").credential()).isTrue();
+        OptionModel checkpoint = configuration.child("checkpoint");
+        assertThat(checkpoint.checkpoint().frequency()).isEqualTo(Checkpoint.Frequency.TIME);
+        assertThat(checkpoint.checkpoint().interval()).isEqualTo(500L);
+        assertThat(checkpoint.checkpoint().version().value()).isEqualTo(2);
+        assertThat(checkpoint.child("strategy").kind()).isEqualTo(OptionModel.Kind.ENUM);
+
+        // Bind a configuration through the generated accessors, then run the emitter through the generated calls.
+        Object config = configuration.factory().get();
+        configuration.child("total").setter().accept(config, 2);
+        Object state = checkpoint.getter().apply(config);
+        checkpoint.child("lastId").setter().accept(state, 0L);
+        Object emitter = model.constructor().apply(new Object[] {
+                jakarta.json.Json.createBuilderFactory(java.util.Map.of()), config});
+        model.postConstruct().forEach(call -> call.accept(emitter));
+        assertThat(model.producer().apply(emitter).toString()).isEqualTo("{\"id\":1}");
+        assertThat(model.checkpointAvailable().test(emitter)).isTrue();
+        Object captured = model.checkpointData().apply(emitter);
+        assertThat(checkpoint.child("lastId").getter().apply(captured)).isEqualTo(1L);
+        assertThat(model.producer().apply(emitter).toString()).isEqualTo("{\"id\":2}");
+        assertThat(model.producer().apply(emitter)).isNull();
+    }
+
+    @Test
+    void registersALoadableIndexInTheServiceFile() throws Exception {
+        Compilation compilation = Fixtures.compile("NoCheckpoint");
+        assertThat(compilation).succeededWithoutWarnings();
+        // The in-memory file manager's URIs are not URLs, so ServiceLoader is emulated: read the file, load the class.
+        String registered = Fixtures.serviceFile(compilation).trim();
+        Class<?> type = new CompilationClassLoader(compilation).loadClass(registered);
+        ComponentIndex index = type.asSubclass(ComponentIndex.class).getConstructor().newInstance();
+        ComponentModel model = index.components().get(0);
+        assertThat(model.id()).isEqualTo("plain/input");
+        assertThat(model.version().hasMigrationHandler()).isFalse();
+        assertThat(model.checkpointPath()).isNull();
+        assertThat(model.supportsCheckpoints()).isFalse();
+    }
+}

@@ -1,0 +1,37 @@
+package io.connectorkit.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.connectorkit.processor.Fixtures.compile;
+import static io.connectorkit.processor.Fixtures.fixture;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** The {@code @Version} rules, one test each. */
+class VersionRulesTest {
+
+    @Test
+    void rejectsVersionBelowOne() {
+        JavaFileObject fixture = fixture("VersionZero");
+        Compilation compilation = compile(fixture);
+        assertThat(compilation).hadErrorContaining(Messages.VERSION_VALUE.fragment())
+                .inFile(fixture).onLineContaining("@Version(0)");
+    }
+
+    @Test
+    void rejectsMigrationHandlerWithoutNoArgConstructor() {
+        JavaFileObject fixture = fixture("VersionHandlerWithoutNoArgConstructor");
+        Compilation compilation = compile(fixture);
+        assertThat(compilation).hadErrorContaining(Messages.VERSION_HANDLER.fragment())
+                .inFile(fixture).onLineContaining("@Version(value = 2, migrationHandler");
+    }
+
+    @Test
+    void rejectsVersionOnConfigurationClass() {
+        JavaFileObject fixture = fixture("VersionOnConfigurationClass");
+        Compilation compilation = compile(fixture);
+        assertThat(compilation).hadErrorContaining(Messages.VERSION_PLACEMENT.fragment())
+                .inFile(fixture).onLineContaining("@Version(2)");
+    }
+}
