@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -554,8 +553,6 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     }
 
     private static String ownerId() {
-        String host = System.getenv("HOSTNAME");
-        return (host == null ? "" : host + "/") + "pid-" + ProcessHandle.current().pid() + "/"
-                + UUID.randomUUID();
+        return OwnerId.current();
     }
 }

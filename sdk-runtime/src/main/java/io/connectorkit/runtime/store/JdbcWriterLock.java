@@ -14,7 +14,9 @@ import java.time.OffsetDateTime;
  * <p>Every save runs {@link #fence} in its own transaction: it refreshes the heartbeat only if this owner still holds
  * the row, and row-locks it until commit. So saves of one job are serialised by the database, and a writer whose claim
  * was taken over (after being idle longer than {@code staleAfter}) cannot write any more. A claim whose heartbeat is
- * older than {@code staleAfter} is taken over, with a warning: that is how a crashed writer's claim is recovered.
+ * older than {@code staleAfter} is taken over, with a warning: that is how a crashed writer's claim is recovered. A
+ * claim held by a process of this host that has ended (a crashed runner restarted on the same machine) is taken over
+ * at once.
  */
 final class JdbcWriterLock {
 
@@ -74,13 +76,15 @@ final class JdbcWriterLock {
                         return null;
                     }
                     Duration idle = Duration.between(heartbeat, now);
-                    if (idle.compareTo(staleAfter) <= 0) {
+                    boolean dead = OwnerId.isDeadProcessOnThisHost(holder);
+                    if (idle.compareTo(staleAfter) <= 0 && !dead) {
                         return "owner " + holder + ", last heartbeat " + heartbeat + " (" + idle.toSeconds()
                                 + " s ago; a claim is taken over after " + staleAfter.toSeconds() + " s)";
                     }
                     if (takeOver(c, job, holder, heartbeat)) {
                         LOG.log(System.Logger.Level.WARNING, "table " + table + ": took over the writer claim of job '"
-                                + job + "' from " + holder + ", idle for " + idle.toSeconds() + " s");
+                                + job + "' from " + holder + (dead ? ", a process of this host that has ended"
+                                        : ", idle for " + idle.toSeconds() + " s"));
                         return null;
                     }
                 }

@@ -125,4 +125,39 @@ abstract class JdbcCheckpointStoreContract extends CheckpointStoreContract {
             second.close();
         }
     }
+
+    @Test
+    void aClaimLeftByADeadProcessOfThisHostIsTakenOverAtOnce() throws Exception {
+        CheckpointStore store = open();
+        store.save(JOB, PART, COMPONENT, offset(1));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String host = OwnerId.current().split("/")[0];
+        // The claim a crashed runner on this machine would leave: its pid has ended, its heartbeat is fresh.
+        update("UPDATE " + table + "_locks SET owner = ? WHERE job = ?", host + "/pid-" + gone.pid() + "/x", JOB);
+        store.close();
+        CheckpointStore restarted = new JdbcCheckpointStore(dataSource(), table, StoreOptions.DEFAULTS);
+        try {
+            assertEquals(2, restarted.save(JOB, PART, COMPONENT, offset(2)).generation());
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
+    void aClaimOfALiveProcessIsNotTakenOver() throws Exception {
+        CheckpointStore store = open();
+        store.save(JOB, PART, COMPONENT, offset(1));
+        String host = OwnerId.current().split("/")[0];
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        update("UPDATE " + table + "_locks SET owner = ? WHERE job = ?", host + "/pid-" + alive + "/x", JOB);
+        CheckpointStore second = new JdbcCheckpointStore(dataSource(), table, StoreOptions.DEFAULTS);
+        try {
+            CheckpointStoreException locked = assertThrows(CheckpointStoreException.class,
+                    () -> second.save(JOB, PART, COMPONENT, offset(2)));
+            assertTrue(locked.getMessage().contains("pid-" + alive), locked.getMessage());
+        } finally {
+            second.close();
+        }
+    }
 }
