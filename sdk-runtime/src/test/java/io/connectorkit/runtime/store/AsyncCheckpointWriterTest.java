@@ -26,7 +26,11 @@ class AsyncCheckpointWriterTest {
             new AsyncCheckpointWriter.RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(4));
 
     /** An in-memory store whose saves can be held at a gate and made to fail. */
-    static final class ControlledStore extends ForwardingStore {
+    static final class ControlledStore extends ForwardingCheckpointStore {
+        ControlledStore() {
+            super(new InMemoryCheckpointStore());
+        }
+
         final CountDownLatch firstSaveEntered = new CountDownLatch(1);
         volatile CountDownLatch gate = new CountDownLatch(0);
         final AtomicInteger attempts = new AtomicInteger();

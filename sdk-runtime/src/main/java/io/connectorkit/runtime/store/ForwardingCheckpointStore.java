@@ -2,12 +2,25 @@ package io.connectorkit.runtime.store;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** A store delegating to an {@link InMemoryCheckpointStore}, for tests to override single methods. */
-class ForwardingStore implements CheckpointStore {
+/**
+ * A store that hands every call to another one: extend it to observe or change single calls (timing saves for
+ * metrics, injecting faults in tests). Thread-safe when the delegate is.
+ */
+public class ForwardingCheckpointStore implements CheckpointStore {
 
-    final InMemoryCheckpointStore delegate = new InMemoryCheckpointStore();
+    private final CheckpointStore delegate;
+
+    public ForwardingCheckpointStore(CheckpointStore delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /** The store calls are handed to. */
+    protected CheckpointStore delegate() {
+        return delegate;
+    }
 
     @Override
     public CheckpointEnvelope save(String job, String partition, String componentId, JsonObject checkpoint,
@@ -53,5 +66,10 @@ class ForwardingStore implements CheckpointStore {
     @Override
     public void close() {
         delegate.close();
+    }
+
+    @Override
+    public String toString() {
+        return delegate.toString();
     }
 }
