@@ -35,7 +35,7 @@ class FindMapperTest {
     @Test
     void listsTheIndexedComponents() {
         assertEquals(List.of("test/batched", "test/counter", "test/counter-every-3", "test/counter-every-hour",
-                "test/plain"), manager.componentIds());
+                "test/plain", "test/plain-v2"), manager.componentIds());
     }
 
     @Test
@@ -137,6 +137,18 @@ class FindMapperTest {
         second.start();
         assertEquals(0, ((JsonObject) first.next()).getInt("n"));
         assertEquals(0, ((JsonObject) second.next()).getInt("n"));
+    }
+
+    @Test
+    void anOlderConfigurationVersionGoesThroughTheEmittersMigrationHandler() {
+        manager.findMapper("test", "plain-v2", 1, Map.of("configuration.link", "jdbc:old")).orElseThrow().create();
+        assertEquals("jdbc:old", Plain.lastCreated.config.url);
+        manager.findMapper("test", "plain-v2", 2, Map.of("configuration.url", "jdbc:new")).orElseThrow().create();
+        assertEquals("jdbc:new", Plain.lastCreated.config.url);
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> manager.findMapper("test",
+                "plain-v2", 2, Map.of("configuration.link", "jdbc:old")), "version 2 is not migrated");
+        assertEquals(List.of("configuration.link", "configuration.url"),
+                error.problems().stream().map(Problem::key).toList(), "unknown old key, missing required url");
     }
 
     @Test
