@@ -67,6 +67,12 @@ final class JobRunner {
         Map<String, String> configuration = new HashMap<>(settings.configuration());
         Optional<CheckpointEnvelope> latest = loadLatest();
         latest.ifPresent(saved -> {
+            if (!manager.isCheckpointingEnabled()) {
+                log.println("connectorkit: checkpointing is off (--disable-feature): job '" + settings.job()
+                        + "' starts from its configuration, ignoring its checkpoint #" + saved.generation()
+                        + " (kept in the store)");
+                return;
+            }
             configuration.putAll(ComponentManager.jsonToMap(saved.checkpoint()));
             log.println("connectorkit: job '" + settings.job() + "' resumes from checkpoint #" + saved.generation()
                     + " saved " + saved.createdAt() + ": " + saved.checkpoint());
