@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -67,7 +68,15 @@ final class JobRunner {
         Map<String, String> configuration = new HashMap<>(settings.configuration());
         Optional<CheckpointEnvelope> latest = loadLatest();
         latest.ifPresent(saved -> {
-            configuration.putAll(ComponentManager.jsonToMap(saved.checkpoint()));
+            Map<String, String> keys = ComponentManager.jsonToMap(saved.checkpoint());
+            if (!manager.isCheckpointingEnabled()) {
+                // Not handed to the runtime: its warning would advise a system property, and we know the cause.
+                log.println("connectorkit: warning: --disable-feature: the saved checkpoint #" + saved.generation()
+                        + " of job '" + settings.job() + "' is ignored (keys " + new TreeSet<>(keys.keySet())
+                        + "); the input starts from its configuration and no checkpoint is saved");
+                return;
+            }
+            configuration.putAll(keys);
             log.println("connectorkit: job '" + settings.job() + "' resumes from checkpoint #" + saved.generation()
                     + " saved " + saved.createdAt() + ": " + saved.checkpoint());
         });
