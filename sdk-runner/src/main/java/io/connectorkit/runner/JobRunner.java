@@ -17,27 +17,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Runs one job to its end: resumes from the job's latest checkpoint, drives the input in callback mode, writes the
  * records, hands each checkpoint to an {@link AsyncCheckpointWriter} after flushing the records it covers, and retries
  * a failing connector from the last durable checkpoint.
  */
-final class JobRunner {
+final class JobRunner implements AutoCloseable {
 
     private final JobSettings settings;
     private final ComponentManager manager;
     private final CheckpointStore store;
-    private final RecordOutput output;
+    private final Supplier<RecordOutput> openOutput;
+    private RecordOutput output;
     private final RunnerMetrics metrics;
     private final PrintStream log;
 
-    JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, RecordOutput output,
+    /**
+     * @param openOutput opens the output; called once the job is known to start (store readable, component found,
+     *     configuration valid), so a job that is refused leaves its output file as it was
+     */
+    JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, Supplier<RecordOutput> openOutput,
             RunnerMetrics metrics, PrintStream log) {
         this.settings = settings;
         this.manager = manager;
         this.store = store;
-        this.output = output;
+        this.openOutput = openOutput;
         this.metrics = metrics;
         this.log = log;
     }
@@ -80,7 +86,11 @@ final class JobRunner {
             log.println("connectorkit: job '" + settings.job() + "' resumes from checkpoint #" + saved.generation()
                     + " saved " + saved.createdAt() + ": " + saved.checkpoint());
         });
-        Input input = mapper(configuration).create();
+        Mapper mapper = mapper(configuration);
+        if (output == null) {
+            output = openOutput.get();
+        }
+        Input input = mapper.create();
         long producedHere = 0;
         try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, settings.job(), JobSettings.PARTITION)) {
             input.start(checkpoint -> {
@@ -105,6 +115,14 @@ final class JobRunner {
             }
             input.stop();
             output.flush();
+        }
+    }
+
+    /** Closes the output, if it was opened. */
+    @Override
+    public void close() {
+        if (output != null) {
+            output.close();
         }
     }
 
