@@ -121,6 +121,19 @@ final class Cli {
         }
     }
 
+    /** The value of the sample {@code name} (no labels) in a Prometheus text file. */
+    static double metric(Path prometheusText, String name) {
+        try {
+            return Files.readAllLines(prometheusText, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.startsWith(name + " "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no sample " + name + " in " + prometheusText));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes {@code json} to {@code file} and returns the file. */
     static Path write(Path file, String json) {
         try {
