@@ -10,6 +10,7 @@ import io.connectorkit.runtime.store.AsyncCheckpointWriter;
 import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.CheckpointStoreException;
+import jakarta.json.JsonObject;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -93,9 +94,18 @@ final class JobRunner implements AutoCloseable {
         Input input = mapper.create();
         long producedHere = 0;
         try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, settings.job(), JobSettings.PARTITION)) {
+            // A checkpoint equal to the one resumed from (a finished job run again) is not saved again: each would
+            // be a new generation, and a few such runs would push older ones, and manual changes, out of retention.
+            JsonObject[] latestJson = {latest.filter(saved -> manager.isCheckpointingEnabled())
+                    .map(CheckpointEnvelope::checkpoint).orElse(null)};
             input.start(checkpoint -> {
                 output.flush(); // the records this checkpoint covers reach the OS before the checkpoint is saved
-                writer.submit(settings.componentId(), checkpoint.toJson());
+                JsonObject json = checkpoint.toJson();
+                if (json.equals(latestJson[0])) {
+                    return;
+                }
+                latestJson[0] = json;
+                writer.submit(settings.componentId(), json);
                 metrics.checkpointTaken();
                 if (settings.syncSaves()) {
                     writer.flush();

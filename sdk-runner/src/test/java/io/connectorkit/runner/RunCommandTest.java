@@ -73,11 +73,13 @@ class RunCommandTest {
         Path output = dir.resolve("out.jsonl");
         Path configuration = listInput(dir, 25, 10);
         run(configuration, output).assertCode(0);
+        long generation = latest(DEFAULT_JOB).generation();
 
-        run(configuration, output, "--metrics", dir.resolve("metrics.prom").toString()).assertCode(0)
-                .assertErrContains("resumes from checkpoint");
+        run(configuration, output).assertCode(0).assertErrContains("resumes from checkpoint #" + generation);
+        run(configuration, output).assertCode(0);
 
         assertEquals(range(1, 25), ids(output));
+        assertEquals(generation, latest(DEFAULT_JOB).generation(), "an unchanged checkpoint is not saved again");
         assertEquals(25, latest(DEFAULT_JOB).checkpoint().getJsonObject("$checkpoint").getInt("sinceId"));
     }
 
