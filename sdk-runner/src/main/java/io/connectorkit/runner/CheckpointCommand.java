@@ -4,6 +4,7 @@ import io.connectorkit.runtime.store.Audit;
 import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointInfo;
 import io.connectorkit.runtime.store.CheckpointStore;
+import io.connectorkit.runtime.store.CheckpointStoreException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -65,9 +66,15 @@ final class CheckpointCommand {
             try (CheckpointStore store = options.open()) {
                 PrintStream out = System.out;
                 for (String job : store.jobs()) {
-                    Object latest = store.loadLatest(job, JobSettings.PARTITION)
-                            .map(e -> "#" + e.generation() + "  " + e.createdAt() + "  " + e.componentId())
-                            .orElse("(no checkpoint in partition " + JobSettings.PARTITION + ")");
+                    String latest;
+                    try {
+                        latest = store.loadLatest(job, JobSettings.PARTITION)
+                                .map(e -> "#" + e.generation() + "  " + e.createdAt() + "  " + e.componentId())
+                                .orElse("(no checkpoint in partition " + JobSettings.PARTITION + ")");
+                    } catch (CheckpointStoreException e) {
+                        // One broken job must not hide the others: list is how an operator finds it.
+                        latest = "(cannot be resumed: " + e.getMessage() + ")";
+                    }
                     out.println(job + "  " + latest);
                 }
                 return ExitCodes.OK;

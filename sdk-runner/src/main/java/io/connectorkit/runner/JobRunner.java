@@ -10,33 +10,41 @@ import io.connectorkit.runtime.store.AsyncCheckpointWriter;
 import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.CheckpointStoreException;
+import jakarta.json.JsonObject;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Runs one job to its end: resumes from the job's latest checkpoint, drives the input in callback mode, writes the
  * records, hands each checkpoint to an {@link AsyncCheckpointWriter} after flushing the records it covers, and retries
  * a failing connector from the last durable checkpoint.
  */
-final class JobRunner {
+final class JobRunner implements AutoCloseable {
 
     private final JobSettings settings;
     private final ComponentManager manager;
     private final CheckpointStore store;
-    private final RecordOutput output;
+    private final Supplier<RecordOutput> openOutput;
+    private RecordOutput output;
     private final RunnerMetrics metrics;
     private final PrintStream log;
 
-    JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, RecordOutput output,
+    /**
+     * @param openOutput opens the output; called once the job is known to start (store readable, component found,
+     *     configuration valid), so a job that is refused leaves its output file as it was
+     */
+    JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, Supplier<RecordOutput> openOutput,
             RunnerMetrics metrics, PrintStream log) {
         this.settings = settings;
         this.manager = manager;
         this.store = store;
-        this.output = output;
+        this.openOutput = openOutput;
         this.metrics = metrics;
         this.log = log;
     }
@@ -67,22 +75,37 @@ final class JobRunner {
         Map<String, String> configuration = new HashMap<>(settings.configuration());
         Optional<CheckpointEnvelope> latest = loadLatest();
         latest.ifPresent(saved -> {
+            Map<String, String> keys = ComponentManager.jsonToMap(saved.checkpoint());
             if (!manager.isCheckpointingEnabled()) {
-                log.println("connectorkit: checkpointing is off (--disable-feature): job '" + settings.job()
-                        + "' starts from its configuration, ignoring its checkpoint #" + saved.generation()
-                        + " (kept in the store)");
+                // Not handed to the runtime: its warning would advise a system property, and we know the cause.
+                log.println("connectorkit: warning: --disable-feature: the saved checkpoint #" + saved.generation()
+                        + " of job '" + settings.job() + "' is ignored (keys " + new TreeSet<>(keys.keySet())
+                        + "); the input starts from its configuration and no checkpoint is saved");
                 return;
             }
-            configuration.putAll(ComponentManager.jsonToMap(saved.checkpoint()));
+            configuration.putAll(keys);
             log.println("connectorkit: job '" + settings.job() + "' resumes from checkpoint #" + saved.generation()
                     + " saved " + saved.createdAt() + ": " + saved.checkpoint());
         });
-        Input input = mapper(configuration).create();
+        Mapper mapper = mapper(configuration);
+        if (output == null) {
+            output = openOutput.get();
+        }
+        Input input = mapper.create();
         long producedHere = 0;
         try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, settings.job(), JobSettings.PARTITION)) {
+            // A checkpoint equal to the one resumed from (a finished job run again) is not saved again: each would
+            // be a new generation, and a few such runs would push older ones, and manual changes, out of retention.
+            JsonObject[] latestJson = {latest.filter(saved -> manager.isCheckpointingEnabled())
+                    .map(CheckpointEnvelope::checkpoint).orElse(null)};
             input.start(checkpoint -> {
                 output.flush(); // the records this checkpoint covers reach the OS before the checkpoint is saved
-                writer.submit(settings.componentId(), checkpoint.toJson());
+                JsonObject json = checkpoint.toJson();
+                if (json.equals(latestJson[0])) {
+                    return;
+                }
+                latestJson[0] = json;
+                writer.submit(settings.componentId(), json);
                 metrics.checkpointTaken();
                 if (settings.syncSaves()) {
                     writer.flush();
@@ -102,6 +125,14 @@ final class JobRunner {
             }
             input.stop();
             output.flush();
+        }
+    }
+
+    /** Closes the output, if it was opened. */
+    @Override
+    public void close() {
+        if (output != null) {
+            output.close();
         }
     }
 

@@ -15,6 +15,7 @@ final class ProgressLine implements AutoCloseable {
     private final RunnerMetrics metrics;
     private final PrintStream terminal;
     private final ScheduledExecutorService timer;
+    private boolean closed;
 
     private ProgressLine(RunnerMetrics metrics, PrintStream terminal) {
         this.metrics = metrics;
@@ -25,22 +26,34 @@ final class ProgressLine implements AutoCloseable {
             return thread;
         });
         if (timer != null) {
-            timer.scheduleAtFixedRate(this::draw, 500, 500, TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(this::tick, 500, 500, TimeUnit.MILLISECONDS);
         }
     }
 
     /** A progress line on {@code stderr} when it is a terminal and not {@code quiet}, else one that shows nothing. */
     static ProgressLine start(RunnerMetrics metrics, boolean quiet) {
         boolean terminal = System.console() != null && !quiet;
-        return new ProgressLine(metrics, terminal ? System.err : null);
+        return on(metrics, terminal ? System.err : null);
+    }
+
+    /** A progress line drawn on {@code terminal}, or one that shows nothing when it is {@code null}. */
+    static ProgressLine on(RunnerMetrics metrics, PrintStream terminal) {
+        return new ProgressLine(metrics, terminal);
     }
 
     /** The text of the line now. */
     static String text(long records, double seconds, long generation, double checkpointAge) {
         double rate = seconds > 0 ? records / seconds : 0;
-        return String.format(Locale.ROOT, "%,d records  %,.0f records/s  checkpoint %s  %s", records, rate,
-                generation == 0 ? "none yet" : "#" + generation,
-                generation == 0 ? "" : String.format(Locale.ROOT, "%.1f s ago", checkpointAge));
+        return String.format(Locale.ROOT, "%,d records  %,.0f records/s  checkpoint %s", records, rate,
+                generation == 0 ? "none yet"
+                        : String.format(Locale.ROOT, "#%d  %.1f s ago", generation, checkpointAge));
+    }
+
+    /** The timer's redraw; none once closed, so nothing follows the line's end. */
+    private synchronized void tick() {
+        if (!closed) {
+            draw();
+        }
     }
 
     private void draw() {
@@ -49,8 +62,13 @@ final class ProgressLine implements AutoCloseable {
         terminal.flush();
     }
 
+    /** Draws the line a last time and ends it. Idempotent: {@code run} closes it before its summary line too. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (timer != null) {
             timer.shutdownNow();
             draw();

@@ -115,11 +115,15 @@ final class RunCommand implements Callable<Integer> {
         try (ComponentManager manager = manager();
                 CheckpointStore checkpoints = new TimedStore(StoreSpec.open(store, retention), metrics);
                 Jsonb jsonb = JsonbBuilder.create();
-                RecordOutput records = output == null ? RecordOutput.stdout(jsonb) : RecordOutput.append(output, jsonb,
-                        cut -> warnCut(cut));
                 ProgressLine progress = ProgressLine.start(metrics, quiet)) {
             checkpoints.lockForWriting(jobId);
-            long count = new JobRunner(settings, manager, checkpoints, records, metrics, log).run();
+            long count;
+            // The output is opened (and a cut last line repaired) only once the job starts: a refused run leaves it
+            // alone, and a second runner never touches the file the job's running writer appends to.
+            try (JobRunner runner = new JobRunner(settings, manager, checkpoints, () -> output == null
+                    ? RecordOutput.stdout(jsonb) : RecordOutput.append(output, jsonb, this::warnCut), metrics, log)) {
+                count = runner.run();
+            }
             progress.close();
             if (!quiet) {
                 log.println("connectorkit: job '" + jobId + "' finished: " + count + " records, last checkpoint #"

@@ -1,0 +1,83 @@
+package io.connectorkit.runner;
+
+import static io.connectorkit.runner.Cli.fileStore;
+import static io.connectorkit.runner.Cli.listInput;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --help} and the progress line. */
+class HelpAndProgressTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsTheExitCodes() {
+        Cli.Result main = Cli.run("--help").assertCode(0);
+        Cli.Result run = Cli.run("run", "--help").assertCode(0);
+
+        for (Cli.Result help : new Cli.Result[] {main, run}) {
+            help.assertOutContains("Exit codes:");
+            String[][] codes = {{"0", ""}, {"1", "the connector failed"}, {"2", "bad command line"},
+                {"3", "--fail-after"}, {"4", "no such component"}, {"5", "bad configuration"},
+                {"6", "checkpoint store cannot be opened"}, {"7", "newer version"}, {"8", "the output cannot be written"}};
+            for (String[] code : codes) {
+                assertTrue(help.out().lines().anyMatch(line -> line.matches("\\s+" + code[0] + "\\s+\\S.*")
+                        && line.contains(code[1])), () -> "exit code " + code[0] + " not listed:\n" + help.out());
+            }
+        }
+        run.assertOutContains("--fail-after", "--every", "--every-ms", "--retries", "--disable-feature", "--metrics");
+    }
+
+    @Test
+    void theProgressTextShowsRecordsRateGenerationAndAge() {
+        assertEquals("12,345 records  6,173 records/s  checkpoint #7  3.4 s ago",
+                ProgressLine.text(12_345, 2.0, 7, 3.4));
+        assertEquals("0 records  0 records/s  checkpoint none yet", ProgressLine.text(0, 0, 0, 12));
+    }
+
+    @Test
+    void aProgressLineOnATerminalIsRedrawnInPlaceAndEndedOnce() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RunnerMetrics metrics = new RunnerMetrics();
+        metrics.recordRead();
+        try (PrintStream terminal = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            ProgressLine line = ProgressLine.on(metrics, terminal);
+            line.close();
+            line.close(); // run closes it before printing its summary, then again when leaving
+        }
+        String drawn = bytes.toString(StandardCharsets.UTF_8);
+
+        assertTrue(drawn.startsWith("\r1 records"), drawn);
+        assertTrue(drawn.endsWith("checkpoint none yet\u001b[K" + System.lineSeparator()), drawn);
+        assertEquals(1, drawn.chars().filter(c -> c == '\n').count(), "ended once: " + drawn);
+    }
+
+    @Test
+    void quietAndNonTerminalRunsPrintNoProgress() {
+        // Standard error is not a terminal here (in this JVM and in a child with redirected streams).
+        String[] args = {"run", "--family", "checkpoint", "--name", "list-input", "--configuration",
+            listInput(dir, 30, 10).toString(), "--store", fileStore(dir.resolve("store")), "--output",
+            dir.resolve("out.jsonl").toString()};
+
+        Cli.Result inProcess = Cli.run(args).assertCode(0).assertErrContains("finished: 30 records");
+        Cli.Result child = Cli.fork(dir, args).assertCode(0);
+        String[] quiet = java.util.Arrays.copyOf(args, args.length + 1);
+        quiet[args.length] = "--quiet";
+        Cli.Result quietRun = Cli.run(quiet).assertCode(0);
+
+        for (Cli.Result result : new Cli.Result[] {inProcess, child, quietRun}) {
+            assertFalse(result.err().contains("\r"), result.err());
+            assertFalse(result.err().contains("records/s"), result.err());
+        }
+        assertFalse(quietRun.err().contains("finished"), "--quiet: no summary either: " + quietRun.err());
+    }
+}

@@ -1,0 +1,147 @@
+package io.connectorkit.runner;
+
+import static io.connectorkit.runner.Cli.fileStore;
+import static io.connectorkit.runner.Cli.listInput;
+import static io.connectorkit.runner.Cli.write;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.connectorkit.runtime.store.FileCheckpointStore;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run} failures: each has its exit code and a message naming what is wrong, and changes nothing it should not. */
+class RunnerErrorsTest {
+
+    private static final String JOB = "checkpoint-list-input";
+
+    @TempDir
+    Path dir;
+
+    private Path store() {
+        return dir.resolve("store");
+    }
+
+    private Cli.Result run(String... more) {
+        return Cli.run(args(more));
+    }
+
+    private String[] args(String... more) {
+        return Stream.concat(Stream.of("run", "--family", "checkpoint", "--name", "list-input", "--quiet"),
+                Stream.of(more)).toArray(String[]::new);
+    }
+
+    @Test
+    void aMissingConfigurationFileIsExit5NamingTheFile() {
+        Path missing = dir.resolve("no-such-configuration.json");
+
+        run("--configuration", missing.toString(), "--store", fileStore(store()))
+                .assertCode(5).assertErrContains(missing.toString(), "does not exist");
+    }
+
+    @Test
+    void malformedJsonIsExit5WithTheLineAndColumn() {
+        Path bad = write(dir.resolve("bad.json"), "{\"configuration\":\n  {\"total\": 1,,}}");
+
+        run("--configuration", bad.toString(), "--store", fileStore(store()))
+                .assertCode(5).assertErrContains(bad.toString(), "line 2, column");
+    }
+
+    @Test
+    void anUnknownComponentIsExit4ListingTheKnownOnes() {
+        Cli.run("run", "--family", "checkpoint", "--name", "no-such-input", "--store", fileStore(store()), "--quiet")
+                .assertCode(4).assertErrContains("checkpoint/no-such-input", "checkpoint/list-input");
+    }
+
+    @Test
+    void aBadConfigurationValueIsExit5NamingTheKey() {
+        Path configuration = write(dir.resolve("c.json"), "{\"configuration\": {\"total\": \"abc\"}}");
+
+        run("--configuration", configuration.toString(), "--store", fileStore(store()))
+                .assertCode(5).assertErrContains("configuration.total", "abc");
+    }
+
+    @Test
+    void aCredentialIsNeverPrinted() {
+        String secret = "hunter2-Sup3rSecret";
+        Path configuration = write(dir.resolve("c.json"),
+                "{\"configuration\": {\"total\": \"abc\", \"batchSize\": 0, \"password\": \"" + secret + "\"}}");
+
+        // A child JVM: everything the process prints, loggers included, is captured.
+        Cli.Result result = Cli.fork(dir, args("--configuration", configuration.toString(), "--store",
+                fileStore(store())));
+
+        result.assertCode(5).assertErrContains("configuration.total", "configuration.batchSize");
+        assertFalse(result.all().contains(secret), result.all());
+    }
+
+    @Test
+    void aCheckpointWrittenByANewerVersionIsExit7NamingBothVersions() {
+        try (FileCheckpointStore store = new FileCheckpointStore(store())) {
+            store.save(JOB, JobSettings.PARTITION, "checkpoint/list-input", Json.createObjectBuilder()
+                    .add("$checkpoint", Json.createObjectBuilder().add("sinceId", 5).add("__version", 3)).build());
+        }
+
+        run("--configuration", listInput(dir, 10, 5).toString(), "--store", fileStore(store()), "--output",
+                dir.resolve("out.jsonl").toString())
+                .assertCode(7).assertErrContains("checkpoint/list-input", "__version is 3", "reads up to 2");
+    }
+
+    @Test
+    void aStoreThatCannotBeCreatedIsExit6() throws IOException {
+        Path regularFile = Files.writeString(dir.resolve("a-file"), "x");
+
+        run("--store", "file:" + regularFile.resolve("store"), "--output", dir.resolve("out.jsonl").toString())
+                .assertCode(6).assertErrContains(regularFile.toString());
+        run("--store", "file:/proc/forbidden", "--output", dir.resolve("out.jsonl").toString())
+                .assertCode(6).assertErrContains("/proc/forbidden");
+    }
+
+    @Test
+    void anUnknownStoreKindIsAUsageError() {
+        run("--store", "bogus:x").assertCode(2).assertErrContains("bogus:x", "file:DIR or jdbc:URL");
+    }
+
+    @Test
+    void aStoreWhoseCheckpointsAreAllCorruptIsExit6AndTheOutputIsUntouched() throws IOException {
+        Path configuration = listInput(dir, 25, 10);
+        Path output = dir.resolve("out.jsonl");
+        run("--configuration", configuration.toString(), "--store", fileStore(store()), "--output", output.toString())
+                .assertCode(0);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(store())) {
+            files = walk.filter(f -> f.getFileName().toString().matches("checkpoint-\\d+\\.json")).toList();
+        }
+        for (Path file : files) {
+            Files.writeString(file, "{\"not\": \"a checkpoint\"");
+        }
+        // A last line without its newline, as a crash leaves it: a run would remove it before resuming.
+        Files.writeString(output, "{\"id\":26", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(output);
+
+        run("--configuration", configuration.toString(), "--store", fileStore(store()), "--output", output.toString())
+                .assertCode(6).assertErrContains("none is valid", "not started", JOB);
+
+        assertArrayEquals(before, Files.readAllBytes(output), "the output of a job that was not started is untouched");
+    }
+
+    @Test
+    void aSecondRunnerOnTheSameJobIsRefusedAndLeavesTheOutputAlone() throws IOException {
+        Path output = Files.writeString(dir.resolve("out.jsonl"), "{\"id\":1}\n{\"id\":2", StandardCharsets.UTF_8);
+        byte[] before = Files.readAllBytes(output);
+        try (FileCheckpointStore running = new FileCheckpointStore(store())) {
+            running.lockForWriting(JOB);
+
+            run("--configuration", listInput(dir, 10, 5).toString(), "--store", fileStore(store()), "--output",
+                    output.toString()).assertCode(6).assertErrContains("locked", JOB);
+        }
+        assertArrayEquals(before, Files.readAllBytes(output), "the running job's output is not repaired under it");
+    }
+}
