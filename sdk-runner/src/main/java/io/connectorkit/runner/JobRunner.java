@@ -6,7 +6,6 @@ import io.connectorkit.runtime.ConfigurationException;
 import io.connectorkit.runtime.UnsupportedVersionException;
 import io.connectorkit.runtime.input.Input;
 import io.connectorkit.runtime.input.Mapper;
-import io.connectorkit.runtime.store.AsyncCheckpointWriter;
 import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.CheckpointStoreException;
@@ -21,30 +20,28 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Runs one job to its end: resumes from the job's latest checkpoint, drives the input in callback mode, writes the
- * records, hands each checkpoint to an {@link AsyncCheckpointWriter} after flushing the records it covers, and retries
- * a failing connector from the last durable checkpoint.
+ * Runs one job to its end: resumes from the job's latest checkpoint, drives the input in callback mode, hands records
+ * and checkpoints to a {@link JobOutput}, and retries a failing connector from the last durable checkpoint.
  */
-final class JobRunner implements AutoCloseable {
+final class JobRunner {
 
     private final JobSettings settings;
     private final ComponentManager manager;
     private final CheckpointStore store;
-    private final Supplier<RecordOutput> openOutput;
-    private RecordOutput output;
+    private final Supplier<JobOutput> outputs;
     private final RunnerMetrics metrics;
     private final PrintStream log;
 
     /**
-     * @param openOutput opens the output; called once the job is known to start (store readable, component found,
-     *     configuration valid), so a job that is refused leaves its output file as it was
+     * @param outputs opens the output of one attempt; called once the attempt is known to start (store readable,
+     *     component found, configuration valid), so a job that is refused leaves its output as it was
      */
-    JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, Supplier<RecordOutput> openOutput,
+    JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, Supplier<JobOutput> outputs,
             RunnerMetrics metrics, PrintStream log) {
         this.settings = settings;
         this.manager = manager;
         this.store = store;
-        this.openOutput = openOutput;
+        this.outputs = outputs;
         this.metrics = metrics;
         this.log = log;
     }
@@ -87,28 +84,19 @@ final class JobRunner implements AutoCloseable {
             log.println("connectorkit: job '" + settings.job() + "' resumes from checkpoint #" + saved.generation()
                     + " saved " + saved.createdAt() + ": " + saved.checkpoint());
         });
-        Mapper mapper = mapper(configuration);
-        if (output == null) {
-            output = openOutput.get();
-        }
-        Input input = mapper.create();
+        Input input = mapper(configuration).create();
         long producedHere = 0;
-        try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, settings.job(), JobSettings.PARTITION)) {
+        try (JobOutput output = outputs.get()) {
             // A checkpoint equal to the one resumed from (a finished job run again) is not saved again: each would
             // be a new generation, and a few such runs would push older ones, and manual changes, out of retention.
             JsonObject[] latestJson = {latest.filter(saved -> manager.isCheckpointingEnabled())
                     .map(CheckpointEnvelope::checkpoint).orElse(null)};
             input.start(checkpoint -> {
-                output.flush(); // the records this checkpoint covers reach the OS before the checkpoint is saved
                 JsonObject json = checkpoint.toJson();
-                if (json.equals(latestJson[0])) {
-                    return;
-                }
-                latestJson[0] = json;
-                writer.submit(settings.componentId(), json);
-                metrics.checkpointTaken();
-                if (settings.syncSaves()) {
-                    writer.flush();
+                if (!json.equals(latestJson[0])) {
+                    latestJson[0] = json;
+                    output.checkpoint(settings.componentId(), json);
+                    metrics.checkpointTaken();
                 }
             });
             try {
@@ -116,7 +104,7 @@ final class JobRunner implements AutoCloseable {
                     output.write(record);
                     metrics.recordRead();
                     if (++producedHere == settings.failAfter()) {
-                        crash(producedHere, writer);
+                        crash(producedHere, output);
                     }
                 }
             } catch (ComponentException e) {
@@ -124,15 +112,6 @@ final class JobRunner implements AutoCloseable {
                 throw e;
             }
             input.stop();
-            output.flush();
-        }
-    }
-
-    /** Closes the output, if it was opened. */
-    @Override
-    public void close() {
-        if (output != null) {
-            output.close();
         }
     }
 
@@ -168,8 +147,8 @@ final class JobRunner implements AutoCloseable {
      * Dies like a crash that comes after the checkpoints already handed over were saved: no {@code stop()}, no final
      * checkpoint, buffered records lost. (A SIGKILL may also lose a save in flight; the crash tests do that.)
      */
-    private void crash(long records, AsyncCheckpointWriter writer) {
-        writer.flush();
+    private void crash(long records, JobOutput output) {
+        output.awaitCheckpoints();
         log.println("connectorkit: --fail-after " + records + ": simulating a crash (no stop(), no final checkpoint)");
         log.flush();
         Runtime.getRuntime().halt(ExitCodes.SIMULATED_CRASH);

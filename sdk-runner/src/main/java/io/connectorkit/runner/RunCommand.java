@@ -3,6 +3,7 @@ package io.connectorkit.runner;
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.store.CheckpointStore;
+import io.connectorkit.runtime.store.JdbcCheckpointStore;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +64,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "FILE.jsonl", description = "where records go (default: standard output)")
     Path output;
+
+    @Option(names = "--sink", paramLabel = "jdbc:URL", description = "write records to a database table instead, each "
+            + "checkpoint committed with the rows it covers (exactly-once); checkpoints are kept in that database")
+    String sink;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "the --sink table (created from the first record "
+            + "if missing)")
+    String table;
 
     @ArgGroup(exclusive = true)
     Frequencies frequency;
@@ -113,17 +123,18 @@ final class RunCommand implements Callable<Integer> {
         RunnerMetrics metrics = new RunnerMetrics();
         ScheduledExecutorService metricsWriter = metricsFile == null ? null : startMetricsWriter(metrics);
         try (ComponentManager manager = manager();
-                CheckpointStore checkpoints = new TimedStore(StoreSpec.open(store, retention), metrics);
+                CheckpointStore opened = StoreSpec.open(sink != null ? sink : store, retention);
+                CheckpointStore checkpoints = new TimedStore(opened, metrics);
                 Jsonb jsonb = JsonbBuilder.create();
+                StreamOutputs streams = new StreamOutputs(jsonb);
                 ProgressLine progress = ProgressLine.start(metrics, quiet)) {
             checkpoints.lockForWriting(jobId);
-            long count;
-            // The output is opened (and a cut last line repaired) only once the job starts: a refused run leaves it
+            // Outputs are opened (and a cut last line repaired) only once the job starts: a refused run leaves them
             // alone, and a second runner never touches the file the job's running writer appends to.
-            try (JobRunner runner = new JobRunner(settings, manager, checkpoints, () -> output == null
-                    ? RecordOutput.stdout(jsonb) : RecordOutput.append(output, jsonb, this::warnCut), metrics, log)) {
-                count = runner.run();
-            }
+            Supplier<JobOutput> outputs = sink != null
+                    ? () -> JdbcJobOutput.open(sink, table, (JdbcCheckpointStore) opened, jobId, metrics)
+                    : () -> new StreamJobOutput(streams.get(), checkpoints, jobId, syncSaves);
+            long count = new JobRunner(settings, manager, checkpoints, outputs, metrics, log).run();
             progress.close();
             if (!quiet) {
                 log.println("connectorkit: job '" + jobId + "' finished: " + count + " records, last checkpoint #"
@@ -142,6 +153,31 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The records file (or standard output), opened at the first attempt and kept across retries. */
+    private final class StreamOutputs implements AutoCloseable {
+        private final Jsonb jsonb;
+        private RecordOutput records;
+
+        StreamOutputs(Jsonb jsonb) {
+            this.jsonb = jsonb;
+        }
+
+        RecordOutput get() {
+            if (records == null) {
+                records = output == null ? RecordOutput.stdout(jsonb)
+                        : RecordOutput.append(output, jsonb, RunCommand.this::warnCut);
+            }
+            return records;
+        }
+
+        @Override
+        public void close() {
+            if (records != null) {
+                records.close();
+            }
+        }
+    }
+
     private void validate() {
         if (failAfter < 0 || retries < 0 || retention < 1 || retryBackoffMillis < 0) {
             throw new RunnerException(ExitCodes.USAGE, "--fail-after and --retries must be 0 or more, --retention 1 "
@@ -151,9 +187,20 @@ final class RunCommand implements Callable<Integer> {
                 || frequency.millis != null && frequency.millis < 1)) {
             throw new RunnerException(ExitCodes.USAGE, "--every and --every-ms must be 1 or more");
         }
+        if (sink != null && (!sink.startsWith("jdbc:") || table == null || output != null || storeGiven())) {
+            throw new RunnerException(ExitCodes.USAGE, "--sink needs a jdbc: URL and --table, and excludes --output "
+                    + "and --store (the checkpoints are kept in the sink's database, committed with the rows)");
+        }
+        if (sink == null && table != null) {
+            throw new RunnerException(ExitCodes.USAGE, "--table is the table of --sink jdbc:URL");
+        }
         if (jar != null && !Files.isReadable(jar)) {
             throw new RunnerException(ExitCodes.USAGE, "--jar " + jar + ": no such readable file");
         }
+    }
+
+    private boolean storeGiven() {
+        return !StoreSpec.DEFAULT.equals(store);
     }
 
     private ComponentManager manager() {

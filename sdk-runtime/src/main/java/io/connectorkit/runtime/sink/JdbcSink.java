@@ -1,6 +1,5 @@
 package io.connectorkit.runtime.sink;
 
-import io.connectorkit.runtime.input.CheckpointState;
 import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.JdbcCheckpointStore;
 import jakarta.json.JsonNumber;
@@ -84,14 +83,14 @@ public final class JdbcSink implements TransactionalSink {
     }
 
     @Override
-    public CheckpointEnvelope commit(String componentId, CheckpointState checkpoint) {
+    public CheckpointEnvelope commit(String componentId, JsonObject checkpoint) {
         try {
             if (pending > 0) {
                 insert.executeBatch();
                 pending = 0;
             }
-            CheckpointEnvelope saved = store.saveInTransaction(connection, job, partition, componentId,
-                    checkpoint.toJson(), null);
+            CheckpointEnvelope saved = store.saveInTransaction(connection, job, partition, componentId, checkpoint,
+                    null);
             connection.commit();
             return saved;
         } catch (SQLException | RuntimeException e) {

@@ -2,6 +2,7 @@ package io.connectorkit.runtime.sink;
 
 import io.connectorkit.runtime.input.CheckpointState;
 import io.connectorkit.runtime.store.CheckpointEnvelope;
+import jakarta.json.JsonObject;
 
 /**
  * Where a host writes an input's records when they must be saved together with the checkpoint that covers them:
@@ -25,10 +26,11 @@ public interface TransactionalSink extends AutoCloseable {
     /**
      * Commits every record written since the last commit together with {@code checkpoint}.
      *
+     * @param checkpoint the wire format, {@link CheckpointState#toJson()}
      * @return the saved checkpoint, durable once this returns
      * @throws SinkException when the commit failed; nothing of this transaction is then visible
      */
-    CheckpointEnvelope commit(String componentId, CheckpointState checkpoint);
+    CheckpointEnvelope commit(String componentId, JsonObject checkpoint);
 
     /** Rolls back what was not committed and releases the connection. */
     @Override

@@ -64,7 +64,7 @@ class JdbcSinkTest {
             sink.write(row(2, "b"));
             JsonObject tooBig = Json.createObjectBuilder().add("sinceId", 2).add("pad", "x".repeat(300)).build();
             SinkException error = assertThrows(SinkException.class,
-                    () -> sink.commit(COMPONENT, new CheckpointState(1, tooBig)));
+                    () -> sink.commit(COMPONENT, new CheckpointState(1, tooBig).toJson()));
             assertTrue(error.getMessage().contains("table out"), error.getMessage());
         }
         assertEquals(1, count("out"), "row 2 went with the failed checkpoint");
@@ -120,8 +120,8 @@ class JdbcSinkTest {
         return Json.createObjectBuilder().add("id", id).add("name", name).build();
     }
 
-    private static CheckpointState checkpoint(int sinceId) {
-        return new CheckpointState(1, Json.createObjectBuilder().add("sinceId", sinceId).build());
+    private static JsonObject checkpoint(int sinceId) {
+        return new CheckpointState(1, Json.createObjectBuilder().add("sinceId", sinceId).build()).toJson();
     }
 
     private long count(String table) throws SQLException {

@@ -1,0 +1,71 @@
+package io.connectorkit.runner;
+
+import io.connectorkit.runtime.sink.JdbcSink;
+import io.connectorkit.runtime.store.CheckpointEnvelope;
+import io.connectorkit.runtime.store.JdbcCheckpointStore;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Records to a database table, each checkpoint committed in the same transaction as the rows it covers:
+ * exactly-once. A crash or failure rolls back the rows no checkpoint covers; the next attempt re-reads them.
+ */
+final class JdbcJobOutput implements JobOutput {
+
+    private final JdbcSink sink;
+    private final RunnerMetrics metrics;
+
+    private JdbcJobOutput(JdbcSink sink, RunnerMetrics metrics) {
+        this.sink = sink;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Connects to {@code url} and writes into {@code table}, checkpoints into {@code store}'s table of the same
+     * database.
+     */
+    static JdbcJobOutput open(String url, String table, JdbcCheckpointStore store, String job, RunnerMetrics metrics) {
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(url);
+        } catch (SQLException e) {
+            throw new RunnerException(ExitCodes.OUTPUT_FAILED, "cannot connect to the sink " + StoreSpec.describe(url)
+                    + ": " + e.getMessage());
+        }
+        try {
+            return new JdbcJobOutput(new JdbcSink(connection, store, table, job, JobSettings.PARTITION), metrics);
+        } catch (RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void write(Object record) {
+        sink.write(record);
+    }
+
+    @Override
+    public void checkpoint(String componentId, JsonObject checkpoint) {
+        long start = System.nanoTime();
+        CheckpointEnvelope saved = sink.commit(componentId, checkpoint);
+        metrics.checkpointSaved(saved.generation(), saved.sizeBytes(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    @Override
+    public void awaitCheckpoints() {
+        // every checkpoint was committed before checkpoint() returned
+    }
+
+    @Override
+    public void close() {
+        sink.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.connectorkit.runner;
+
+import io.connectorkit.runtime.store.AsyncCheckpointWriter;
+import io.connectorkit.runtime.store.CheckpointStore;
+import jakarta.json.JsonObject;
+
+/**
+ * Records to a JSON-lines file or standard output, checkpoints to the store on a background thread: at-least-once.
+ * The records a checkpoint covers are flushed before it is handed over, so a saved checkpoint never covers a record
+ * that died in a buffer.
+ */
+final class StreamJobOutput implements JobOutput {
+
+    private final RecordOutput records;
+    private final AsyncCheckpointWriter writer;
+    private final boolean syncSaves;
+
+    /** @param syncSaves wait for each checkpoint to be durable before returning */
+    StreamJobOutput(RecordOutput records, CheckpointStore store, String job, boolean syncSaves) {
+        this.records = records;
+        this.writer = new AsyncCheckpointWriter(store, job, JobSettings.PARTITION);
+        this.syncSaves = syncSaves;
+    }
+
+    @Override
+    public void write(Object record) {
+        records.write(record);
+    }
+
+    @Override
+    public void checkpoint(String componentId, JsonObject checkpoint) {
+        records.flush();
+        writer.submit(componentId, checkpoint);
+        if (syncSaves) {
+            writer.flush();
+        }
+    }
+
+    @Override
+    public void awaitCheckpoints() {
+        writer.flush();
+    }
+
+    /** Flushes the records, then the last checkpoint (so that a retry resumes from it). */
+    @Override
+    public void close() {
+        try {
+            records.flush();
+        } finally {
+            writer.close();
+        }
+    }
+}
