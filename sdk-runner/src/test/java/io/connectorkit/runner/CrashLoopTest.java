@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,48 +95,29 @@ class CrashLoopTest {
         }
 
         Result run(int kills, Random random) throws Exception {
+            List<String> arguments = new ArrayList<>(List.of("--family", "checkpoint", "--name", "list-input",
+                    "--configuration", configuration.toString(), "--output", output.toString(),
+                    "--store", "file:" + store, "--job", JOB, "--every", String.valueOf(interval), "--quiet"));
+            if (sync) {
+                arguments.add("--sync-saves");
+            }
+            // Killed after up to ~20,000 records of output.
+            KillLoop loop = new KillLoop(dir, arguments, this::outputSize, 600_000);
             List<Long> duplicatesPerKill = new ArrayList<>();
             for (int kill = 0; kill < kills; kill++) {
-                Process child = start();
-                waitThenKill(child, random);
+                loop.killOnce(random);
                 duplicatesPerKill.add(lastOutputId() - lastCheckpointedId());
             }
-            Process last = start();
-            assertTrue(last.waitFor(120, TimeUnit.SECONDS), "the final run finishes");
-            assertEquals(0, last.exitValue(), "the final run succeeds: " + Files.readString(dir.resolve("err.log")));
+            loop.finish();
             return readOutput(duplicatesPerKill, kills);
         }
 
-        private Process start() throws IOException {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-                    "--family", "checkpoint", "--name", "list-input", "--configuration", configuration.toString(),
-                    "--output", output.toString(), "--store", "file:" + store, "--job", JOB,
-                    "--every", String.valueOf(interval), "--quiet"));
-            if (sync) {
-                command.add("--sync-saves");
+        private long outputSize() {
+            try {
+                return Files.exists(output) ? Files.size(output) : 0;
+            } catch (IOException e) {
+                return 0; // being replaced; the next poll sees it
             }
-            return new ProcessBuilder(command).redirectError(dir.resolve("err.log").toFile())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        }
-
-        /** Kills at a random moment: some during start-up, most after a random amount of output. */
-        private void waitThenKill(Process child, Random random) throws Exception {
-            long startSize = Files.exists(output) ? Files.size(output) : 0;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            if (random.nextInt(5) == 0) {
-                Thread.sleep(50 + random.nextInt(400)); // likely before the first record
-            } else {
-                long growth = 1 + random.nextInt(600_000); // up to ~20,000 records of output
-                while (child.isAlive() && System.nanoTime() < deadline
-                        && (Files.exists(output) ? Files.size(output) : 0) - startSize < growth) {
-                    Thread.sleep(2);
-                }
-            }
-            assertTrue(child.isAlive(), "the job must still be running when killed; make it longer");
-            child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no stop(), no flush
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }
 
         /** The last complete record's id in the output (a cut last line is not a record). */

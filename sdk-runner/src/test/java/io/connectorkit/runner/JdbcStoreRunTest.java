@@ -12,26 +12,21 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run --store jdbc:...}: embedded H2 always; PostgreSQL at {@value #POSTGRES} when it is reachable, and then
+ * {@code run --store jdbc:...}: embedded H2 always; PostgreSQL at {@link Postgres#URL} when it is reachable, and then
  * required when {@code CONNECTORKIT_REQUIRE_POSTGRES=true}.
  */
 class JdbcStoreRunTest {
 
-    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
     @TempDir
     Path dir;
@@ -51,17 +46,7 @@ class JdbcStoreRunTest {
     }
 
     private static String postgres() {
-        try (Connection c = DriverManager.getConnection(POSTGRES + "&connectTimeout=3&loginTimeout=3")) {
-            return POSTGRES;
-        } catch (SQLException e) {
-            if ("true".equals(System.getenv("CONNECTORKIT_REQUIRE_POSTGRES"))) {
-                throw new AssertionError("CONNECTORKIT_REQUIRE_POSTGRES=true but " + POSTGRES + " is not reachable: "
-                        + e.getMessage(), e);
-            }
-            Assumptions.abort("PostgreSQL is not reachable at " + POSTGRES + " (" + e.getMessage()
-                    + "); set CONNECTORKIT_REQUIRE_POSTGRES=true to make this a failure");
-            return null;
-        }
+        return Postgres.url();
     }
 
     private String[] run(String store, int total, String... more) {
