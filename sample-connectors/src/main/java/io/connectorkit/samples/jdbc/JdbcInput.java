@@ -196,8 +196,8 @@ public class JdbcInput {
                 ResultSet empty = statement.executeQuery("SELECT * FROM " + source + " WHERE 1 = 0")) {
             columns = Column.of(empty.getMetaData());
         } catch (SQLException e) {
-            // 42P01 (PostgreSQL) and 42S02 (H2, SQL standard): no such table or view.
-            boolean noTable = "42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState());
+            // No such table or view: 42P01 (PostgreSQL), 42S02 (SQL standard, H2), 42S04 (H2, empty database).
+            boolean noTable = List.of("42P01", "42S02", "42S04").contains(e.getSQLState());
             String what = isBlank(configuration.getTable()) ? "the query failed"
                     : noTable ? "table '" + configuration.getTable() + "' does not exist (or this user cannot see it)"
                     : "cannot read table '" + configuration.getTable() + "'";
