@@ -34,27 +34,31 @@ import java.util.regex.Pattern;
  * Each page is one query, {@code SELECT * FROM t WHERE key > ? ORDER BY key FETCH FIRST fetchSize ROWS ONLY},
  * bound with the last key read. The checkpoint ({@link JdbcInputCheckpoint}) holds that key, so a run started from
  * a finished run's checkpoint reads only the rows added since (incremental). The key must be unique and only grow:
- * a row committed later with a key below the checkpoint is never read. Rows with a NULL key are never read.
+ * a row committed later with a key below the checkpoint (a sequence value taken by a long transaction) is never
+ * read. Rows with a NULL key are never read.
  *
  * <h2>Updated-at mode</h2>
  * With {@code updatedAtColumn}, rows are read in the order of {@code (updatedAt, key)} with keyset pagination,
  * {@code WHERE updatedAt > ? OR (updatedAt = ? AND key > ?) ORDER BY updatedAt, key}, so a row updated since the
  * last run (its updated-at set to a later time) is read again. The checkpoint's {@code watermark} is the largest
- * updated-at emitted and {@code lastKey} the key of that row. Rows with a NULL updated-at are never read.
+ * updated-at emitted and {@code lastKey} the key of that row.
  *
- * <p>Event time: a run reads the rows visible to its queries. A row that becomes visible with an updated-at below
- * the watermark (a late row: its transaction committed after rows with later timestamps were read, or its clock was
- * behind) is not read with {@code lateness = 0}. With {@code lateness = L} milliseconds, a run that starts from a
- * checkpoint re-reads every row whose updated-at is at or above {@code watermark - L}: a late row is read by the
- * first run that starts while its updated-at is within {@code L} of the watermark, and the rows of that window that
- * were already emitted are emitted again (at-least-once; deduplicate downstream by key and updated-at). The
- * watermark never goes down. Later than that, a late row is never read.
+ * <p>Event time. Rows are read in updated-at order, so a row that becomes visible (commits) with an updated-at below
+ * the position already read (a late row: written by a long transaction, or by a server whose clock is behind) is
+ * behind the reader. With {@code lateness = 0} it is never read, unless it is updated again. With
+ * {@code lateness = L} milliseconds, a run that starts from a checkpoint with watermark {@code W} first re-reads
+ * every row whose updated-at is at or above {@code W - L}, then goes on past {@code W}: a late row is read by the
+ * first run that starts while {@code W - L} is at or below its updated-at. The rows of that window that were already
+ * emitted are emitted again by every run (at-least-once: deduplicate downstream on key and updated-at), and the
+ * watermark never goes down. A row that becomes visible only after the watermark has moved more than {@code L} past
+ * its updated-at is never read. Rows with a NULL key or updated-at are never read.
  *
  * <h2>Guarantees</h2>
  * A checkpoint is signalled every {@code batchSize} rows and covers every row emitted before it, so after a crash a
- * resume repeats at most {@code batchSize} rows (plus the lateness window) and loses none. A key that does not grow
- * (a duplicate, or a smaller one) fails the run, naming the column and both values, instead of losing rows at a
- * page boundary. Timestamps without time zone are taken as UTC.
+ * resume repeats at most {@code batchSize} rows (plus the lateness window) and loses none. A key that repeats, or an
+ * integer key that goes down, fails the run, naming the column and both values, instead of losing rows at a page
+ * boundary; character keys are only checked for repeats, since the database's collation, not Java's, orders them.
+ * Timestamps without time zone are taken as UTC.
  */
 @Emitter(family = "jdbc", name = "jdbc-input")
 public class JdbcInput {
