@@ -1,0 +1,424 @@
+package io.connectorkit.samples.jdbc;
+
+import io.connectorkit.api.configuration.Option;
+import io.connectorkit.api.input.Emitter;
+import io.connectorkit.api.input.Producer;
+import io.connectorkit.api.input.checkpoint.CheckpointAvailable;
+import io.connectorkit.api.input.checkpoint.CheckpointData;
+import io.connectorkit.samples.jdbc.JdbcInputCheckpoint.KeyType;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one table (or query) page by page in the order of a key, emits each row as a {@link JsonObject} (column
+ * label → value) and resumes after the last row it emitted.
+ *
+ * <h2>Key mode</h2>
+ * Each page is one query, {@code SELECT * FROM t WHERE key > ? ORDER BY key FETCH FIRST fetchSize ROWS ONLY},
+ * bound with the last key read. The checkpoint ({@link JdbcInputCheckpoint}) holds that key, so a run started from
+ * a finished run's checkpoint reads only the rows added since (incremental). The key must be unique and only grow:
+ * a row committed later with a key below the checkpoint (a sequence value taken by a long transaction) is never
+ * read. Rows with a NULL key are never read.
+ *
+ * <h2>Updated-at mode</h2>
+ * With {@code updatedAtColumn}, rows are read in the order of {@code (updatedAt, key)} with keyset pagination,
+ * {@code WHERE updatedAt > ? OR (updatedAt = ? AND key > ?) ORDER BY updatedAt, key}, so a row updated since the
+ * last run (its updated-at set to a later time) is read again. The checkpoint's {@code watermark} is the largest
+ * updated-at emitted and {@code lastKey} the key of that row.
+ *
+ * <p>Event time. Rows are read in updated-at order, so a row that becomes visible (commits) with an updated-at below
+ * the position already read (a late row: written by a long transaction, or by a server whose clock is behind) is
+ * behind the reader. With {@code lateness = 0} it is never read, unless it is updated again. With
+ * {@code lateness = L} milliseconds, a run that starts from a checkpoint with watermark {@code W} first re-reads
+ * every row whose updated-at is at or above {@code W - L}, then goes on past {@code W}: a late row is read by the
+ * first run that starts while {@code W - L} is at or below its updated-at. The rows of that window that were already
+ * emitted are emitted again by every run (at-least-once: deduplicate downstream on key and updated-at), and the
+ * watermark never goes down. A row that becomes visible only after the watermark has moved more than {@code L} past
+ * its updated-at is never read. Rows with a NULL key or updated-at are never read.
+ *
+ * <h2>Guarantees</h2>
+ * A checkpoint is signalled every {@code batchSize} rows and covers every row emitted before it, so after a crash a
+ * resume repeats at most {@code batchSize} rows (plus the lateness window) and loses none. A key that repeats, or an
+ * integer key that goes down, fails the run, naming the column and both values, instead of losing rows at a page
+ * boundary; character keys are only checked for repeats, since the database's collation, not Java's, orders them.
+ * Timestamps without time zone are taken as UTC.
+ */
+@Emitter(family = "jdbc", name = "jdbc-input")
+public class JdbcInput {
+
+    private static final System.Logger LOG = System.getLogger(JdbcInput.class.getName());
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
+    private final JsonBuilderFactory factory;
+    private final JdbcInputConfig configuration;
+    private final JdbcInputCheckpoint checkpoint;
+    private final String source;
+    private final int batchSize;
+
+    private Connection connection;
+    private List<Column> columns;
+    private Column key;
+    private Column updatedAt;
+    private KeyType keyType;
+    private OffsetDateTime watermark;
+
+    // The page being read, and the position (of the last row read by this run) where the next page starts.
+    private PreparedStatement page;
+    private ResultSet rows;
+    private int rowsInPage;
+    private boolean finished;
+    private OffsetDateTime windowStart;
+    private String cursorKey;
+    private OffsetDateTime cursorTime;
+
+    private long emitted;
+    private boolean newBookmark;
+
+    public JdbcInput(JsonBuilderFactory factory, @Option("configuration") JdbcInputConfig configuration) {
+        this.factory = factory;
+        this.configuration = configuration;
+        this.checkpoint = configuration.getCheckpoint();
+        boolean hasTable = !isBlank(configuration.getTable());
+        boolean hasQuery = !isBlank(configuration.getQuery());
+        if (hasTable == hasQuery) {
+            throw new IllegalArgumentException("set exactly one of configuration.table and configuration.query, "
+                    + (hasTable ? "not both" : "neither is set"));
+        }
+        if (configuration.getLateness() > 0 && isBlank(configuration.getUpdatedAtColumn())) {
+            throw new IllegalArgumentException("configuration.lateness needs configuration.updatedAtColumn: "
+                    + "it is a window below the updated-at watermark");
+        }
+        this.source = hasTable ? configuration.getTable() : "(" + configuration.getQuery() + ") q";
+        this.batchSize = configuration.getBatchSize() == null ? configuration.getFetchSize()
+                : configuration.getBatchSize();
+    }
+
+    /** Connects, checks the key and updated-at columns against the table, and reads the checkpoint's position. */
+    @PostConstruct
+    public void init() {
+        connection = connect();
+        try {
+            describeSource();
+            readCheckpoint();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The next row, or {@code null} once a page comes back shorter than {@code fetchSize}. */
+    @Producer
+    public JsonObject next() {
+        try {
+            while (!finished) {
+                if (rows == null) {
+                    openPage();
+                }
+                if (rows.next()) {
+                    rowsInPage++;
+                    return emit();
+                }
+                finished = rowsInPage < configuration.getFetchSize();
+                closePage();
+            }
+            return null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading " + sourceName() + " failed: " + e.getMessage()
+                    + " (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** The position of the last row emitted; the runtime snapshots it at once. */
+    @CheckpointData
+    public JdbcInputCheckpoint getCheckpoint() {
+        newBookmark = false;
+        return checkpoint;
+    }
+
+    /** True every {@code batchSize} rows. */
+    @CheckpointAvailable
+    public boolean isCheckpointReady() {
+        return newBookmark;
+    }
+
+    /** Closes the page being read and the connection. */
+    @PreDestroy
+    public void close() {
+        try {
+            closePage();
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // Nothing is lost: every row was read already. Not worth failing a finished run for.
+            LOG.log(System.Logger.Level.WARNING, "closing the connection to " + maskUrl(configuration.getUrl())
+                    + " failed: " + e.getMessage());
+        } finally {
+            connection = null;
+        }
+    }
+
+    private Connection connect() {
+        Properties properties = new Properties();
+        if (configuration.getUser() != null) {
+            properties.setProperty("user", configuration.getUser());
+        }
+        if (configuration.getPassword() != null) {
+            properties.setProperty("password", configuration.getPassword());
+        }
+        try {
+            Connection opened = DriverManager.getConnection(configuration.getUrl(), properties);
+            opened.setReadOnly(true);
+            return opened;
+        } catch (SQLException e) {
+            String as = configuration.getUser() == null ? "" : " as user '" + configuration.getUser() + "'";
+            throw new IllegalStateException("cannot connect to " + maskUrl(configuration.getUrl()) + as + ": "
+                    + hidePassword(e.getMessage()) + " (SQLState " + e.getSQLState() + ")", withoutPassword(e));
+        }
+    }
+
+    /** Finds the columns with a query that returns no row: a missing table or column fails here, by name. */
+    private void describeSource() {
+        try (Statement statement = connection.createStatement();
+                ResultSet empty = statement.executeQuery("SELECT * FROM " + source + " WHERE 1 = 0")) {
+            columns = Column.of(empty.getMetaData());
+        } catch (SQLException e) {
+            // No such table or view: 42P01 (PostgreSQL), 42S02 (SQL standard, H2), 42S04 (H2, empty database).
+            boolean noTable = List.of("42P01", "42S02", "42S04").contains(e.getSQLState());
+            String what = isBlank(configuration.getTable()) ? "the query failed"
+                    : noTable ? "table '" + configuration.getTable() + "' does not exist (or this user cannot see it)"
+                    : "cannot read table '" + configuration.getTable() + "'";
+            throw new IllegalStateException(what + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
+        }
+        key = column("keyColumn", configuration.getKeyColumn());
+        if (key.isInteger()) {
+            keyType = KeyType.LONG;
+        } else if (key.isCharacter()) {
+            keyType = KeyType.STRING;
+        } else {
+            throw new IllegalStateException("key column '" + key.label() + "' of " + sourceName() + " is of type "
+                    + key.typeName() + "; jdbc-input needs an integer or character key column");
+        }
+        if (!isBlank(configuration.getUpdatedAtColumn())) {
+            updatedAt = column("updatedAtColumn", configuration.getUpdatedAtColumn());
+            if (!updatedAt.isTimestamp()) {
+                throw new IllegalStateException("updated-at column '" + updatedAt.label() + "' of " + sourceName()
+                        + " is of type " + updatedAt.typeName() + "; jdbc-input needs a timestamp column");
+            }
+        }
+    }
+
+    private Column column(String option, String name) {
+        String unquoted = name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1) : name;
+        return columns.stream().filter(c -> c.label().equalsIgnoreCase(unquoted)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("column '" + name + "' (configuration." + option
+                        + ") does not exist in " + sourceName() + "; its columns are "
+                        + columns.stream().map(Column::label).toList()));
+    }
+
+    /** Checks that the checkpoint fits this configuration and sets the position the first page starts after. */
+    private void readCheckpoint() {
+        String lastKey = checkpoint.getLastKey();
+        if (checkpoint.getKeyType() != null && checkpoint.getKeyType() != keyType) {
+            throw new IllegalStateException("the checkpoint's keyType is " + checkpoint.getKeyType()
+                    + " but key column '" + key.label() + "' of " + sourceName() + " is " + keyType + " ("
+                    + key.typeName() + "): the checkpoint was written for another key column");
+        }
+        if (lastKey != null && keyType == KeyType.LONG) {
+            try {
+                Long.parseLong(lastKey);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("the checkpoint's lastKey '" + lastKey + "' is not an integer, but "
+                        + "key column '" + key.label() + "' of " + sourceName() + " is " + key.typeName());
+            }
+        }
+        String savedWatermark = checkpoint.getWatermark();
+        if (updatedAt == null && savedWatermark != null) {
+            throw new IllegalStateException("the checkpoint holds a watermark (" + savedWatermark + "), so it was "
+                    + "written in updated-at mode; set configuration.updatedAtColumn or start without it");
+        }
+        if (updatedAt != null && (savedWatermark == null) != (lastKey == null)) {
+            throw new IllegalStateException("the checkpoint holds " + (lastKey == null ? "a watermark but no lastKey"
+                    : "a lastKey but no watermark, so it was written in key mode")
+                    + "; updated-at mode needs both or neither");
+        }
+        if (savedWatermark != null) {
+            try {
+                watermark = OffsetDateTime.parse(savedWatermark);
+            } catch (DateTimeParseException e) {
+                throw new IllegalStateException("the checkpoint's watermark '" + savedWatermark
+                        + "' is not an ISO-8601 date-time with offset, such as 2024-05-01T08:00:00Z");
+            }
+        }
+        if (watermark != null && configuration.getLateness() > 0) {
+            // The first page starts at the bottom of the lateness window, not after the checkpoint's row.
+            windowStart = watermark.minus(Duration.ofMillis(configuration.getLateness()));
+        } else {
+            cursorKey = lastKey;
+            cursorTime = watermark;
+        }
+    }
+
+    private void openPage() throws SQLException {
+        String k = key.label();
+        List<Object> parameters = new ArrayList<>();
+        String where;
+        String order;
+        if (updatedAt == null) {
+            order = k;
+            if (cursorKey == null) {
+                where = k + " IS NOT NULL";
+            } else {
+                where = k + " > ?";
+                parameters.add(keyValue(cursorKey));
+            }
+        } else {
+            String u = updatedAt.label();
+            order = u + ", " + k;
+            if (cursorKey != null) {
+                // Keyset pagination over (u, k), in the portable form of the row comparison (u, k) > (?, ?).
+                where = "(" + u + " > ? OR (" + u + " = ? AND " + k + " > ?))";
+                parameters.add(updatedAt.bindable(cursorTime));
+                parameters.add(updatedAt.bindable(cursorTime));
+                parameters.add(keyValue(cursorKey));
+            } else if (windowStart != null) {
+                // The lateness window: rows from watermark - lateness on, including some already emitted.
+                where = u + " >= ?";
+                parameters.add(updatedAt.bindable(windowStart));
+            } else {
+                where = u + " IS NOT NULL";
+            }
+            where += " AND " + k + " IS NOT NULL"; // key mode skips NULL keys by its WHERE; so does this mode
+        }
+        // FETCH FIRST (SQL:2008) rather than setMaxRows: the database plans for one page, not the whole table.
+        String sql = "SELECT * FROM " + source + " WHERE " + where + " ORDER BY " + order
+                + " FETCH FIRST " + configuration.getFetchSize() + " ROWS ONLY";
+        page = connection.prepareStatement(sql);
+        page.setFetchSize(configuration.getFetchSize());
+        for (int i = 0; i < parameters.size(); i++) {
+            page.setObject(i + 1, parameters.get(i));
+        }
+        rows = page.executeQuery();
+        rowsInPage = 0;
+    }
+
+    /** The key bound with its column's type: PostgreSQL refuses {@code bigint > varchar}. */
+    private Object keyValue(String text) {
+        return keyType == KeyType.LONG ? (Object) Long.parseLong(text) : text;
+    }
+
+    private JsonObject emit() throws SQLException {
+        String rowKey = keyType == KeyType.LONG ? Long.toString(rows.getLong(key.index()))
+                : rows.getString(key.index());
+        OffsetDateTime rowTime = updatedAt == null ? null : updatedAt.timestamp(rows);
+        checkIncreasing(rowKey, rowTime);
+        cursorKey = rowKey;
+        cursorTime = rowTime;
+        // The checkpoint follows the rows, except while the lateness window re-reads rows below the watermark.
+        if (rowTime == null || watermark == null || !rowTime.isBefore(watermark)) {
+            watermark = rowTime;
+            checkpoint.setLastKey(rowKey);
+            checkpoint.setKeyType(keyType);
+            checkpoint.setWatermark(rowTime == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(rowTime));
+        }
+        if (++emitted % batchSize == 0) {
+            newBookmark = true;
+        }
+        JsonObjectBuilder json = factory.createObjectBuilder();
+        for (Column column : columns) {
+            column.addTo(json, rows);
+        }
+        return json.build();
+    }
+
+    /**
+     * Fails when a row is not after the previous one: a duplicate key would lose its twins at a page boundary. The
+     * database sorts and filters, so this only happens with a non-unique key or an inconsistent order; character
+     * keys are only checked for equality, since the database's collation, not Java's, decides their order.
+     */
+    private void checkIncreasing(String rowKey, OffsetDateTime rowTime) {
+        if (cursorKey == null) {
+            return;
+        }
+        if (updatedAt != null) {
+            int time = rowTime.compareTo(cursorTime);
+            if (time < 0) {
+                throw new IllegalStateException("updated-at column '" + updatedAt.label() + "' of " + sourceName()
+                        + " went backwards: received " + rowTime + " (key " + rowKey + ") after " + cursorTime
+                        + " (key " + cursorKey + ")");
+            }
+            if (time > 0) {
+                return;
+            }
+        }
+        boolean notAfter = keyType == KeyType.LONG ? Long.parseLong(rowKey) <= Long.parseLong(cursorKey)
+                : rowKey.equals(cursorKey);
+        if (notAfter) {
+            throw new IllegalStateException("key column '" + key.label() + "' of " + sourceName()
+                    + " is not strictly increasing: received " + rowKey + " at or below "
+                    + (updatedAt == null ? "the checkpoint's lastKey " + cursorKey
+                            : "the previous row's key " + cursorKey + " at the same updated-at " + rowTime)
+                    + "; use a unique key that only grows, or rows are lost at page boundaries");
+        }
+    }
+
+    private void closePage() throws SQLException {
+        try {
+            if (page != null) {
+                page.close(); // closes its result set too
+            }
+        } finally {
+            page = null;
+            rows = null;
+        }
+    }
+
+    private String sourceName() {
+        return isBlank(configuration.getTable()) ? "the query" : "table '" + configuration.getTable() + "'";
+    }
+
+    /** The URL with any {@code password=} parameter masked. */
+    static String maskUrl(String url) {
+        return url == null ? null : URL_PASSWORD.matcher(url).replaceAll("$1****");
+    }
+
+    private String hidePassword(String text) {
+        String password = configuration.getPassword();
+        String masked = maskUrl(String.valueOf(text));
+        return password == null || password.isEmpty() ? masked : masked.replace(password, "****");
+    }
+
+    /** {@code error} itself unless a message in its chain holds the password; then a masked copy without causes. */
+    private SQLException withoutPassword(SQLException error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (!String.valueOf(t.getMessage()).equals(hidePassword(t.getMessage()))) {
+                SQLException masked = new SQLException(hidePassword(error.getMessage()), error.getSQLState(),
+                        error.getErrorCode());
+                masked.setStackTrace(error.getStackTrace());
+                return masked;
+            }
+        }
+        return error;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}
