@@ -208,6 +208,6 @@ final class CsvRowReader {
         if (b >= 0x20 && b < 0x7F) {
             return "'" + (char) b + "'";
         }
-        return b >= 0x80 ? "a non-ASCII character" : String.format("the control character 0x%02X", b);
+        return b >= 0x80 ? "non-ASCII character" : String.format("control character 0x%02X", b);
     }
 }
