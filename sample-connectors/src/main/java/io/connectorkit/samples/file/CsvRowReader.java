@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -167,7 +168,7 @@ final class CsvRowReader {
 
     private void append(int b) {
         if (fieldLength == field.length) {
-            field = java.util.Arrays.copyOf(field, field.length * 2);
+            field = Arrays.copyOf(field, field.length * 2);
         }
         field[fieldLength++] = (byte) b;
     }
