@@ -1,0 +1,265 @@
+package io.connectorkit.samples.file;
+
+import io.connectorkit.api.configuration.Option;
+import io.connectorkit.api.input.Emitter;
+import io.connectorkit.api.input.Producer;
+import io.connectorkit.api.input.checkpoint.CheckpointAvailable;
+import io.connectorkit.api.input.checkpoint.CheckpointData;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a CSV file, one {@link JsonObject} per data row ({@code header name → string value}, or {@code col1..colN}
+ * without a header), and resumes by seeking to the byte offset of the next row: resuming near the end of a large file
+ * takes as long as resuming at its start.
+ *
+ * <p>Its checkpoint ({@link CsvInputCheckpoint}, at {@code configuration.checkpoint}) is ready every
+ * {@code batchSize} rows. It records the file's size and a fingerprint of its first bytes; a resume on a file that
+ * changed since fails with an error saying what the checkpoint recorded and what was found, rather than reading from
+ * an offset that no longer starts a row.
+ */
+@Emitter(family = "file", name = "csv-input")
+public class CsvInput {
+
+    private static final int FINGERPRINT_BYTES = 4096;
+
+    private final JsonBuilderFactory factory;
+    private final CsvInputConfig configuration;
+    private Path file;
+    private FileChannel channel;
+    private CsvRowReader reader;
+    private List<String> names; // from the header; null without one
+    private final List<String> generatedNames = new ArrayList<>(); // col1..colN, made once
+    private boolean batchEnded;
+
+    public CsvInput(JsonBuilderFactory factory, @Option("configuration") CsvInputConfig configuration) {
+        this.factory = factory;
+        this.configuration = configuration;
+    }
+
+    /** Opens the file, checks that a checkpoint belongs to it, reads the header and seeks to the next row. */
+    @PostConstruct
+    public void open() {
+        Charset charset = configuration.resolvedCharset();
+        byte delimiter = singleByte("configuration.delimiter", configuration.getDelimiter(), charset);
+        byte quote = singleByte("configuration.quote", configuration.getQuote(), charset);
+        if (delimiter == quote) {
+            throw new IllegalArgumentException("configuration.delimiter and configuration.quote are both '"
+                    + configuration.getDelimiter() + "'; they must differ");
+        }
+        file = openFile(configuration.getPath());
+        CsvInputCheckpoint checkpoint = configuration.getCheckpoint();
+        try {
+            long size = channel.size();
+            String fingerprint = fingerprint(size);
+            boolean resuming = checkpoint.getFingerprint() != null;
+            if (resuming) {
+                checkUnchanged(checkpoint, size, fingerprint);
+            } else if (checkpoint.getOffset() != 0) {
+                throw new IllegalArgumentException("the checkpoint of " + file + " has an offset ("
+                        + checkpoint.getOffset() + ") but no fingerprint, so it cannot be checked against the file; "
+                        + "give the whole saved checkpoint, or none to read the file from the start");
+            } else {
+                checkpoint.setFileSize(size);
+                checkpoint.setFingerprint(fingerprint);
+            }
+            // Only the size recorded when reading started is read: a checkpoint never covers appended bytes.
+            reader = new CsvRowReader(channel, file, charset, delimiter, quote, checkpoint.getFileSize());
+            // The header is read from the start even on a resume: it is one row, whatever the offset.
+            reader.skipByteOrderMark();
+            if (configuration.isHeader()) {
+                names = headerNames(reader.readRow(0));
+            }
+            if (!resuming) {
+                checkpoint.setOffset(reader.position());
+                checkpoint.setRow(1);
+            } else if (checkpoint.getOffset() < reader.position()) {
+                throw new IllegalStateException("the checkpoint of " + file + " points to byte "
+                        + checkpoint.getOffset() + ", inside the header, which ends at byte " + reader.position()
+                        + "; it was not written for this file or with header=" + configuration.isHeader());
+            } else {
+                reader.seek(checkpoint.getOffset());
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot read CSV file " + file + ": " + e, e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The next data row, or {@code null} at the end of the file. */
+    @Producer
+    public JsonObject next() {
+        CsvInputCheckpoint checkpoint = configuration.getCheckpoint();
+        long row = checkpoint.getRow();
+        List<String> values;
+        try {
+            values = reader.readRow(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read CSV file " + file + " at row " + row + ": " + e, e);
+        }
+        if (values == null) {
+            return null;
+        }
+        JsonObjectBuilder record = factory.createObjectBuilder();
+        if (names != null) {
+            if (values.size() != names.size()) {
+                throw new IllegalStateException("malformed CSV in " + file + ", row " + row + ": it has "
+                        + values.size() + " fields, the header has " + names.size() + " " + names);
+            }
+            for (int i = 0; i < values.size(); i++) {
+                record.add(names.get(i), values.get(i));
+            }
+        } else {
+            for (int i = 0; i < values.size(); i++) {
+                record.add(generatedName(i), values.get(i));
+            }
+        }
+        // The state now covers this row: the next one starts where the reader stands.
+        checkpoint.setOffset(reader.position());
+        checkpoint.setRow(row + 1);
+        if (row % configuration.getBatchSize() == 0) {
+            batchEnded = true;
+        }
+        return record.build();
+    }
+
+    /** The state covering every row emitted so far; the runtime snapshots it at once. */
+    @CheckpointData
+    public CsvInputCheckpoint getCheckpoint() {
+        batchEnded = false;
+        return configuration.getCheckpoint();
+    }
+
+    /** True at the end of each batch of {@code batchSize} rows. */
+    @CheckpointAvailable
+    public boolean isCheckpointReady() {
+        return batchEnded;
+    }
+
+    /** Closes the file. */
+    @PreDestroy
+    public void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close CSV file " + file + ": " + e, e);
+            } finally {
+                channel = null;
+            }
+        }
+    }
+
+    private Path openFile(String path) {
+        Path resolved;
+        try {
+            resolved = Path.of(path);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("configuration.path '" + path + "' is not a valid path: "
+                    + e.getMessage());
+        }
+        if (Files.isDirectory(resolved)) {
+            throw new IllegalArgumentException("CSV file " + resolved + " (configuration.path) is a directory");
+        }
+        try {
+            channel = FileChannel.open(resolved, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("CSV file " + resolved + " (configuration.path) does not exist");
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("CSV file " + resolved + " (configuration.path) cannot be read: "
+                    + "permission denied");
+        } catch (IOException e) {
+            throw new UncheckedIOException("CSV file " + resolved + " (configuration.path) cannot be opened: " + e, e);
+        }
+        return resolved;
+    }
+
+    private void checkUnchanged(CsvInputCheckpoint checkpoint, long size, String fingerprint) {
+        String recorded = "the checkpoint recorded " + checkpoint.getFileSize() + " bytes with fingerprint "
+                + checkpoint.getFingerprint() + " and the next row (" + checkpoint.getRow() + ") at byte "
+                + checkpoint.getOffset();
+        String found;
+        if (size < checkpoint.getOffset()) {
+            found = "the file now has " + size + " bytes, fewer than that offset";
+        } else if (size != checkpoint.getFileSize()) {
+            found = "the file now has " + size + " bytes";
+        } else if (!fingerprint.equals(checkpoint.getFingerprint())) {
+            found = "its first " + Math.min(size, FINGERPRINT_BYTES) + " bytes now have fingerprint " + fingerprint;
+        } else {
+            return;
+        }
+        throw new IllegalStateException("CSV file " + file + " changed since the checkpoint was taken: " + recorded
+                + ", " + found + ". Restore the file, or drop the checkpoint to read the file from the start.");
+    }
+
+    /** SHA-256 (hex) of the first {@value #FINGERPRINT_BYTES} bytes, or of the whole file when smaller. */
+    private String fingerprint(long size) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, FINGERPRINT_BYTES));
+        while (head.hasRemaining()) {
+            if (channel.read(head, head.position()) < 0) {
+                throw new IOException("the file ended at byte " + head.position() + " while its size is " + size);
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(head.array()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private List<String> headerNames(List<String> header) {
+        if (header == null) {
+            return List.of(); // an empty file: no header, and no rows either
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            Integer before = seen.putIfAbsent(header.get(i), i + 1);
+            if (before != null) {
+                throw new IllegalStateException("CSV file " + file + ": the header names '" + header.get(i)
+                        + "' twice, fields " + before + " and " + (i + 1));
+            }
+        }
+        return List.copyOf(header);
+    }
+
+    private String generatedName(int index) {
+        while (generatedNames.size() <= index) {
+            generatedNames.add("col" + (generatedNames.size() + 1));
+        }
+        return generatedNames.get(index);
+    }
+
+    /** The character's one byte in the charset: the reader scans bytes, so a character of two bytes cannot work. */
+    private static byte singleByte(String option, char c, Charset charset) {
+        byte[] encoded = String.valueOf(c).getBytes(charset);
+        if (encoded.length != 1 || !charset.newEncoder().canEncode(c) || c == '\r' || c == '\n') {
+            throw new IllegalArgumentException(option + " '" + c + "' must be one byte in " + charset.name()
+                    + " and not a line end");
+        }
+        return encoded[0];
+    }
+}
