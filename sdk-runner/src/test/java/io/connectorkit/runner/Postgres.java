@@ -22,15 +22,18 @@ final class Postgres {
     static String url() {
         try (Connection c = DriverManager.getConnection(URL + (URL.contains("?") ? "&" : "?")
                 + "connectTimeout=3&loginTimeout=3")) {
-            return URL;
+            return c.isValid(3) ? URL : unreachable("the connection is not valid");
         } catch (SQLException e) {
-            if ("true".equals(System.getenv("CONNECTORKIT_REQUIRE_POSTGRES"))) {
-                throw new AssertionError("CONNECTORKIT_REQUIRE_POSTGRES=true but " + URL + " is not reachable: "
-                        + e.getMessage(), e);
-            }
-            Assumptions.abort("PostgreSQL is not reachable at " + URL + " (" + e.getMessage()
-                    + "); set CONNECTORKIT_REQUIRE_POSTGRES=true to make this a failure");
-            return null;
+            return unreachable(e.getMessage());
         }
+    }
+
+    private static String unreachable(String why) {
+        if ("true".equals(System.getenv("CONNECTORKIT_REQUIRE_POSTGRES"))) {
+            throw new AssertionError("CONNECTORKIT_REQUIRE_POSTGRES=true but " + URL + " is not reachable: " + why);
+        }
+        Assumptions.abort("PostgreSQL is not reachable at " + URL + " (" + why
+                + "); set CONNECTORKIT_REQUIRE_POSTGRES=true to make this a failure");
+        return null;
     }
 }
