@@ -10,8 +10,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link ConnectorTest}: resolves {@link ConnectorTester} parameters. One manager per
- * extension context (a test method, or the class for constructor and {@code @BeforeAll} parameters), built with
- * checkpointing on and closed when that context ends.
+ * extension context (the test method's, or the class's for {@code @BeforeAll} parameters and per-class
+ * constructors, which the class's test methods then share), built with checkpointing on, held in that context's
+ * store and closed when the context ends.
  *
  * <pre>{@code
  * @ExtendWith(ConnectorKitExtension.class)   // what @ConnectorTest does

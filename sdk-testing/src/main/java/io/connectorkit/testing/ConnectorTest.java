@@ -11,8 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a connector's test class: its test methods (and constructor, {@code @BeforeEach}/{@code @BeforeAll} methods)
  * may take a {@link ConnectorTester} parameter, backed by a {@code ComponentManager} with checkpointing on over the
- * test's class path. The manager is closed after the test method, or after the class when it was injected into the
- * constructor or a {@code @BeforeAll} method.
+ * test's class path. The manager is closed when the JUnit context it was made for ends: after the test method for
+ * method, {@code @BeforeEach} and (with the default per-method lifecycle) constructor parameters; after the class
+ * for {@code @BeforeAll} parameters and constructors of {@code @TestInstance(PER_CLASS)} classes, in which case the
+ * class's test methods get that same tester.
  *
  * <pre>{@code
  * @ConnectorTest
