@@ -248,7 +248,7 @@ public final class ResumeCheck {
                 maxDuplicates = Math.max(maxDuplicates, crashAt(c, from, bound));
             }
         }
-        return new Crashes(points.length, bound, maxDuplicates);
+        return new Crashes(points.length, maxDuplicates);
     }
 
     /** The records repeated by a crash after {@code c} records resumed from {@code from} (null: from the start). */
@@ -388,6 +388,6 @@ public final class ResumeCheck {
                 crashes == null ? 0 : crashes.maxDuplicates());
     }
 
-    private record Crashes(int points, long bound, int maxDuplicates) {
+    private record Crashes(int points, int maxDuplicates) {
     }
 }
