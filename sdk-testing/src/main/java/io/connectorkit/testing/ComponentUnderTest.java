@@ -1,0 +1,99 @@
+package io.connectorkit.testing;
+
+import io.connectorkit.runtime.ComponentManager;
+import io.connectorkit.runtime.input.CheckpointState;
+import io.connectorkit.runtime.input.Input;
+import io.connectorkit.runtime.input.Mapper;
+import jakarta.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** One component with its base configuration: creates inputs from the start or from a checkpoint. */
+final class ComponentUnderTest {
+
+    private static final String CHECKPOINT_PREFIX = CheckpointState.CHECKPOINT_KEY + '.';
+
+    private final ComponentManager manager;
+    private final String family;
+    private final String name;
+    private final Map<String, String> configuration;
+    private int configurationVersion = 1;
+
+    ComponentUnderTest(ComponentManager manager, String family, String name, Map<String, String> configuration) {
+        this.manager = Objects.requireNonNull(manager, "manager");
+        this.family = Objects.requireNonNull(family, "family");
+        this.name = Objects.requireNonNull(name, "name");
+        this.configuration = Map.copyOf(Objects.requireNonNull(configuration, "configuration"));
+        if (!manager.isCheckpointingEnabled()) {
+            throw new IllegalArgumentException("the ComponentManager has checkpointing off, so " + id() + " would "
+                    + "deliver no checkpoint and ignore every resume; build it with "
+                    + "ComponentManager.builder().checkpointing(true)");
+        }
+    }
+
+    void configurationVersion(int version) {
+        if (version < 1) {
+            throw new IllegalArgumentException("configuration version must be 1 or more, got " + version);
+        }
+        this.configurationVersion = version;
+    }
+
+    String id() {
+        return family + '/' + name;
+    }
+
+    String family() {
+        return family;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** A new input over the base configuration. */
+    Input fromStart() {
+        return create(configuration);
+    }
+
+    /**
+     * A new input over the base configuration with {@code checkpoint} (the wire format) merged in; checkpoint keys
+     * of the base configuration are dropped first, so that fields the checkpoint leaves out do not leak in.
+     */
+    Input from(JsonObject checkpoint) {
+        return mapper(checkpoint).create();
+    }
+
+    /** The mapper {@link #from(JsonObject)} creates its input with; {@code findMapper} migrates the checkpoint. */
+    Mapper mapper(JsonObject checkpoint) {
+        Map<String, String> resumed = new LinkedHashMap<>();
+        configuration.forEach((key, value) -> {
+            if (!key.startsWith(CHECKPOINT_PREFIX)) {
+                resumed.put(key, value);
+            }
+        });
+        resumed.putAll(ComponentManager.jsonToMap(checkpoint));
+        return mapper(resumed);
+    }
+
+    /** The version of the checkpoint class on the class path, from a started input's checkpoint. */
+    int currentCheckpointVersion() {
+        Input input = fromStart();
+        input.start();
+        try {
+            return input.getCheckpoint().version();
+        } finally {
+            input.stop();
+        }
+    }
+
+    private Input create(Map<String, String> map) {
+        return mapper(map).create();
+    }
+
+    private Mapper mapper(Map<String, String> map) {
+        return manager.findMapper(family, name, configurationVersion, map)
+                .orElseThrow(() -> new IllegalArgumentException("no component " + id() + " in the manager; known: "
+                        + manager.componentIds()));
+    }
+}

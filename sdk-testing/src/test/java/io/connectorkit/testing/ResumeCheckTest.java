@@ -1,0 +1,155 @@
+package io.connectorkit.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connectorkit.runtime.ComponentManager;
+import jakarta.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/** Each check of {@link ResumeCheck} against a correct emitter and against one broken emitter per kind of bug. */
+class ResumeCheckTest {
+
+    private final ComponentManager manager = ComponentManager.builder().checkpointing(true).build();
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    @Test
+    void aCorrectEmitterPassesEveryCheckAndTheSummarySaysWhatWasChecked() {
+        ResumeSummary summary = check("counter", 50).orderedBy(state -> state.getInt("last")).verify();
+
+        assertEquals(new ResumeSummary(50, 10, 10, 51, 5, false, 5), summary,
+                "50 records, a checkpoint every 5, each resumed from, a crash before the first and after each record");
+    }
+
+    @Test
+    void aCheckpointThatSkipsARecordFailsResumeEquivalenceWithTheCheckpointIndexAndBothRecords() {
+        AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> check("skipping", 50).verify());
+
+        assertEquals("kit/skipping: resuming from checkpoint #1 of 10 (delivered after record #5) diverges from the "
+                + "reference run at record #6.\n"
+                + "  checkpoint: {\"$checkpoint\":{\"last\":6,\"__version\":1}}\n"
+                + "  record:     #6 (the checkpoint covers records 1 to 5)\n"
+                + "  expected:   {\"n\":6}\n"
+                + "  actual:     {\"n\":7}", error.getMessage());
+        assertEquals("{\"n\":6}", error.getExpected().getStringRepresentation());
+        assertEquals("{\"n\":7}", error.getActual().getStringRepresentation());
+    }
+
+    @Test
+    void aCheckpointThatSkipsARecordLosesItInACrashRightAfterTheRecordsItCovers() {
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> check("skipping", 50).verifyCrashes());
+
+        assertTrue(error.getMessage().startsWith("kit/skipping: a crash after record #5 loses records #6 to #6: "
+                + "resuming from checkpoint #1 of 10 (delivered after record #5) starts at record #7."),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("{\"$checkpoint\":{\"last\":6,\"__version\":1}}"), error.getMessage());
+    }
+
+    @Test
+    void aCheckpointThatLagsBehindRepeatsMoreThanTheLargestGapBetweenCheckpoints() {
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> check("lagging", 50).verifyCrashes());
+
+        assertEquals("kit/lagging: a crash after record #6 repeats 6 records (#1 to #6) when resuming from checkpoint "
+                + "#1 of 10 (delivered after record #5), more than the bound of 5 (the largest gap between "
+                + "checkpoints of the reference run).\n"
+                + "  checkpoint: {\"$checkpoint\":{\"last\":0,\"__version\":1}}\n"
+                + "  record:     #1 is the first record resumed\n"
+                + "  expected:   at most 5 records repeated\n"
+                + "  actual:     6 records repeated", error.getMessage());
+        assertThrows(AssertionFailedError.class, () -> check("lagging", 50).verify(), "equivalence catches it too");
+    }
+
+    @Test
+    void aDeclaredIntervalSmallerThanTheConnectorsIsABoundThatACorrectEmitterBreaks() {
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> check("counter", 50).checkpointInterval(3).verifyCrashes());
+
+        assertTrue(error.getMessage().startsWith("kit/counter: a crash after record #4 repeats 4 records (#1 to #4) "
+                + "when resuming from the start (no checkpoint delivered yet), more than the bound of 3 (the declared "
+                + "checkpoint interval)."), error.getMessage());
+        assertEquals(5, check("counter", 50).checkpointInterval(5).verifyCrashes().maxDuplicates());
+    }
+
+    @Test
+    void aWatermarkThatGoesBackwardsFailsTheDeclaredOrderThoughItResumesCorrectly() {
+        assertEquals(12, check("watermark", 12).verifyResumeEquivalence().resumedFrom());
+
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> check("watermark", 12).orderedBy(state -> state.getJsonNumber("watermark").longValue())
+                        .verify());
+
+        assertEquals("kit/watermark: checkpoint #4 of 12 (delivered after record #4) goes backwards: it is before "
+                + "checkpoint #3 of 12 (delivered after record #3) in the declared order.\n"
+                + "  previous:   {\"$checkpoint\":{\"offset\":3,\"watermark\":300,\"__version\":1}}\n"
+                + "  checkpoint: {\"$checkpoint\":{\"offset\":4,\"watermark\":250,\"__version\":1}}",
+                error.getMessage());
+    }
+
+    @Test
+    void monotonicCheckWithoutADeclaredOrderIsAMistakeOfTheTest() {
+        assertThrows(IllegalStateException.class, () -> check("counter", 10).verifyMonotonic());
+    }
+
+    @Test
+    void recordsThatDifferOnlyByANonDeterministicFieldPassWithACustomEquivalence() {
+        Map<String, String> config = Map.of("total", "20", "stamp", "true");
+        assertThrows(AssertionFailedError.class,
+                () -> ResumeCheck.of(manager, "kit", "counter", config).verifyResumeEquivalence());
+
+        ResumeSummary summary = ResumeCheck.of(manager, "kit", "counter", config)
+                .recordsEquivalentBy((expected, actual) ->
+                        ((JsonObject) expected).getInt("n") == ((JsonObject) actual).getInt("n"))
+                .verify();
+        assertEquals(4, summary.resumedFrom());
+    }
+
+    @Test
+    void manyCheckpointsAreSampledWithASeedThatTheFailureNames() {
+        ResumeSummary summary = check("counter", 1_000).sampleAtMost(20, 7L)
+                .crashPoints(CrashPoints.sample(30, 7L)).verify();
+        assertEquals(200, summary.checkpoints());
+        assertEquals(20, summary.resumedFrom());
+        assertTrue(summary.crashPoints() <= 30 && summary.crashPoints() > 20, "distinct points: " + summary);
+
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> check("skipping", 1_000).sampleAtMost(20, 7L).verifyResumeEquivalence());
+        assertTrue(error.getMessage().endsWith("(one of 20 checkpoints out of 200 sampled with seed 7)"),
+                error.getMessage());
+    }
+
+    @Test
+    void explicitCrashPointsAreTheOnlyOnesTried() {
+        assertEquals(2, check("counter", 50).crashPoints(CrashPoints.at(3, 50, 99)).verifyCrashes().crashPoints());
+        assertEquals(0, check("counter", 50).crashPoints(CrashPoints.none()).verifyCrashes().crashPoints());
+    }
+
+    @Test
+    void aManagerWithCheckpointingOffIsRefusedUpFront() {
+        try (ComponentManager off = ComponentManager.builder().checkpointing(false).build()) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> ResumeCheck.of(off, "kit", "counter", Map.of("total", "5")));
+            assertTrue(error.getMessage().contains("checkpointing(true)"), error.getMessage());
+        }
+    }
+
+    @Test
+    void aConnectorThatDoesNotEndWithinTheLimitFailsInsteadOfRunningForever() {
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> check("counter", 100).maxRecords(40).verify());
+        assertTrue(error.getMessage().contains("produced more than 40 records"), error.getMessage());
+    }
+
+    private ResumeCheck check(String name, int total) {
+        return ResumeCheck.of(manager, "kit", name, Map.of("total", String.valueOf(total)));
+    }
+}
