@@ -68,11 +68,27 @@ public final class ComponentManager implements AutoCloseable {
      * checkpoint ({@code $checkpoint.sinceId=95}, {@code $checkpoint.__version=2}); checkpoint keys win over the
      * same option given by its path. Older configuration and checkpoint versions are migrated first.
      *
+     * <p><b>Limits</b>, so that a configuration or checkpoint from outside cannot cost unbounded memory or time:
+     * <ul>
+     *   <li>at most {@value ResumePreparer#MAX_CHECKPOINT_KEYS} {@code $checkpoint.*} keys, and at most
+     *       {@value ResumePreparer#MAX_CHECKPOINT_BYTES} bytes (1 MiB) for their keys and values in UTF-8; more is a
+     *       {@code ConfigurationException} on the key {@code $checkpoint} giving the limits and the size received
+     *       (the checkpoint stores refuse to save more than 1 MiB too);</li>
+     *   <li>list indices up to {@value KeyIndex#MAX_LIST_INDEX}: {@code items[999999]} is a binding problem on
+     *       {@code items}, never an allocation; a list's indices must run from 0 without gaps;</li>
+     *   <li>a {@code null} value is a binding problem (leave the key out to keep the option's default).</li>
+     * </ul>
+     * Type hints such as {@code @type} or {@code class} keys mean nothing: only the component's declared option
+     * classes are ever instantiated, through its generated index, and any key that is not an option is unknown.
+     *
      * @param version the version of the configuration map, 1 or more; older ones go through the emitter's handler
      * @return empty when no such component is indexed
-     * @throws ConfigurationException listing every missing, malformed or unknown key
+     * @throws ConfigurationException listing every missing, malformed, null or unknown key, or naming the limit a
+     *     {@code $checkpoint} exceeds
      * @throws UnsupportedVersionException when the configuration or checkpoint is newer than the component
      * @throws ComponentException when a migration handler fails
+     * @throws IllegalArgumentException when {@code version} is below 1
+     * @throws NullPointerException when {@code configuration} or one of its keys is null
      */
     public Optional<Mapper> findMapper(String family, String name, int version, Map<String, String> configuration) {
         Objects.requireNonNull(configuration, "configuration");
@@ -106,6 +122,13 @@ public final class ComponentManager implements AutoCloseable {
      * Flattens JSON into configuration keys: nested objects give dotted keys, arrays {@code [i]}; strings are taken
      * as they are, numbers and booleans as written, {@code null}s are left out. {@code {"$checkpoint": {"sinceId":
      * 95}}} gives {@code $checkpoint.sinceId=95}.
+     *
+     * <p>Nesting is limited to {@value JsonFlattener#MAX_DEPTH} levels of objects and arrays (the root object is
+     * level 1); deeper JSON is refused. To read JSON text from outside, parse it with a JSON-P reader first: that
+     * throws {@link jakarta.json.JsonException} for malformed text.
+     *
+     * @throws IllegalArgumentException for {@code null}, or JSON nested deeper than the limit (naming the path
+     *     where it was reached and the limit)
      */
     public static Map<String, String> jsonToMap(JsonValue json) {
         return JsonFlattener.flatten(json);

@@ -143,6 +143,13 @@ final class ConfigurationBinder {
     }
 
     private Object bindList(OptionModel option, String path) {
+        String tooLarge = keys.indexTooLarge(path);
+        if (tooLarge != null) {
+            problems.put(path, new Problem(path, "list indices 0 to " + KeyIndex.MAX_LIST_INDEX + " at most",
+                    "index " + tooLarge));
+            configuration.keySet().stream().filter(k -> k.startsWith(path + '[')).forEach(consumed::add);
+            return ABSENT;
+        }
         SortedSet<Integer> indices = keys.listIndices(path);
         if (indices.isEmpty()) {
             return missing(option, path);

@@ -14,8 +14,12 @@ import java.util.TreeSet;
  */
 final class KeyIndex {
 
+    /** The largest list index bound; a larger one is a binding problem, never an allocation. */
+    static final int MAX_LIST_INDEX = 100_000;
+
     private final Set<String> containers = new HashSet<>();
     private final Map<String, TreeSet<Integer>> listIndices = new HashMap<>();
+    private final Map<String, String> tooLarge = new HashMap<>();
 
     KeyIndex(Set<String> keys) {
         for (String key : keys) {
@@ -32,6 +36,11 @@ final class KeyIndex {
     SortedSet<Integer> listIndices(String path) {
         TreeSet<Integer> indices = listIndices.get(path);
         return indices == null ? Collections.emptySortedSet() : indices;
+    }
+
+    /** The first index above {@link #MAX_LIST_INDEX} given for the list at {@code path}, as written; or null. */
+    String indexTooLarge(String path) {
+        return tooLarge.get(path);
     }
 
     private void index(String key) {
@@ -52,14 +61,16 @@ final class KeyIndex {
 
     private void parseIndex(String digits, String list) {
         for (int i = 0; i < digits.length(); i++) {
-            if (!Character.isDigit(digits.charAt(i))) {
-                return; // not an index: the key stays unconsumed and is reported as unknown
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return; // not an index (Unicode digits neither): the key stays unconsumed and is reported as unknown
             }
         }
-        try {
-            listIndices.computeIfAbsent(list, k -> new TreeSet<>()).add(Integer.parseInt(digits));
-        } catch (NumberFormatException e) {
-            // more digits than an int: reported as an unknown key
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 6 || Integer.parseInt(significant) > MAX_LIST_INDEX) {
+            tooLarge.putIfAbsent(list, digits.length() > 40 ? digits.substring(0, 40) + "..." : digits);
+            return;
         }
+        listIndices.computeIfAbsent(list, k -> new TreeSet<>()).add(Integer.parseInt(significant));
     }
 }

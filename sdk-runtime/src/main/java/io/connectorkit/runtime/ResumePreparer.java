@@ -7,6 +7,8 @@ import io.connectorkit.api.spi.VersionModel;
 import io.connectorkit.runtime.ConfigurationException.Problem;
 import io.connectorkit.runtime.input.CheckpointState;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,11 @@ final class ResumePreparer {
 
     static final String PREFIX = CheckpointState.CHECKPOINT_KEY + '.';
     static final String VERSION_FIELD = PREFIX + CheckpointState.VERSION_KEY;
+
+    /** The most {@code $checkpoint.*} keys accepted in one configuration. */
+    static final int MAX_CHECKPOINT_KEYS = 10_000;
+    /** The largest {@code $checkpoint} accepted: the UTF-8 bytes of its keys (without the prefix) and values. */
+    static final long MAX_CHECKPOINT_BYTES = 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger(ResumePreparer.class.getName());
 
@@ -38,13 +45,30 @@ final class ResumePreparer {
     Map<String, String> prepare(int configurationVersion, Map<String, String> configuration) {
         Map<String, String> options = new LinkedHashMap<>();
         Map<String, String> checkpoint = new LinkedHashMap<>();
+        List<Problem> nulls = new ArrayList<>();
+        long checkpointBytes = 0;
         for (Map.Entry<String, String> entry : configuration.entrySet()) {
             String key = Objects.requireNonNull(entry.getKey(), "configuration key");
-            if (key.startsWith(PREFIX)) {
-                checkpoint.put(key.substring(PREFIX.length()), entry.getValue());
+            if (entry.getValue() == null) {
+                nulls.add(new Problem(key, "a value (leave the key out to keep the default)", "null"));
+            } else if (key.startsWith(PREFIX)) {
+                String field = key.substring(PREFIX.length());
+                checkpoint.put(field, entry.getValue());
+                checkpointBytes += utf8Length(field) + utf8Length(entry.getValue());
             } else {
                 options.put(key, entry.getValue());
             }
+        }
+        if (!nulls.isEmpty()) {
+            nulls.sort(Comparator.comparing(Problem::key));
+            throw new ConfigurationException(model.id(), nulls);
+        }
+        if (checkpoint.size() > MAX_CHECKPOINT_KEYS || checkpointBytes > MAX_CHECKPOINT_BYTES) {
+            // Refused before anything is migrated or bound: outside input must not cost unbounded work.
+            throw new ConfigurationException(model.id(), List.of(new Problem(CheckpointState.CHECKPOINT_KEY,
+                    "at most " + MAX_CHECKPOINT_KEYS + " keys and " + MAX_CHECKPOINT_BYTES
+                            + " bytes (UTF-8 keys and values)",
+                    checkpoint.size() + " keys, " + checkpointBytes + " bytes")));
         }
         options = migrate(model.version(), configurationVersion, options, "the configuration version");
         if (!checkpoint.isEmpty()) {
@@ -110,6 +134,25 @@ final class ResumePreparer {
                     + " returned null for " + field + " " + received + "; it must return the migrated map", null);
         }
         return new LinkedHashMap<>(migrated);
+    }
+
+    /** The UTF-8 length of {@code s}, without encoding it; an unpaired surrogate counts 3 bytes. */
+    static long utf8Length(String s) {
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static String checkpointKeys(Map<String, String> checkpoint) {

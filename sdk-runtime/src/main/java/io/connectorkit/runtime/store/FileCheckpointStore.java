@@ -121,6 +121,12 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     private void writeDurably(String job, Path dir, CheckpointEnvelope envelope) {
         byte[] bytes = EnvelopeCodec.write(EnvelopeCodec.toJson(envelope)).getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > maxFileBytes()) {
+            // Only a huge audit can get here; refused, or the file would be too large for read() to accept.
+            throw new IllegalArgumentException("job '" + job + "': the envelope of generation "
+                    + envelope.generation() + " would be " + bytes.length + " bytes, more than the limit of "
+                    + maxFileBytes() + " bytes; is the audit too large?");
+        }
         Path target = dir.resolve(fileName(envelope.generation()));
         Path temp = dir.resolve(fileName(envelope.generation()) + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
@@ -419,6 +425,13 @@ public final class FileCheckpointStore implements CheckpointStore {
             throws NoSuchFileException, InvalidCheckpointException {
         String text;
         try {
+            long size = Files.size(file);
+            if (size > maxFileBytes()) {
+                // Never read a file we cannot have written into memory: a damaged or planted file is skipped.
+                throw new InvalidCheckpointException("the file is " + size + " bytes, more than any envelope of a "
+                        + "checkpoint of at most " + options.maxCheckpointBytes() + " bytes (limit " + maxFileBytes()
+                        + " bytes)");
+            }
             byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -441,6 +454,11 @@ public final class FileCheckpointStore implements CheckpointStore {
                     + "' partition '" + partition + "' generation " + generation);
         }
         return envelope;
+    }
+
+    /** The largest envelope file read: the checkpoint, an audit of the same size at most, and the metadata. */
+    private long maxFileBytes() {
+        return 2L * options.maxCheckpointBytes() + 64 * 1024;
     }
 
     private long newestGeneration(String job, Path dir) {

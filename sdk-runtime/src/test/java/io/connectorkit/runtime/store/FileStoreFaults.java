@@ -1,0 +1,79 @@
+package io.connectorkit.runtime.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Opens a {@link FileCheckpointStore} whose package-private {@link FileOps} seam fails one step on its n-th call, for
+ * the reliability tests in other packages. A failed write leaves half the bytes in the temp file, as a full disk does.
+ */
+public final class FileStoreFaults {
+
+    /** The steps of a durable write that can be made to fail. */
+    public enum Step { CREATE, WRITE, FORCE, MOVE, FORCE_DIRECTORY }
+
+    private FileStoreFaults() {
+    }
+
+    /**
+     * A file store in {@code root} whose {@code step} throws an {@link IOException} on its {@code nth} call (1 for the
+     * first) and works on every other call; {@code injected} counts the faults thrown.
+     */
+    public static FileCheckpointStore failingOnce(Path root, StoreOptions options, Step step, int nth,
+                                                  AtomicInteger injected) {
+        AtomicInteger calls = new AtomicInteger();
+        FileOps ops = new FileOps() {
+            private void check(Step at) throws IOException {
+                if (at == step && calls.incrementAndGet() == nth) {
+                    injected.incrementAndGet();
+                    throw new IOException("injected " + step + " failure on call " + nth);
+                }
+            }
+
+            @Override
+            public FileChannel create(Path file) throws IOException {
+                check(Step.CREATE);
+                return REAL.create(file);
+            }
+
+            @Override
+            public void write(FileChannel channel, ByteBuffer data) throws IOException {
+                if (step == Step.WRITE && calls.get() + 1 == nth) {
+                    ByteBuffer half = data.duplicate();
+                    half.limit(half.position() + half.remaining() / 2);
+                    REAL.write(channel, half);
+                }
+                check(Step.WRITE);
+                REAL.write(channel, data);
+            }
+
+            @Override
+            public void force(FileChannel channel) throws IOException {
+                check(Step.FORCE);
+                REAL.force(channel);
+            }
+
+            @Override
+            public void move(Path source, Path target) throws IOException {
+                check(Step.MOVE);
+                REAL.move(source, target);
+            }
+
+            @Override
+            public void forceDirectory(Path dir) throws IOException {
+                check(Step.FORCE_DIRECTORY);
+                REAL.forceDirectory(dir);
+            }
+
+            @Override
+            public void delete(Path file) throws IOException {
+                REAL.delete(file);
+            }
+        };
+        return new FileCheckpointStore(root, options, ops, Clock.systemUTC());
+    }
+}
