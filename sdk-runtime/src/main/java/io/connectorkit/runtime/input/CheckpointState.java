@@ -23,6 +23,8 @@ public final class CheckpointState {
 
     private final int version;
     private final JsonObject state;
+    /** {@link #toJson()}, built on first use; immutable, so a race only builds it twice. */
+    private volatile JsonObject json;
 
     /**
      * @param version the {@code @Version} of the checkpoint class, 1 or more
@@ -48,9 +50,14 @@ public final class CheckpointState {
 
     /** Exactly {@code {"$checkpoint": {<fields>, "__version": N}}}. */
     public JsonObject toJson() {
-        return JSON.createObjectBuilder()
-                .add(CHECKPOINT_KEY, JSON.createObjectBuilder(state).add(VERSION_KEY, version))
-                .build();
+        JsonObject built = json;
+        if (built == null) {
+            built = JSON.createObjectBuilder()
+                    .add(CHECKPOINT_KEY, JSON.createObjectBuilder(state).add(VERSION_KEY, version))
+                    .build();
+            json = built;
+        }
+        return built;
     }
 
     @Override

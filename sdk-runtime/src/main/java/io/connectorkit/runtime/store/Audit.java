@@ -1,6 +1,5 @@
 package io.connectorkit.runtime.store;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +33,7 @@ public record Audit(String by, String action, Instant at) {
 
     /** This audit as {@code {"by": ..., "action": ..., "at": ISO-8601}}. */
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("by", by).add("action", action).add("at", at.toString()).build();
+        return EnvelopeCodec.JSON.createObjectBuilder().add("by", by).add("action", action).add("at", at.toString()).build();
     }
 
     /**

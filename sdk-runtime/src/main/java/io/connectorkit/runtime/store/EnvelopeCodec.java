@@ -1,6 +1,5 @@
 package io.connectorkit.runtime.store;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,6 +7,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -42,6 +42,12 @@ final class EnvelopeCodec {
 
     private static final List<String> ENVELOPE_KEYS = List.of("format", "job", "partition", "generation", "createdAt",
             "componentId", "version", "audit", "checksum", "checkpoint");
+
+    /**
+     * Looked up once: {@code Json.createXxx} runs a {@code ServiceLoader} lookup on every call, which costs more than
+     * the rest of a save's CPU work put together.
+     */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     private EnvelopeCodec() {
     }
@@ -104,7 +110,7 @@ final class EnvelopeCodec {
     /** Compact JSON text, as Parsson writes it. */
     static String write(JsonObject json) {
         StringWriter out = new StringWriter();
-        try (JsonWriter writer = Json.createWriter(out)) {
+        try (JsonWriter writer = JSON.createWriter(out)) {
             writer.writeObject(json);
         }
         return out.toString();
@@ -112,7 +118,7 @@ final class EnvelopeCodec {
 
     /** @throws JsonParsingException or another {@link RuntimeException} for text that is not one JSON object */
     static JsonObject read(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }
@@ -131,7 +137,7 @@ final class EnvelopeCodec {
                            int version, JsonObject checkpoint, Audit audit) {
         // A JSON object so that no field value can be confused with a separator; canonical so that key order and
         // whitespace do not matter.
-        JsonObject canonical = Json.createObjectBuilder()
+        JsonObject canonical = JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("job", job)
                 .add("partition", partition)
@@ -212,7 +218,7 @@ final class EnvelopeCodec {
 
     /** The envelope as the JSON document the file store writes. */
     static JsonObject toJson(CheckpointEnvelope e) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("job", e.job())
                 .add("partition", e.partition())

@@ -108,13 +108,17 @@ public final class FileCheckpointStore implements CheckpointStore {
             writer.checkOpen();
             Path dir = partitionDir(job, partition);
             createFolders(job, dir);
-            long next = Math.max(newestGeneration(job, dir), writer.lastAssigned.getOrDefault(partition, 0L)) + 1;
+            // One listing per save: it gives the next generation and, with the new one, what to prune. Other
+            // writers cannot add files meanwhile (we hold the job's lock).
+            List<Long> generations = listOrThrow(job, dir);
+            long newest = generations.isEmpty() ? 0 : generations.get(generations.size() - 1);
+            long next = Math.max(newest, writer.lastAssigned.getOrDefault(partition, 0L)) + 1;
             // Remembered even if this save fails, so that a generation number is never handed out twice.
             writer.lastAssigned.put(partition, next);
             CheckpointEnvelope envelope = EnvelopeCodec.seal(job, partition, next, clock.instant(), componentId,
                     checkpoint, audit);
             writeDurably(job, dir, envelope);
-            prune(job, dir);
+            prune(job, dir, generations, next);
             return envelope;
         }
     }
@@ -172,15 +176,11 @@ public final class FileCheckpointStore implements CheckpointStore {
         }
     }
 
-    private void prune(String job, Path dir) {
-        List<Long> generations;
-        try {
-            generations = generations(dir);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, dir,
-                    "cannot list old generations to prune: " + e));
-            return;
-        }
+    /** Deletes the oldest of {@code listed} (ascending, listed before the save) and {@code saved} beyond retention. */
+    private void prune(String job, Path dir, List<Long> listed, long saved) {
+        List<Long> generations = new ArrayList<>(listed.size() + 1);
+        generations.addAll(listed);
+        generations.add(saved);
         for (int i = 0; i < generations.size() - options.retention(); i++) {
             Path file = dir.resolve(fileName(generations.get(i)));
             try {
@@ -459,11 +459,6 @@ public final class FileCheckpointStore implements CheckpointStore {
     /** The largest envelope file read: the checkpoint, an audit of the same size at most, and the metadata. */
     private long maxFileBytes() {
         return 2L * options.maxCheckpointBytes() + 64 * 1024;
-    }
-
-    private long newestGeneration(String job, Path dir) {
-        List<Long> generations = listOrThrow(job, dir);
-        return generations.isEmpty() ? 0 : generations.get(generations.size() - 1);
     }
 
     private List<Long> listOrThrow(String job, Path dir) {

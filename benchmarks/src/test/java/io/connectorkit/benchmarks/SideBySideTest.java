@@ -1,0 +1,39 @@
+package io.connectorkit.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A smoke test: the harness runs every mode end to end, TCK included, with a tiny record count. No timing asserted. */
+class SideBySideTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void runsEveryModeOnceWithTenThousandRecords() throws Exception {
+        SideBySide.Options options = new SideBySide.Options(10_000, 10_000, 20, 1, 0.05, work,
+                SideBySide.targetDir().resolve("tck-lib"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        SideBySide.Report report = SideBySide.run(options, out);
+        SideBySide.print(options, report, out);
+
+        for (SideBySide.Series series : report.series().values()) {
+            assertTrue(series.median() > 0, series.name + " measured nothing");
+        }
+        assertEquals(5, report.ckStartupMillis().size());
+        assertEquals(1, report.tckStartupMillis().size());
+        assertTrue(report.storeSavesPerSecond().get(0) > 0);
+        String table = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("| TCK callback |"), table);
+        assertTrue(table.contains("| 4 TCK startup / CK startup |"), table);
+    }
+}
