@@ -17,20 +17,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Runs the command line in this JVM or a child JVM and captures what it prints; shared by the runner tests. */
-final class Cli {
+public final class Cli {
 
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
     /** What one invocation returned and printed. */
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
 
         /** Both streams, for "never printed" checks. */
-        String all() {
+        public String all() {
             return out + err;
         }
 
         /** Fails with the output when the exit code is not {@code expected}. */
-        Result assertCode(int expected) {
+        public Result assertCode(int expected) {
             assertEquals(expected, code, () -> "exit code; stdout:\n" + out + "\nstderr:\n" + err);
             return this;
         }
@@ -56,7 +56,7 @@ final class Cli {
     }
 
     /** {@code Main.execute(args)} in this JVM, with System.out and System.err captured. */
-    static synchronized Result run(String... args) {
+    public static synchronized Result run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -78,9 +78,24 @@ final class Cli {
      * {@code Main} in a child JVM with this test's class path: for {@code --fail-after}, which halts the JVM, and to
      * see everything a process prints (loggers included).
      */
-    static Result fork(Path workDir, String... args) {
+    public static Result fork(Path workDir, String... args) {
+        return fork(workDir, List.of(), args);
+    }
+
+    /**
+     * {@code Main} in a child JVM whose java.util.logging prints every level (FINEST included) to stderr, so that
+     * anything the runtime or a driver logs is in {@link Result#err()}.
+     */
+    public static Result forkLoggingEverything(Path workDir, String... args) {
+        Path logging = write(workDir.resolve("logging-all.properties"), "handlers=java.util.logging.ConsoleHandler\n"
+                + ".level=ALL\njava.util.logging.ConsoleHandler.level=ALL\n");
+        return fork(workDir, List.of("-Djava.util.logging.config.file=" + logging), args);
+    }
+
+    private static Result fork(Path workDir, List<String> jvmArguments, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArguments);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

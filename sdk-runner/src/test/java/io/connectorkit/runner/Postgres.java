@@ -10,16 +10,16 @@ import org.junit.jupiter.api.Assumptions;
  * that need it are skipped when it does not answer, unless {@code CONNECTORKIT_REQUIRE_POSTGRES=true} (CI sets it),
  * which makes that a failure.
  */
-final class Postgres {
+public final class Postgres {
 
-    static final String URL = System.getenv().getOrDefault("CONNECTORKIT_TEST_POSTGRES_URL",
+    public static final String URL = System.getenv().getOrDefault("CONNECTORKIT_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
     private Postgres() {
     }
 
     /** The URL, once a connection to it succeeded; otherwise the calling test is skipped or fails. */
-    static String url() {
+    public static String url() {
         try (Connection c = DriverManager.getConnection(URL + (URL.contains("?") ? "&" : "?")
                 + "connectTimeout=3&loginTimeout=3")) {
             return c.isValid(3) ? URL : unreachable("the connection is not valid");

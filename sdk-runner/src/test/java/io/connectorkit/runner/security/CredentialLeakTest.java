@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.runner.Cli;
+import io.connectorkit.runner.Postgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +75,7 @@ class CredentialLeakTest {
         String storeSpec = switch (store) {
             case FILE -> "file:" + dir.resolve("checkpoints");
             case H2 -> "jdbc:h2:file:" + dir.resolve("h2").resolve("checkpoints");
-            case POSTGRES -> Child.postgres();
+            case POSTGRES -> Postgres.url();
         };
         Path config = Files.writeString(dir.resolve("config.json"), connector.configuration().apply(dir, secret));
         Path output = dir.resolve("out.jsonl");
@@ -81,22 +83,22 @@ class CredentialLeakTest {
         List<String> common = List.of("run", "--family", connector.family(), "--name", connector.name(),
                 "--configuration", config.toString(), "--store", storeSpec, "--job", job, "--output",
                 output.toString(), "--metrics", metrics.toString(), "--every", "25", "--sync-saves");
-        List<Child.Result> runs = new ArrayList<>();
+        List<Cli.Result> runs = new ArrayList<>();
 
-        Child.Result crashed = Child.fork(dir, args(common, "--fail-after", "110"));
-        assertEquals(3, crashed.code(), crashed::text);
+        Cli.Result crashed = Cli.forkLoggingEverything(dir, args(common, "--fail-after", "110"));
+        assertEquals(3, crashed.code(), crashed::all);
         runs.add(crashed);
-        Child.Result resumed = Child.fork(dir, args(common));
-        assertEquals(0, resumed.code(), resumed::text);
-        assertTrue(resumed.text().contains("resumes from checkpoint"), resumed::text);
+        Cli.Result resumed = Cli.forkLoggingEverything(dir, args(common));
+        assertEquals(0, resumed.code(), resumed::all);
+        assertTrue(resumed.all().contains("resumes from checkpoint"), resumed::all);
         runs.add(resumed);
 
         Path failingConfig = Files.writeString(dir.resolve("failing.json"), connector.failing().apply(dir, secret));
-        Child.Result failed = Child.fork(dir, "run", "--family", connector.family(), "--name", connector.name(),
+        Cli.Result failed = Cli.forkLoggingEverything(dir, "run", "--family", connector.family(), "--name", connector.name(),
                 "--configuration", failingConfig.toString(), "--store", "file:" + dir.resolve("failing-store"),
                 "--output", dir.resolve("failing.jsonl").toString());
-        assertNotEquals(0, failed.code(), failed::text);
-        assertTrue(failed.text().contains("connectorkit: error"), failed::text);
+        assertNotEquals(0, failed.code(), failed::all);
+        assertTrue(failed.all().contains("connectorkit: error"), failed::all);
         runs.add(failed);
 
         // The runs did their work, so the search below looked at real data.
@@ -109,9 +111,9 @@ class CredentialLeakTest {
 
         ByteArrayOutputStream everything = new ByteArrayOutputStream();
         List<String> searched = new ArrayList<>();
-        for (Child.Result run : runs) {
-            everything.write(run.out());
-            everything.write(run.err());
+        for (Cli.Result run : runs) {
+            everything.write(run.out().getBytes(StandardCharsets.UTF_8));
+            everything.write(run.err().getBytes(StandardCharsets.UTF_8));
         }
         searched.add(runs.size() + " runs' stdout and stderr");
         try (Stream<Path> files = Files.walk(dir)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.runner.Cli;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.FileCheckpointStore;
 import io.connectorkit.runtime.store.InMemoryCheckpointStore;
@@ -76,8 +77,8 @@ class StorePathEscapeTest {
                 new String[] {"checkpoint", "delete", "--job", job, "--yes", "--store", "file:" + store},
                 new String[] {"checkpoint", "reset", "--job", job, "--set", "sinceId=0", "--store", "file:" + store},
                 new String[] {"checkpoint", "rewind", "--job", job, "--to", "1", "--store", "file:" + store})) {
-            Child.Result result = Child.inProcess(command);
-            String text = result.text();
+            Cli.Result result = Cli.run(command);
+            String text = result.all();
             assertEquals(2, result.code(), () -> String.join(" ", command).substring(0, 60) + ": " + text);
             assertTrue(text.contains("invalid job id"), text);
             assertFalse(text.contains("\0"), "a NUL is never printed raw");

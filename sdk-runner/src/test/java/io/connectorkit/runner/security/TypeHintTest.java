@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.runner.Cli;
 import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.ConfigurationException;
 import io.connectorkit.runtime.store.FileCheckpointStore;
@@ -97,12 +98,12 @@ class TypeHintTest {
                     Json.createObjectBuilder().add("sinceId", 3).add("@class", CANARY).add("__version", 2)).build());
         }
         Path config = Files.writeString(dir.resolve("config.json"), "{\"configuration\": {\"total\": 10}}");
-        Child.Result result = Child.inProcess("run", "--family", "checkpoint", "--name", "list-input",
+        Cli.Result result = Cli.run("run", "--family", "checkpoint", "--name", "list-input",
                 "--configuration", config.toString(), "--store", "file:" + store, "--job", "hinted", "--output",
                 dir.resolve("out.jsonl").toString());
-        assertEquals(5, result.code(), result::text);
-        assertTrue(result.text().contains("@class: expected a known option of checkpoint/list-input, received an "
-                + "unknown key"), result::text);
+        assertEquals(5, result.code(), result::all);
+        assertTrue(result.all().contains("@class: expected a known option of checkpoint/list-input, received an "
+                + "unknown key"), result::all);
         assertTrue(Files.notExists(dir.resolve("out.jsonl")) || Files.size(dir.resolve("out.jsonl")) == 0);
         assertCanaryUntouched();
     }

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.runtime.store.FileStoreFaults.Step;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +25,9 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
     @TempDir
     Path root;
 
-    private final FailingOps ops = new FailingOps();
+    /** The step whose every call fails, or {@code null}. */
+    private volatile Step failAt;
+    private final FileStoreFaults.FaultyOps ops = new FileStoreFaults.FaultyOps(step -> step == failAt);
 
     @Override
     CheckpointStore newStore(StoreOptions options) {
@@ -35,7 +36,7 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
 
     @BeforeEach
     void noFaults() {
-        ops.failAt = null;
+        failAt = null;
     }
 
     private Path partitionDir() {
@@ -140,15 +141,12 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
         assertEquals(second, store.loadLatest(JOB, PART).orElseThrow());
     }
 
-    /** The steps of a save that {@link FailingOps} can fail. */
-    enum Step { CREATE, WRITE, FORCE, MOVE, FORCE_DIRECTORY }
-
     @ParameterizedTest
     @EnumSource(Step.class)
     void anIoFailureAtAnyStepFailsTheSaveAndKeepsThePreviousCheckpoint(Step step) throws IOException {
         CheckpointStore store = open();
         CheckpointEnvelope first = store.save(JOB, PART, COMPONENT, offset(1));
-        ops.failAt = step;
+        failAt = step;
         CheckpointStoreException e = assertThrows(CheckpointStoreException.class,
                 () -> store.save(JOB, PART, COMPONENT, offset(2)));
         assertTrue(e.getMessage().contains("injected " + step), e.getMessage());
@@ -157,7 +155,7 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
         assertEquals(first, store.loadLatest(JOB, PART).orElseThrow());
         assertEquals(List.of(FileCheckpointStore.fileName(1)), files(), "no temp file or half-saved generation left");
 
-        ops.failAt = null;
+        failAt = null;
         CheckpointEnvelope next = store.save(JOB, PART, COMPONENT, offset(3));
         assertTrue(next.generation() > 1);
         assertEquals(next, store.loadLatest(JOB, PART).orElseThrow());
@@ -208,56 +206,6 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
         }
         try (Stream<Path> all = Files.list(root)) {
             assertEquals(List.of(), all.toList(), "nothing was created under the root");
-        }
-    }
-
-    /** Real file operations that throw an IOException at one chosen step; a failed write leaves a torn file. */
-    static final class FailingOps implements FileOps {
-        volatile Step failAt;
-
-        private void check(Step step) throws IOException {
-            if (failAt == step) {
-                throw new IOException("injected " + step + " failure");
-            }
-        }
-
-        @Override
-        public FileChannel create(Path file) throws IOException {
-            check(Step.CREATE);
-            return REAL.create(file);
-        }
-
-        @Override
-        public void write(FileChannel channel, ByteBuffer data) throws IOException {
-            if (failAt == Step.WRITE) {
-                data.limit(data.limit() / 2);
-                REAL.write(channel, data);
-            }
-            check(Step.WRITE);
-            REAL.write(channel, data);
-        }
-
-        @Override
-        public void force(FileChannel channel) throws IOException {
-            check(Step.FORCE);
-            REAL.force(channel);
-        }
-
-        @Override
-        public void move(Path source, Path target) throws IOException {
-            check(Step.MOVE);
-            REAL.move(source, target);
-        }
-
-        @Override
-        public void forceDirectory(Path dir) throws IOException {
-            check(Step.FORCE_DIRECTORY);
-            REAL.forceDirectory(dir);
-        }
-
-        @Override
-        public void delete(Path file) throws IOException {
-            REAL.delete(file);
         }
     }
 }
