@@ -34,6 +34,6 @@ final class CheckpointCapture {
             throw new ComponentException(componentId,
                     "@CheckpointData returned null; it must return the emitter's @Checkpoint state", null);
         }
-        return new CheckpointState(version, codec.encode(state));
+        return CheckpointState.fromJson(codec.encode(state, version));
     }
 }

@@ -1,6 +1,7 @@
 package io.connectorkit.runtime;
 
 import io.connectorkit.api.spi.OptionModel;
+import io.connectorkit.runtime.input.CheckpointState;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
@@ -26,12 +27,16 @@ final class CheckpointCodec {
         this.provider = provider;
     }
 
-    /** The state's fields as an immutable JSON object; {@code null} fields are left out. */
-    JsonObject encode(Object state) {
-        return writeObject(checkpoint, state);
+    /**
+     * The wire form {@code {"$checkpoint": {<fields>, "__version": N}}} of {@code state}, built in one pass (no copy
+     * to add the version); {@code null} fields are left out.
+     */
+    JsonObject encode(Object state, int version) {
+        JsonObjectBuilder fields = fieldsOf(checkpoint, state).add(CheckpointState.VERSION_KEY, version);
+        return factory.createObjectBuilder().add(CheckpointState.CHECKPOINT_KEY, fields).build();
     }
 
-    private JsonObject writeObject(OptionModel model, Object instance) {
+    private JsonObjectBuilder fieldsOf(OptionModel model, Object instance) {
         JsonObjectBuilder builder = factory.createObjectBuilder();
         for (OptionModel child : model.children()) {
             Object value = child.getter().apply(instance);
@@ -39,7 +44,7 @@ final class CheckpointCodec {
                 builder.add(child.name(), toJson(child, value));
             }
         }
-        return builder.build();
+        return builder;
     }
 
     private JsonValue toJson(OptionModel model, Object value) {
@@ -52,7 +57,7 @@ final class CheckpointCodec {
             case LONG -> provider.createValue(((Number) value).longValue());
             case FLOAT -> decimal(((Number) value).doubleValue(), Float.toString((Float) value));
             case DOUBLE -> decimal((Double) value, Double.toString((Double) value));
-            case OBJECT -> writeObject(model, value);
+            case OBJECT -> fieldsOf(model, value).build();
             case LIST -> writeList(model.element(), (List<?>) value);
             case SERVICE -> throw new IllegalStateException("a service cannot be part of a checkpoint");
         };

@@ -16,6 +16,10 @@ import java.util.function.Consumer;
  * if one was submitted meanwhile; when the attempts are used up the failure is reported by {@link #flush()} and
  * {@link #close()}, until a later checkpoint is saved.
  *
+ * <p>A submit costs an uncontended lock and no system call: while checkpoints keep coming the writer polls for them
+ * every millisecond (so a save starts at most 1 ms after its submit), and only after about a second without any does
+ * it sleep until the next submit wakes it. {@link #flush()} wakes it at once.
+ *
  * <p>Thread-safe: any thread may call any method. Per submit it allocates nothing beyond the caller's checkpoint.
  */
 public final class AsyncCheckpointWriter implements AutoCloseable {
@@ -42,6 +46,11 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
         }
     }
 
+    /** How often a busy writer looks for a new checkpoint: the most a submitted one waits before its save starts. */
+    private static final long POLL_MILLIS = 1;
+    /** Empty polls (about a second) before the writer sleeps until a submit wakes it. */
+    private static final int IDLE_POLLS = 1000;
+
     private final CheckpointStore store;
     private final String job;
     private final String partition;
@@ -59,6 +68,8 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
     private RuntimeException failure;
     private boolean closing;
     private boolean stopped;
+    /** The writer thread waits without a time limit (idle for a while): a submit must wake it. */
+    private boolean sleeping;
 
     private volatile CheckpointEnvelope lastSaved;
 
@@ -100,7 +111,11 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
             pendingComponentId = componentId;
             pendingCheckpoint = checkpoint;
             pendingSeq = ++submittedSeq;
-            notifyAll();
+            // Waking a waiting thread is a system call of microseconds: paid on the record path only after the
+            // writer has been idle long enough to sleep; otherwise it finds this checkpoint at its next poll.
+            if (sleeping) {
+                notifyAll();
+            }
         }
     }
 
@@ -112,6 +127,7 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
     public void flush() {
         synchronized (this) {
             long target = submittedSeq;
+            notifyAll(); // the writer takes the pending checkpoint now rather than at its next poll
             try {
                 while (durableSeq < target && failedSeq < target && !stopped) {
                     wait();
@@ -171,9 +187,7 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
                 JsonObject checkpoint;
                 long seq;
                 synchronized (this) {
-                    while (pendingCheckpoint == null && !closing) {
-                        wait();
-                    }
+                    awaitWork();
                     if (pendingCheckpoint == null) {
                         return;
                     }
@@ -198,6 +212,27 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
             synchronized (this) {
                 stopped = true;
                 notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits for a checkpoint (or close): polls every {@value #POLL_MILLIS} ms while checkpoints keep coming, so that
+     * {@link #submit} never has to wake this thread, and sleeps until woken after {@value #IDLE_POLLS} empty polls.
+     */
+    private void awaitWork() throws InterruptedException {
+        int emptyPolls = 0;
+        while (pendingCheckpoint == null && !closing) {
+            if (emptyPolls < IDLE_POLLS) {
+                wait(POLL_MILLIS);
+                emptyPolls++;
+            } else {
+                sleeping = true;
+                try {
+                    wait();
+                } finally {
+                    sleeping = false;
+                }
             }
         }
     }
