@@ -137,8 +137,9 @@ final class RunCommand implements Callable<Integer> {
             long count = new JobRunner(settings, manager, checkpoints, outputs, metrics, log).run();
             progress.close();
             if (!quiet) {
-                log.println("connectorkit: job '" + jobId + "' finished: " + count + " records, last checkpoint #"
-                        + metrics.lastSavedGeneration());
+                long generation = metrics.lastSavedGeneration();
+                log.println("connectorkit: job '" + jobId + "' finished: " + count + " records, "
+                        + (generation == 0 ? "no new checkpoint" : "last checkpoint #" + generation));
             }
             return ExitCodes.OK;
         } catch (RunnerException e) {
