@@ -172,8 +172,8 @@ final class EmitterInput implements Input {
     }
 
     private ComponentException failure(String what, RuntimeException cause) {
-        if (cause instanceof ComponentException component) {
-            return component;
+        if (cause instanceof ComponentException component && scrubber.scrub(component) == component) {
+            return component; // ours, already named and scrubbed (or a connector's own, holding no secret)
         }
         return new ComponentException(model.id(), what + ": " + scrubber.scrub(String.valueOf(cause.getMessage())),
                 scrubber.scrub(cause));

@@ -9,10 +9,12 @@ import io.connectorkit.runtime.input.CheckpointState;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Turns the map a host passes to {@code findMapper} into the map the binder reads: migrates an older configuration
@@ -126,8 +128,11 @@ final class ResumePreparer {
         try {
             migrated = handler.migrate(received, data);
         } catch (RuntimeException e) {
+            // The handler saw the whole configuration, credentials included: keep them out of what it threw.
+            SecretScrubber scrubber = new SecretScrubber(credentialValues(data));
             throw new ComponentException(model.id(), "migration handler " + handler.getClass().getName()
-                    + " failed to migrate " + field + " " + received + " to " + current.value(), e);
+                    + " failed to migrate " + field + " " + received + " to " + current.value() + ": "
+                    + scrubber.scrub(String.valueOf(e.getMessage())), scrubber.scrub(e));
         }
         if (migrated == null) {
             throw new ComponentException(model.id(), "migration handler " + handler.getClass().getName()
@@ -153,6 +158,25 @@ final class ResumePreparer {
             }
         }
         return bytes;
+    }
+
+    /** The values in {@code data} of the component's {@code @Credential} options (outside lists). */
+    private Set<String> credentialValues(Map<String, String> data) {
+        Set<String> values = new HashSet<>();
+        for (OptionModel parameter : model.parameters()) {
+            collectCredentials(parameter, parameter.name(), data, values);
+        }
+        return values;
+    }
+
+    private static void collectCredentials(OptionModel option, String path, Map<String, String> data,
+            Set<String> values) {
+        if (option.credential() && data.get(path) != null) {
+            values.add(data.get(path));
+        }
+        for (OptionModel child : option.children()) {
+            collectCredentials(child, path + '.' + child.name(), data, values);
+        }
     }
 
     private static String checkpointKeys(Map<String, String> checkpoint) {

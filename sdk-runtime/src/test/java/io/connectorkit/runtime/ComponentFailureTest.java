@@ -36,6 +36,34 @@ class ComponentFailureTest {
     }
 
     @Test
+    void aComponentExceptionThrownByTheConnectorItselfIsScrubbedToo() {
+        try (ComponentManager manager = ComponentManager.builder().checkpointing(true).build()) {
+            Input input = manager.findMapper("test", "plain", 1, Map.of("configuration.url", "u",
+                    "configuration.password", "hunter2", "configuration.failAfter", "0",
+                    "configuration.failMessage", "component: denied for hunter2")).orElseThrow().create();
+            input.start();
+            ComponentException error = assertThrows(ComponentException.class, input::next);
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            assertFalse(trace.toString().contains("hunter2"), trace.toString());
+            assertTrue(error.getMessage().contains("denied for ****"), error.getMessage());
+        }
+    }
+
+    @Test
+    void aFailingMigrationHandlerNeverShowsACredential() {
+        try (ComponentManager manager = ComponentManager.builder().checkpointing(true).build()) {
+            ComponentException error = assertThrows(ComponentException.class, () -> manager.findMapper("test",
+                    "plain-v2", 1, Map.of("configuration.link", "explode", "configuration.password", "hunter2")));
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            assertFalse(trace.toString().contains("hunter2"), trace.toString());
+            assertTrue(error.getMessage().contains("failed to migrate the configuration version 1 to 2"),
+                    error.getMessage());
+        }
+    }
+
+    @Test
     void afterAProducerFailureStopDeliversNoCheckpointButStillCleansUp() {
         try (ComponentManager manager = ComponentManager.builder().checkpointing(true).build()) {
             Input input = manager.findMapper("test", "plain", 1, Map.of("configuration.url", "u",

@@ -79,6 +79,9 @@ public final class JdbcSink implements TransactionalSink {
             }
         } catch (SQLException e) {
             throw failure("writing a row failed", e);
+        } catch (ArithmeticException e) {
+            throw new SinkException(this + ": a value does not fit its integer column (" + e.getMessage()
+                    + "); the record was " + row, e);
         }
     }
 

@@ -100,6 +100,7 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
      * Queues {@code checkpoint} to be saved, replacing any checkpoint still waiting. Returns at once.
      *
      * @throws IllegalStateException after {@link #close()}
+     * @throws CheckpointStoreException when the writer thread has died (its failure is the cause)
      */
     public void submit(String componentId, JsonObject checkpoint) {
         Objects.requireNonNull(componentId, "componentId");
@@ -107,6 +108,10 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
         synchronized (this) {
             if (closing) {
                 throw new IllegalStateException(this + " is closed");
+            }
+            if (stopped) {
+                throw new CheckpointStoreException(this + ": the writer thread stopped; this checkpoint cannot be "
+                        + "saved" + (failure == null ? "" : ": " + failure.getMessage()), failure);
             }
             pendingComponentId = componentId;
             pendingCheckpoint = checkpoint;

@@ -133,7 +133,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         this.clock = clock;
         this.name = description + " table " + table;
         this.password = password == null || password.isEmpty() ? null : password;
-        this.writerLock = new JdbcWriterLock(table + "_locks", ownerId(), lockStaleAfter);
+        this.writerLock = new JdbcWriterLock(table + "_locks", OwnerId.current(), lockStaleAfter);
     }
 
     /** The table holding the checkpoints. */
@@ -378,9 +378,23 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         synchronized (monitor(job)) {
             try (Connection c = open(job);
                  PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE job = ?")) {
-                c.setAutoCommit(true);
-                delete.setString(1, job);
-                delete.executeUpdate();
+                c.setAutoCommit(false);
+                try {
+                    // As in a save: only while this store still holds the claim, so that a writer whose idle
+                    // claim was taken over cannot delete the new owner's checkpoints.
+                    if (!writerLock.fence(c, job)) {
+                        forgetClaim(job);
+                        throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, "table "
+                                + table + "_locks", "this store no longer holds the writer claim (owner "
+                                + writerLock.owner() + "): another writer took it over; not deleting"));
+                    }
+                    delete.setString(1, job);
+                    delete.executeUpdate();
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
             } catch (SQLException e) {
                 throw failure(job, "deleting the job's checkpoints failed", e);
             }
@@ -531,12 +545,15 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     private CheckpointStoreException failure(String job, String problem, SQLException e) {
         String detail = e.getClass().getSimpleName() + " [SQLState " + e.getSQLState() + "]: " + e.getMessage();
-        String message = CheckpointStoreException.describe(name, job, "table " + table, problem + ": " + detail);
+        // A driver may echo the URL ("No suitable driver found for jdbc:...password=...") or the password.
+        String message = maskUrl(CheckpointStoreException.describe(name, job, "table " + table,
+                problem + ": " + detail));
+        boolean echoesSecret = password != null || !detail.equals(maskUrl(detail));
         if (password != null) {
             message = message.replace(password, "****");
         }
-        // The cause's own message could echo a password back, so it is not attached when one was given.
-        return password == null ? new CheckpointStoreException(message, e) : new CheckpointStoreException(message);
+        // The cause's own message could echo a secret back, so it is not attached when one may be in it.
+        return echoesSecret ? new CheckpointStoreException(message) : new CheckpointStoreException(message, e);
     }
 
     private static void rollbackQuietly(Connection c) {
@@ -547,12 +564,13 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         }
     }
 
-    static String maskUrl(String url) {
+    /**
+     * {@code text} with the passwords of any JDBC URL in it masked: {@code password=}, {@code passwd=},
+     * {@code pwd=} parameters and {@code user:password@} credentials. For messages and logs.
+     */
+    public static String maskUrl(String url) {
         return url.replaceAll("(?i)((?:password|passwd|pwd)\\s*=)[^&;]*", "$1****")
                 .replaceAll("//([^/:@]*):[^/@]*@", "//$1:****@");
     }
 
-    private static String ownerId() {
-        return OwnerId.current();
-    }
 }

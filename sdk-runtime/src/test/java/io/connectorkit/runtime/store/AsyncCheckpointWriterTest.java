@@ -158,4 +158,22 @@ class AsyncCheckpointWriterTest {
             assertEquals(Optional.empty(), writer.lastSaved());
         }
     }
+
+    @Test
+    void aSubmitAfterTheWriterThreadDiedFailsInsteadOfBeingDropped() throws Exception {
+        ForwardingCheckpointStore dying = new ForwardingCheckpointStore(new InMemoryCheckpointStore()) {
+            @Override
+            public CheckpointEnvelope save(String job, String partition, String componentId, JsonObject checkpoint,
+                                           Audit audit) {
+                throw new OutOfMemoryError("injected");
+            }
+        };
+        AsyncCheckpointWriter writer = new AsyncCheckpointWriter(dying, JOB, PART);
+        writer.submit("c", offset(1));
+        assertThrows(CheckpointStoreException.class, writer::flush, "the thread died saving it");
+        CheckpointStoreException refused = assertThrows(CheckpointStoreException.class,
+                () -> writer.submit("c", offset(2)));
+        assertTrue(refused.getMessage().contains("writer thread stopped"), refused.getMessage());
+        assertThrows(CheckpointStoreException.class, writer::close);
+    }
 }

@@ -62,6 +62,20 @@ class H2JdbcCheckpointStoreTest extends JdbcCheckpointStoreContract {
     }
 
     @Test
+    void aPasswordInsideTheUrlNeverAppearsInAnErrorEither() {
+        // No driver takes this URL: DriverManager's own message quotes the whole URL.
+        try (JdbcCheckpointStore store = JdbcCheckpointStore.connect("jdbc:nosuchdriver://h/db?password=hunter2", null,
+                null, table, StoreOptions.DEFAULTS)) {
+            CheckpointStoreException e = assertThrows(CheckpointStoreException.class,
+                    () -> store.save(JOB, PART, COMPONENT, offset(1)));
+            assertTrue(e.getMessage().contains("password=****"), e.getMessage());
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains("hunter2"), t.toString());
+            }
+        }
+    }
+
+    @Test
     void invalidTableNamesAreRejected() {
         for (String bad : new String[] {"", "1abc", "a;drop table x", "a b", "x".repeat(51)}) {
             assertThrows(IllegalArgumentException.class,

@@ -127,6 +127,23 @@ abstract class JdbcCheckpointStoreContract extends CheckpointStoreContract {
     }
 
     @Test
+    void aWriterWhoseClaimWasTakenOverCannotDeleteTheNewOwnersCheckpoints() throws InterruptedException {
+        CheckpointStore first = open();
+        first.save(JOB, PART, COMPONENT, offset(1));
+        Thread.sleep(20); // Let the claim's heartbeat age past the 1 ms below.
+        CheckpointStore second = new JdbcCheckpointStore(dataSource(), table, StoreOptions.DEFAULTS,
+                Duration.ofMillis(1));
+        try {
+            second.save(JOB, PART, COMPONENT, offset(2));
+            CheckpointStoreException refused = assertThrows(CheckpointStoreException.class, () -> first.delete(JOB));
+            assertTrue(refused.getMessage().contains("not deleting"), refused.getMessage());
+            assertEquals(offset(2), second.loadLatest(JOB, PART).orElseThrow().checkpoint());
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
     void aClaimLeftByADeadProcessOfThisHostIsTakenOverAtOnce() throws Exception {
         CheckpointStore store = open();
         store.save(JOB, PART, COMPONENT, offset(1));
