@@ -36,11 +36,13 @@ final class CheckpointCommand {
                 description = "where checkpoints are kept (default: ${DEFAULT-VALUE})")
         String store;
 
-        @Option(names = "--retention", defaultValue = "10", description = "generations kept (default: ${DEFAULT-VALUE})")
-        int retention;
+        @Option(names = "--retention", description = "generations kept after a rewind or reset (default: all that "
+                + "are kept now; the job's next run prunes to its own --retention)")
+        Integer retention;
 
         CheckpointStore open() {
-            return StoreSpec.open(store, retention);
+            // An operator's change must not silently delete the history it may want to go back to.
+            return StoreSpec.open(store, retention == null ? Integer.MAX_VALUE : retention);
         }
     }
 

@@ -32,8 +32,9 @@ final class JdbcJobOutput implements JobOutput {
         try {
             connection = DriverManager.getConnection(url);
         } catch (SQLException e) {
+            // DriverManager's message may quote the URL, password included.
             throw new RunnerException(ExitCodes.OUTPUT_FAILED, "cannot connect to the sink " + StoreSpec.describe(url)
-                    + ": " + e.getMessage());
+                    + ": " + StoreSpec.describe(String.valueOf(e.getMessage())));
         }
         try {
             return new JdbcJobOutput(new JdbcSink(connection, store, table, job, JobSettings.PARTITION), metrics);

@@ -13,10 +13,9 @@ import java.util.Map;
  * @param failAfter simulate a crash after this many records in this process, 0 for never
  * @param retries how many times to retry after a connector failure
  * @param initialBackoff the first retry's delay, doubled each time, with jitter
- * @param syncSaves whether the reading thread waits for each checkpoint to be durable
  */
 record JobSettings(String family, String name, Map<String, String> configuration, String job, long failAfter,
-        int retries, Duration initialBackoff, boolean syncSaves) {
+        int retries, Duration initialBackoff) {
 
     /** The partition the runner's single input writes; the store keys checkpoints by job and partition. */
     static final String PARTITION = "0";

@@ -1,5 +1,6 @@
 package io.connectorkit.runner;
 
+import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.store.CheckpointStoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -46,6 +47,8 @@ public final class Main {
             code = runner.exitCode();
         } else if (error instanceof CheckpointStoreException) {
             code = ExitCodes.STORE_FAILED;
+        } else if (error instanceof SinkException) {
+            code = ExitCodes.OUTPUT_FAILED; // a field the table lacks, a failed commit: named in the message
         } else if (error instanceof IllegalArgumentException) {
             code = ExitCodes.USAGE; // a bad job id, generation or value, already described by its message
         } else {

@@ -5,53 +5,65 @@ import jakarta.json.bind.Jsonb;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.RandomAccessFile;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.LongConsumer;
 
 /**
  * Writes records as JSON lines to a file (appended, so that a resumed job continues it) or to standard output.
  *
- * <p>{@link #flush()} is called before each checkpoint is handed to the store, so a saved checkpoint never covers a
- * record still in this buffer. A record written after the last flush may be cut by a crash: on open, a last line
- * without its newline is such a record, never covered by a checkpoint, and is removed.
+ * <p>{@link #flush()} is called before each checkpoint is handed to the store, and {@link #force()} (from the
+ * checkpoint writer's thread) before it is saved, so a saved checkpoint never covers a record still in a buffer or
+ * only in the operating system's cache. A record written after the last flush may be cut by a crash: on open, a last
+ * line without its newline is such a record, never covered by a checkpoint, and is removed.
  */
 final class RecordOutput implements AutoCloseable {
 
     private final Writer writer;
+    private final FileChannel channel;
     private final Jsonb jsonb;
     private final String name;
-    private final boolean closeWriter;
 
-    private RecordOutput(Writer writer, Jsonb jsonb, String name, boolean closeWriter) {
+    private RecordOutput(Writer writer, FileChannel channel, Jsonb jsonb, String name) {
         this.writer = writer;
+        this.channel = channel;
         this.jsonb = jsonb;
         this.name = name;
-        this.closeWriter = closeWriter;
     }
 
     /** Standard output, not closed by {@link #close()}. */
     static RecordOutput stdout(Jsonb jsonb) {
         return new RecordOutput(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16),
-                jsonb, "standard output", false);
+                null, jsonb, "standard output");
     }
 
     /**
      * {@code file}, opened for appending, with a cut last line removed.
      *
-     * @return the output, and in {@code repaired} how many bytes of a cut line were removed
+     * @param repaired told how many bytes of a cut line were removed
+     * @throws RunnerException when the file cannot be opened, or is not empty and holds no line at all (it is not a
+     *     JSON-lines output; nothing of it is removed)
      */
-    static RecordOutput append(Path file, Jsonb jsonb, java.util.function.LongConsumer repaired) {
+    static RecordOutput append(Path file, Jsonb jsonb, LongConsumer repaired) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            repaired.accept(dropCutLastLine(file));
-            Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            return new RecordOutput(new BufferedWriter(writer, 1 << 16), jsonb, file.toString(), true);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            try {
+                repaired.accept(dropCutLastLine(channel, file));
+                channel.position(channel.size());
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
+            return new RecordOutput(writer, channel, jsonb, file.toString());
         } catch (IOException e) {
             throw new RunnerException(ExitCodes.OUTPUT_FAILED, "cannot open the output " + file + ": " + e.getMessage(),
                     e);
@@ -77,10 +89,21 @@ final class RecordOutput implements AutoCloseable {
         }
     }
 
+    /** Makes the records already flushed durable (a file only); safe to call from another thread. */
+    void force() {
+        if (channel != null) {
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         flush();
-        if (closeWriter) {
+        if (channel != null) {
             try {
                 writer.close();
             } catch (IOException e) {
@@ -101,24 +124,31 @@ final class RecordOutput implements AutoCloseable {
                 + e.getMessage(), e);
     }
 
-    private static long dropCutLastLine(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            long length = raf.length();
-            long end = length;
-            while (end > 0) {
-                raf.seek(end - 1);
-                if (raf.read() == '\n') {
-                    break;
+    /** Truncates the file after its last newline; returns the bytes removed. */
+    private static long dropCutLastLine(FileChannel channel, Path file) throws IOException {
+        long length = channel.size();
+        long end = length;
+        ByteBuffer block = ByteBuffer.allocate(8192);
+        while (end > 0) {
+            long start = Math.max(0, end - block.capacity());
+            block.clear().limit((int) (end - start));
+            channel.read(block, start);
+            for (int i = block.position() - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') {
+                    long cut = start + i + 1;
+                    if (cut < length) {
+                        channel.truncate(cut);
+                    }
+                    return length - cut;
                 }
-                end--;
             }
-            if (end < length) {
-                raf.setLength(end);
-            }
-            return length - end;
+            end = start;
         }
+        if (length > 0) {
+            throw new RunnerException(ExitCodes.OUTPUT_FAILED, "the output " + file + " holds " + length
+                    + " bytes but no complete line: it is not a JSON-lines output of this job; move it away or "
+                    + "choose another --output");
+        }
+        return 0;
     }
 }

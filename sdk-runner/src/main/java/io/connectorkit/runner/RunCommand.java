@@ -119,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
                 : ComponentManager.jsonToMap(ConfigurationFile.read(configuration));
         String jobId = job != null ? job : family + "-" + name;
         JobSettings settings = new JobSettings(family, name, flat, jobId, failAfter, retries,
-                Duration.ofMillis(retryBackoffMillis), syncSaves);
+                Duration.ofMillis(retryBackoffMillis));
         RunnerMetrics metrics = new RunnerMetrics();
         ScheduledExecutorService metricsWriter = metricsFile == null ? null : startMetricsWriter(metrics);
         try (ComponentManager manager = manager();
@@ -142,14 +142,13 @@ final class RunCommand implements Callable<Integer> {
                         + (generation == 0 ? "no new checkpoint" : "last checkpoint #" + generation));
             }
             return ExitCodes.OK;
-        } catch (RunnerException e) {
-            throw e;
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         } finally {
             if (metricsWriter != null) {
                 metricsWriter.shutdownNow();
-                metrics.writeTo(metricsFile);
+                awaitQuietly(metricsWriter);
+                writeMetrics(metrics); // after the periodic writer stopped, so that this last file is the one kept
             }
         }
     }
@@ -233,8 +232,25 @@ final class RunCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        writer.scheduleAtFixedRate(() -> metrics.writeTo(metricsFile), 5, 5, TimeUnit.SECONDS);
+        writer.scheduleAtFixedRate(() -> writeMetrics(metrics), 5, 5, TimeUnit.SECONDS);
         return writer;
+    }
+
+    /** Writes the metrics file; a failure is a warning, never what decides (or hides) the job's result. */
+    private void writeMetrics(RunnerMetrics metrics) {
+        try {
+            metrics.writeTo(metricsFile);
+        } catch (RunnerException e) {
+            log.println("connectorkit: warning: " + e.getMessage());
+        }
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void warnCut(long bytes) {

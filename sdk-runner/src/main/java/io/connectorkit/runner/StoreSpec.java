@@ -41,8 +41,8 @@ final class StoreSpec {
         throw new RunnerException(ExitCodes.USAGE, "--store must be file:DIR or jdbc:URL, got '" + describe(spec) + "'");
     }
 
-    /** {@code spec} with any {@code password=...} parameter masked, for messages. */
+    /** {@code spec} (or any text quoting it) with JDBC passwords masked, for messages. */
     static String describe(String spec) {
-        return spec.replaceAll("(?i)(password=)[^&;]*", "$1****");
+        return JdbcCheckpointStore.maskUrl(spec);
     }
 }

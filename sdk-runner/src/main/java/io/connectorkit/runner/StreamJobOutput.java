@@ -1,13 +1,16 @@
 package io.connectorkit.runner;
 
 import io.connectorkit.runtime.store.AsyncCheckpointWriter;
+import io.connectorkit.runtime.store.Audit;
+import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointStore;
+import io.connectorkit.runtime.store.ForwardingCheckpointStore;
 import jakarta.json.JsonObject;
 
 /**
  * Records to a JSON-lines file or standard output, checkpoints to the store on a background thread: at-least-once.
- * The records a checkpoint covers are flushed before it is handed over, so a saved checkpoint never covers a record
- * that died in a buffer.
+ * The records a checkpoint covers are flushed before it is handed over and forced to disk before it is saved, so a
+ * saved checkpoint never covers a record that died in a buffer or in a power cut.
  */
 final class StreamJobOutput implements JobOutput {
 
@@ -18,7 +21,15 @@ final class StreamJobOutput implements JobOutput {
     /** @param syncSaves wait for each checkpoint to be durable before returning */
     StreamJobOutput(RecordOutput records, CheckpointStore store, String job, boolean syncSaves) {
         this.records = records;
-        this.writer = new AsyncCheckpointWriter(store, job, JobSettings.PARTITION);
+        // On the writer's thread, off the record path: the records a checkpoint covers are made durable before it.
+        this.writer = new AsyncCheckpointWriter(new ForwardingCheckpointStore(store) {
+            @Override
+            public CheckpointEnvelope save(String job, String partition, String componentId, JsonObject checkpoint,
+                    Audit audit) {
+                records.force();
+                return super.save(job, partition, componentId, checkpoint, audit);
+            }
+        }, job, JobSettings.PARTITION);
         this.syncSaves = syncSaves;
     }
 

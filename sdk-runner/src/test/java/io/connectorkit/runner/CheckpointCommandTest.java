@@ -128,6 +128,21 @@ class CheckpointCommandTest {
     }
 
     @Test
+    void rewindAndResetKeepEveryGenerationTheJobKept() {
+        Path longer = listInput(dir, 300, 10);
+        Cli.run("run", "--family", "checkpoint", "--name", "list-input", "--configuration", longer.toString(),
+                "--store", store(), "--job", JOB, "--output", dir.resolve("out.jsonl").toString(), "--sync-saves",
+                "--retention", "50", "--quiet").assertCode(0);
+        int kept = history().size();
+        assertTrue(kept > 10, "the run kept more than the default retention: " + kept);
+
+        checkpoint("rewind", "--job", JOB, "--to", String.valueOf(history().get(0).generation())).assertCode(0);
+        checkpoint("reset", "--job", JOB, "--set", "sinceId=5").assertCode(0);
+
+        assertEquals(kept + 2, history().size(), "an operator's change deletes no generation");
+    }
+
+    @Test
     void rewindToAGenerationThatDoesNotExistIsRefused() {
         long newest = latest().generation();
 

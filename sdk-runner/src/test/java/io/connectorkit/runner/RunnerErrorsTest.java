@@ -4,6 +4,7 @@ import static io.connectorkit.runner.Cli.fileStore;
 import static io.connectorkit.runner.Cli.listInput;
 import static io.connectorkit.runner.Cli.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.connectorkit.runtime.store.FileCheckpointStore;
@@ -44,6 +45,29 @@ class RunnerErrorsTest {
 
         run("--configuration", missing.toString(), "--store", fileStore(store()))
                 .assertCode(5).assertErrContains(missing.toString(), "does not exist");
+    }
+
+    @Test
+    void anOutputFileWithoutAnyCompleteLineIsRefusedAndLeftAsItIs() throws Exception {
+        Path output = dir.resolve("notes.txt");
+        Files.writeString(output, "a file someone else wrote, without a newline");
+
+        run("--configuration", listInput(dir, 5, 1).toString(), "--store", fileStore(store()), "--output",
+                output.toString()).assertCode(8).assertErrContains(output.toString(), "no complete line");
+        assertEquals("a file someone else wrote, without a newline", Files.readString(output));
+    }
+
+    @Test
+    void aSinkTableWithoutAColumnForAFieldIsExit8NamingIt() {
+        String url = "jdbc:h2:file:" + dir.resolve("sink").toAbsolutePath();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE rows_out (id BIGINT)");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        run("--configuration", listInput(dir, 5, 1).toString(), "--sink", url, "--table", "rows_out")
+                .assertCode(8).assertErrContains("no column for field 'date'");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -128,7 +129,8 @@ public final class GoldenFiles {
         }
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, pretty(checkpoint.toJson()), StandardCharsets.UTF_8);
+            // CREATE_NEW: two test runs racing never overwrite a golden file.
+            Files.writeString(file, pretty(checkpoint.toJson()), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -22,6 +22,7 @@ public class ListInput {
 
     private final JsonBuilderFactory factory;
     private final ListInputConfig configuration;
+    private LocalDate firstDate;
     private int nextId;
     private boolean newBookmark;
 
@@ -33,12 +34,13 @@ public class ListInput {
     /** Finds where to start: after the checkpoint's id or date, or at the first record. */
     @PostConstruct
     public void init() {
+        firstDate = LocalDate.parse(configuration.getFirstDate());
         ListInputCheckpoint checkpoint = configuration.getCheckpoint();
         nextId = switch (checkpoint.getStrategy()) {
             case BY_ID -> checkpoint.getSinceId() + 1;
             case BY_DATE -> checkpoint.getStartDate() == null ? 1
                     : (int) (LocalDate.parse(checkpoint.getStartDate()).toEpochDay()
-                            - LocalDate.parse(configuration.getFirstDate()).toEpochDay()) + 1;
+                            - firstDate.toEpochDay()) + 1;
         };
     }
 
@@ -49,7 +51,7 @@ public class ListInput {
             return null;
         }
         int id = nextId++;
-        String date = LocalDate.parse(configuration.getFirstDate()).plusDays(id).toString();
+        String date = firstDate.plusDays(id).toString();
         ListInputCheckpoint checkpoint = configuration.getCheckpoint();
         checkpoint.setSinceId(id);
         checkpoint.setStartDate(date);

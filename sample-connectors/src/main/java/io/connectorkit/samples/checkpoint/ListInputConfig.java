@@ -2,6 +2,7 @@ package io.connectorkit.samples.checkpoint;
 
 import io.connectorkit.api.configuration.Credential;
 import io.connectorkit.api.configuration.Option;
+import java.time.LocalDate;
 
 /** The configuration of {@link ListInput}: {@code configuration.*} keys. */
 public class ListInputConfig {
@@ -65,6 +66,7 @@ public class ListInputConfig {
     }
 
     public void setFirstDate(String firstDate) {
+        LocalDate.parse(firstDate); // a bad date is a binding problem on configuration.firstDate, not a failed run
         this.firstDate = firstDate;
     }
 

@@ -39,8 +39,12 @@ final class CsvRowReader {
     private int pos;
     private int end;
 
+    /** The longest field read: past it, a quote that is never closed would buffer the rest of a huge file. */
+    static final int MAX_FIELD_BYTES = 16 * 1024 * 1024;
+
     private byte[] field = new byte[256];
     private int fieldLength;
+    private long row; // the row being read, for messages
 
     // Where the parser is in the current row, for error messages only.
     private int column; // characters consumed on the current line
@@ -89,6 +93,7 @@ final class CsvRowReader {
      * @throws IllegalStateException naming the file, the row and the column when the row is malformed
      */
     List<String> readRow(long row) throws IOException {
+        this.row = row;
         int b = peek();
         while (b == CR || b == LF) { // blank lines hold no row
             pos++;
@@ -167,8 +172,12 @@ final class CsvRowReader {
     }
 
     private void append(int b) {
+        if (fieldLength == MAX_FIELD_BYTES) {
+            throw malformed(row, lineInRow, column, "a field is longer than " + MAX_FIELD_BYTES + " bytes, most "
+                    + "likely a quote that is never closed");
+        }
         if (fieldLength == field.length) {
-            field = Arrays.copyOf(field, field.length * 2);
+            field = Arrays.copyOf(field, Math.min(field.length * 2, MAX_FIELD_BYTES));
         }
         field[fieldLength++] = (byte) b;
     }
