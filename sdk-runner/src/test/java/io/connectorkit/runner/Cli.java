@@ -92,7 +92,16 @@ public final class Cli {
         return fork(workDir, List.of("-Djava.util.logging.config.file=" + logging), args);
     }
 
-    private static Result fork(Path workDir, List<String> jvmArguments, String... args) {
+    /**
+     * Starts {@code Main} in a child JVM with this test's class path and returns at once; both of its streams go to
+     * {@code log}. For tests that kill it or run two at a time.
+     */
+    static Process start(Path log, List<String> jvmArguments, String... args) throws IOException {
+        return new ProcessBuilder(command(jvmArguments, args)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+
+    private static List<String> command(List<String> jvmArguments, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArguments);
@@ -100,6 +109,11 @@ public final class Cli {
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private static Result fork(Path workDir, List<String> jvmArguments, String... args) {
+        List<String> command = command(jvmArguments, args);
         try {
             Path out = Files.createTempFile(workDir, "stdout", ".txt");
             Path err = Files.createTempFile(workDir, "stderr", ".txt");

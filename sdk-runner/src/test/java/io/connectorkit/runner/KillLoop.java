@@ -63,11 +63,9 @@ final class KillLoop {
     }
 
     private Process start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
-        command.addAll(runArguments);
-        return new ProcessBuilder(command).redirectError(dir.resolve("err.log").toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> arguments = new ArrayList<>(List.of("run"));
+        arguments.addAll(runArguments);
+        return Cli.start(dir.resolve("err.log"), List.of("-Xmx96m", "-XX:TieredStopAtLevel=1"),
+                arguments.toArray(String[]::new));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +19,10 @@ class SecondRunnerTest {
     void aSecondRunnerProcessOnTheSameJobIsRefused() throws Exception {
         Path configuration = Cli.listInput(dir, 50_000_000, 1000);
         Path output = dir.resolve("first.jsonl");
-        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+        Process first = Cli.start(dir.resolve("first.log"), List.of(), "run",
                 "--family", "checkpoint", "--name", "list-input", "--configuration", configuration.toString(),
                 "--store", Cli.fileStore(dir.resolve("checkpoints")), "--job", "shared", "--output", output.toString(),
-                "--quiet").redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
+                "--quiet");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!(Files.exists(output) && Files.size(output) > 0) && System.nanoTime() < deadline) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
@@ -29,10 +30,22 @@ class MigrationCheckTest {
     @TempDir
     Path folder;
 
+    private String writeProperty;
+
+    /** The tests decide whether golden files are written, whatever the build was started with. */
+    @BeforeEach
+    void clearTheWriteProperty() {
+        writeProperty = System.clearProperty(GoldenFiles.WRITE_PROPERTY);
+    }
+
     @AfterEach
     void close() {
         manager.close();
-        System.clearProperty(GoldenFiles.WRITE_PROPERTY);
+        if (writeProperty == null) {
+            System.clearProperty(GoldenFiles.WRITE_PROPERTY);
+        } else {
+            System.setProperty(GoldenFiles.WRITE_PROPERTY, writeProperty);
+        }
     }
 
     @Test
