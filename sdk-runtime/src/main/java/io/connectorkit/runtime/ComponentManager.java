@@ -5,7 +5,6 @@ import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.api.spi.OptionModel;
 import io.connectorkit.runtime.input.Mapper;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.lang.System.Logger.Level;

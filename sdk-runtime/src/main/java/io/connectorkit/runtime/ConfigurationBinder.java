@@ -147,7 +147,7 @@ final class ConfigurationBinder {
         if (tooLarge != null) {
             problems.put(path, new Problem(path, "list indices 0 to " + KeyIndex.MAX_LIST_INDEX + " at most",
                     "index " + tooLarge));
-            configuration.keySet().stream().filter(k -> k.startsWith(path + '[')).forEach(consumed::add);
+            consumeList(path);
             return ABSENT;
         }
         SortedSet<Integer> indices = keys.listIndices(path);
@@ -160,7 +160,7 @@ final class ConfigurationBinder {
             problems.put(path, new Problem(path, "list indices 0 to " + (size - 1) + " without gaps",
                     "indices " + indices));
             // Reported once for the list, not again as unknown keys.
-            configuration.keySet().stream().filter(k -> k.startsWith(path + '[')).forEach(consumed::add);
+            consumeList(path);
             return ABSENT;
         }
         List<Object> list = new ArrayList<>(size);
@@ -173,6 +173,11 @@ final class ConfigurationBinder {
             list.add(value == ABSENT ? null : value);
         }
         return list;
+    }
+
+    /** Marks every key of the list at {@code path} as read: a list reported once is not reported again key by key. */
+    private void consumeList(String path) {
+        configuration.keySet().stream().filter(k -> k.startsWith(path + '[')).forEach(consumed::add);
     }
 
     private Object missing(OptionModel option, String path) {

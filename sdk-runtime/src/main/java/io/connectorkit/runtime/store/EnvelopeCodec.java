@@ -1,5 +1,6 @@
 package io.connectorkit.runtime.store;
 
+import io.connectorkit.runtime.input.CheckpointState;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -32,8 +33,8 @@ import java.util.Set;
  */
 final class EnvelopeCodec {
 
-    static final String ROOT_KEY = "$checkpoint";
-    static final String VERSION_KEY = "__version";
+    static final String ROOT_KEY = CheckpointState.CHECKPOINT_KEY;
+    static final String VERSION_KEY = CheckpointState.VERSION_KEY;
     /** Identifies the envelope file format; a future format changes it. */
     static final String FORMAT = "connectorkit-checkpoint/1";
 
