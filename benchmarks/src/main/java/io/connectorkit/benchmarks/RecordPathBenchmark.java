@@ -70,7 +70,7 @@ public class RecordPathBenchmark {
         store = new FileCheckpointStore(dir);
         writer = new AsyncCheckpointWriter(store, "bench", "p0");
         if (mode.equals("callback") || mode.equals("everyRecord")) {
-            input.start(state -> writer.submit(SideBySide.COMPONENT, state.toJson()));
+            input.start(state -> writer.submit(SideBySide.COMPONENT, state));
         } else {
             input.start();
         }
@@ -95,7 +95,7 @@ public class RecordPathBenchmark {
             case "explicit":
                 Object record = input.next();
                 if (input.isCheckpointReady()) {
-                    writer.submit(SideBySide.COMPONENT, input.getCheckpoint().toJson());
+                    writer.submit(SideBySide.COMPONENT, input.getCheckpoint());
                 }
                 return record;
             default:

@@ -249,7 +249,7 @@ public final class SideBySide {
             sum += ((String) record).length();
             count++;
             if (input.isCheckpointReady()) {
-                writer.submit(COMPONENT, input.getCheckpoint().toJson());
+                writer.submit(COMPONENT, input.getCheckpoint());
             }
         }
         input.stop();
@@ -260,7 +260,7 @@ public final class SideBySide {
         Input input = mapper(manager, n).create();
         long allocated = Allocation.currentThread();
         long start = System.nanoTime();
-        Consumer<CheckpointState> save = state -> writer.submit(COMPONENT, state.toJson());
+        Consumer<CheckpointState> save = state -> writer.submit(COMPONENT, state);
         input.start(save);
         long count = 0;
         long sum = 0;

@@ -3,7 +3,10 @@ package io.connectorkit.runtime;
 import io.connectorkit.runtime.input.CheckpointState;
 import java.util.function.Function;
 
-/** Calls an emitter's {@code @CheckpointData} method and snapshots the result as an immutable {@link CheckpointState}. */
+/**
+ * Calls an emitter's {@code @CheckpointData} method and snapshots the result as an immutable {@link CheckpointState}:
+ * the fields are copied at once (the emitter goes on changing its state), the wire form is built on first use.
+ */
 final class CheckpointCapture {
 
     private final String componentId;
@@ -34,6 +37,9 @@ final class CheckpointCapture {
             throw new ComponentException(componentId,
                     "@CheckpointData returned null; it must return the emitter's @Checkpoint state", null);
         }
-        return CheckpointState.fromJson(codec.encode(state, version));
+        // Only a copy of the fields now; the JSON is built when a host first asks for it, e.g. on a background
+        // writer's thread, and never for a checkpoint a coalescing writer drops.
+        Object[] values = codec.snapshot(state);
+        return CheckpointState.deferred(version, () -> codec.wire(values, version));
     }
 }

@@ -28,11 +28,36 @@ final class CheckpointCodec {
     }
 
     /**
-     * The wire form {@code {"$checkpoint": {<fields>, "__version": N}}} of {@code state}, built in one pass (no copy
-     * to add the version); {@code null} fields are left out.
+     * An immutable copy of {@code state}'s top-level fields, in {@code children()} order, taken without building any
+     * JSON for scalars: their values (strings, boxed numbers, enums) are immutable already. A nested object or a list
+     * is mutable, so it is copied now, as JSON. {@link #wire} turns the copy into the wire form later, on any thread.
      */
-    JsonObject encode(Object state, int version) {
-        JsonObjectBuilder fields = fieldsOf(checkpoint, state).add(CheckpointState.VERSION_KEY, version);
+    Object[] snapshot(Object state) {
+        List<OptionModel> children = checkpoint.children();
+        Object[] values = new Object[children.size()];
+        for (int i = 0; i < values.length; i++) {
+            OptionModel child = children.get(i);
+            Object value = child.getter().apply(state);
+            values[i] = value == null || child.kind().isScalar() ? value : toJson(child, value);
+        }
+        return values;
+    }
+
+    /**
+     * The wire form {@code {"$checkpoint": {<fields>, "__version": N}}} of a {@link #snapshot}, built in one pass
+     * (no copy to add the version); {@code null} fields are left out.
+     */
+    JsonObject wire(Object[] values, int version) {
+        List<OptionModel> children = checkpoint.children();
+        JsonObjectBuilder fields = factory.createObjectBuilder();
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value != null) {
+                OptionModel child = children.get(i);
+                fields.add(child.name(), child.kind().isScalar() ? toJson(child, value) : (JsonValue) value);
+            }
+        }
+        fields.add(CheckpointState.VERSION_KEY, version);
         return factory.createObjectBuilder().add(CheckpointState.CHECKPOINT_KEY, fields).build();
     }
 

@@ -38,4 +38,31 @@ class CheckpointStateTest {
             assertTrue(error.getMessage().contains("checkpoint"), error.getMessage());
         }
     }
+
+    @Test
+    void aDeferredWireFormIsBuiltOnceOnFirstUse() {
+        int[] built = {0};
+        CheckpointState deferred = CheckpointState.deferred(2, () -> {
+            built[0]++;
+            return WIRE;
+        });
+        assertEquals(0, built[0], "nothing is built before it is asked for");
+        assertEquals(2, deferred.version());
+        assertEquals(WIRE, deferred.toJson());
+        assertEquals(FIELDS, deferred.state());
+        assertEquals(CheckpointState.fromJson(WIRE), deferred);
+        assertEquals(WIRE.toString(), deferred.toString());
+        assertEquals(1, built[0]);
+    }
+
+    @Test
+    void aDeferredWireFormOfTheWrongShapeOrVersionIsRefusedWhenBuilt() {
+        IllegalStateException shape = assertThrows(IllegalStateException.class,
+                () -> CheckpointState.deferred(2, () -> FIELDS).toJson());
+        assertTrue(shape.getMessage().contains("wrong wire form"), shape.getMessage());
+        IllegalStateException version = assertThrows(IllegalStateException.class,
+                () -> CheckpointState.deferred(3, () -> WIRE).toJson());
+        assertEquals("a deferred checkpoint of version 3 built the wire form of version 2", version.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CheckpointState.deferred(0, () -> WIRE));
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * An immutable snapshot of an emitter's checkpoint, as returned by its {@code @CheckpointData} method.
@@ -27,10 +28,13 @@ public final class CheckpointState {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private final int version;
-    // One of the two is given, the other is derived on first use. Both are immutable, so a race only builds one twice.
-    // The runtime gives the wire form (the hot path: hosts save toJson()); a host may give the fields.
+    // The state is given in one of three forms; the others are derived on first use. All are immutable, so a race
+    // only builds one twice. The runtime gives a deferred wire form (the hot path: a checkpoint on every record costs
+    // a copy of the fields, and a coalescing writer builds JSON only for the checkpoints it saves); a host may give
+    // the fields or the wire form.
     private volatile JsonObject state;
     private volatile JsonObject json;
+    private final Supplier<JsonObject> deferred;
 
     /**
      * @param version the {@code @Version} of the checkpoint class, 1 or more
@@ -39,11 +43,26 @@ public final class CheckpointState {
     public CheckpointState(int version, JsonObject state) {
         this.version = checkVersion(version);
         this.state = Objects.requireNonNull(state, "state");
+        this.deferred = null;
     }
 
-    private CheckpointState(JsonObject json, int version) {
+    private CheckpointState(int version, JsonObject json, Supplier<JsonObject> deferred) {
         this.version = version;
         this.json = json;
+        this.deferred = deferred;
+    }
+
+    /**
+     * A state whose wire form is built on first use, on whichever thread asks for it first.
+     *
+     * @param version the {@code @Version} of the checkpoint class, 1 or more
+     * @param wireForm builds exactly {@code {"$checkpoint": {<fields>, "__version": version}}} from an immutable copy
+     *     of the fields; it may be called on any thread, and more than once
+     * @throws IllegalStateException from {@link #toJson()} (and so {@link #state()}, {@code equals}) when
+     *     {@code wireForm} builds anything else
+     */
+    public static CheckpointState deferred(int version, Supplier<JsonObject> wireForm) {
+        return new CheckpointState(checkVersion(version), null, Objects.requireNonNull(wireForm, "wireForm"));
     }
 
     /**
@@ -53,6 +72,10 @@ public final class CheckpointState {
      */
     public static CheckpointState fromJson(JsonObject json) {
         Objects.requireNonNull(json, "json");
+        return new CheckpointState(checkVersion(versionOf(json)), json, null);
+    }
+
+    private static int versionOf(JsonObject json) {
         JsonValue inner = json.get(CHECKPOINT_KEY);
         if (json.size() != 1 || inner == null || inner.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new IllegalArgumentException("a checkpoint is {\"" + CHECKPOINT_KEY + "\": {...}} and nothing else, "
@@ -63,7 +86,7 @@ public final class CheckpointState {
             throw new IllegalArgumentException("a checkpoint's " + CHECKPOINT_KEY + "." + VERSION_KEY
                     + " is a whole number, got " + version);
         }
-        return new CheckpointState(json, checkVersion(number.intValue()));
+        return number.intValue();
     }
 
     /** The version of the checkpoint class that wrote this state. */
@@ -76,7 +99,7 @@ public final class CheckpointState {
         JsonObject fields = state;
         if (fields == null) {
             JsonObjectBuilder builder = JSON.createObjectBuilder();
-            for (Map.Entry<String, JsonValue> field : json.getJsonObject(CHECKPOINT_KEY).entrySet()) {
+            for (Map.Entry<String, JsonValue> field : toJson().getJsonObject(CHECKPOINT_KEY).entrySet()) {
                 if (!field.getKey().equals(VERSION_KEY)) {
                     builder.add(field.getKey(), field.getValue());
                 }
@@ -91,10 +114,25 @@ public final class CheckpointState {
     public JsonObject toJson() {
         JsonObject built = json;
         if (built == null) {
-            built = JSON.createObjectBuilder()
+            built = deferred != null ? buildDeferred() : JSON.createObjectBuilder()
                     .add(CHECKPOINT_KEY, JSON.createObjectBuilder(state).add(VERSION_KEY, version))
                     .build();
             json = built;
+        }
+        return built;
+    }
+
+    private JsonObject buildDeferred() {
+        JsonObject built = Objects.requireNonNull(deferred.get(), "the deferred wire form");
+        int written;
+        try {
+            written = versionOf(built);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("a deferred checkpoint built a wrong wire form: " + e.getMessage(), e);
+        }
+        if (written != version) {
+            throw new IllegalStateException("a deferred checkpoint of version " + version + " built the wire form of "
+                    + "version " + written);
         }
         return built;
     }

@@ -1,5 +1,6 @@
 package io.connectorkit.runtime.store;
 
+import io.connectorkit.runtime.input.CheckpointState;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Objects;
@@ -60,7 +61,8 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
 
     // Guarded by this.
     private String pendingComponentId;
-    private JsonObject pendingCheckpoint;
+    /** A {@link JsonObject} or a {@link CheckpointState}, turned into JSON on this writer's thread. */
+    private Object pendingCheckpoint;
     private long pendingSeq;
     private long submittedSeq;
     private long durableSeq;
@@ -103,8 +105,23 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
      * @throws CheckpointStoreException when the writer thread has died (its failure is the cause)
      */
     public void submit(String componentId, JsonObject checkpoint) {
+        enqueue(componentId, Objects.requireNonNull(checkpoint, "checkpoint"));
+    }
+
+    /**
+     * Like {@link #submit(String, JsonObject)}, with {@link CheckpointState#toJson()} called on the writer's thread,
+     * and only for the checkpoints it saves: one that a newer one replaces before its save starts is never turned into
+     * JSON. The cheapest way to hand over a checkpoint on every record.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     * @throws CheckpointStoreException when the writer thread has died (its failure is the cause)
+     */
+    public void submit(String componentId, CheckpointState checkpoint) {
+        enqueue(componentId, Objects.requireNonNull(checkpoint, "checkpoint"));
+    }
+
+    private void enqueue(String componentId, Object checkpoint) {
         Objects.requireNonNull(componentId, "componentId");
-        Objects.requireNonNull(checkpoint, "checkpoint");
         synchronized (this) {
             if (closing) {
                 throw new IllegalStateException(this + " is closed");
@@ -189,7 +206,7 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
         try {
             while (true) {
                 String componentId;
-                JsonObject checkpoint;
+                Object checkpoint;
                 long seq;
                 synchronized (this) {
                     awaitWork();
@@ -242,12 +259,12 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
         }
     }
 
-    private void saveWithRetries(String componentId, JsonObject checkpoint, long seq) throws InterruptedException {
+    private void saveWithRetries(String componentId, Object checkpoint, long seq) throws InterruptedException {
         long backoffNanos = retry.initialBackoff().toNanos();
         for (int attempt = 1; ; attempt++) {
             RuntimeException error;
             try {
-                CheckpointEnvelope saved = store.save(job, partition, componentId, checkpoint);
+                CheckpointEnvelope saved = store.save(job, partition, componentId, wireForm(checkpoint));
                 lastSaved = saved;
                 notifyListener(saved);
                 synchronized (this) {
@@ -284,6 +301,18 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
                     pendingCheckpoint = null;
                 }
             }
+        }
+    }
+
+    /** The JSON to save; a checkpoint that cannot be built fails like a bad one, without retries. */
+    private static JsonObject wireForm(Object checkpoint) {
+        if (!(checkpoint instanceof CheckpointState state)) {
+            return (JsonObject) checkpoint;
+        }
+        try {
+            return state.toJson();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the checkpoint could not be turned into JSON: " + e.getMessage(), e);
         }
     }
 

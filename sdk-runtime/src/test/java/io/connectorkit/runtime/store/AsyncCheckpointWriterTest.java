@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.runtime.input.CheckpointState;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -69,6 +70,46 @@ class AsyncCheckpointWriterTest {
             assertEquals(offset(999), writer.lastSaved().orElseThrow().checkpoint());
             assertEquals(2, store.attempts.get(), "the first, then only the newest of the 999 that queued up");
         }
+    }
+
+    @Test
+    void aCheckpointStateIsTurnedIntoJsonOnlyWhenItIsSaved() throws Exception {
+        ControlledStore store = new ControlledStore();
+        store.gate = new CountDownLatch(1);
+        AtomicInteger built = new AtomicInteger();
+        try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART)) {
+            writer.submit("c", deferred(0, built));
+            assertTrue(store.firstSaveEntered.await(30, TimeUnit.SECONDS));
+            for (int i = 1; i < 1000; i++) {
+                writer.submit("c", deferred(i, built));
+            }
+            store.gate.countDown();
+            writer.flush();
+            assertEquals(offset(999), store.loadLatest(JOB, PART).orElseThrow().checkpoint());
+            assertEquals(2, built.get(), "only the two saved were built; the 998 replaced while waiting never were");
+        }
+    }
+
+    @Test
+    void aCheckpointStateThatCannotBeBuiltFailsWithoutRetries() {
+        ControlledStore store = new ControlledStore();
+        AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART, FAST_RETRY, saved -> { });
+        writer.submit("c", CheckpointState.deferred(1, () -> {
+            throw new IllegalStateException("codec bug");
+        }));
+        CheckpointStoreException e = assertThrows(CheckpointStoreException.class, writer::flush);
+        assertTrue(e.getMessage().contains("could not be turned into JSON: codec bug"), e.getMessage());
+        assertEquals(0, store.attempts.get(), "the store was never asked to save it");
+        writer.submit("c", CheckpointState.fromJson(offset(2)));
+        writer.close();
+        assertEquals(offset(2), store.loadLatest(JOB, PART).orElseThrow().checkpoint());
+    }
+
+    private static CheckpointState deferred(int offset, AtomicInteger built) {
+        return CheckpointState.deferred(2, () -> {
+            built.incrementAndGet();
+            return offset(offset);
+        });
     }
 
     @Test
