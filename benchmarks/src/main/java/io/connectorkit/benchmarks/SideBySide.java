@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -99,13 +100,27 @@ public final class SideBySide {
             this.name = name;
         }
 
-        void add(long[] result) {
-            perSecond.add(result[2] * 1e9 / result[0]);
+        final List<Double> toBare = new ArrayList<>();
+
+        /** Adds a run; {@code bareAround} is the bare loop's records/s measured right before and after it. */
+        void add(long[] result, double bareAround) {
+            double rate = rate(result);
+            perSecond.add(rate);
             bytesPerRecord.add((double) result[1] / result[2]);
+            toBare.add(rate / bareAround);
         }
 
         public double median() {
             return SideBySide.median(perSecond);
+        }
+
+        /**
+         * The median, over the runs, of this mode's records/s divided by the bare loop's in the runs just before and
+         * after it: the ratio the targets use. The machine's speed drifts by 2-3x within seconds, so a ratio of two
+         * runs a tenth of a second apart is far steadier than a ratio of medians taken over the whole run.
+         */
+        public double toBare() {
+            return SideBySide.median(toBare);
         }
 
         public double bytesPerRecord() {
@@ -121,8 +136,9 @@ public final class SideBySide {
             return series.get(name);
         }
 
+        /** The ratio of two modes' {@link Series#toBare()}: each against the bare loop run next to it. */
         public double ratio(String name, String base) {
-            return get(name).median() / get(base).median();
+            return get(name).toBare() / get(base).toBare();
         }
     }
 
@@ -165,19 +181,20 @@ public final class SideBySide {
                     warmUp(options, on, off, everyRecord, tck, tckRun);
                     continue;
                 }
-                series.get("bare loop").add(bare(n));
-                series.get("CK feature off").add(ckOff(off, n));
-                series.get("TCK feature off").add(tckRun(tckRun, tck, "off", n, 1000, options.work()));
-                series.get("CK explicit").add(withWriter(options, "explicit", w -> ckExplicit(on, n, w)));
-                series.get("TCK explicit").add(tckRun(tckRun, tck, "explicit", n, 1000, options.work()));
-                series.get("CK callback").add(withWriter(options, "callback", w -> ckCallback(on, n, w)));
-                series.get("TCK callback").add(tckRun(tckRun, tck, "callback", n, 1000, options.work()));
-                series.get("TCK callback, sync temp+rename").add(tckRun(tckRun, tck, "callback-sync", n, 1000,
+                // Each mode runs between two runs of the bare loop (A B A C A ...), and is compared with them.
+                Interleaved runs = new Interleaved(series, n);
+                runs.measure("CK feature off", () -> ckOff(off, n));
+                runs.measure("TCK feature off", () -> tckRun(tckRun, tck, "off", n, 1000, options.work()));
+                runs.measure("CK explicit", () -> withWriter(options, "explicit", w -> ckExplicit(on, n, w)));
+                runs.measure("TCK explicit", () -> tckRun(tckRun, tck, "explicit", n, 1000, options.work()));
+                runs.measure("CK callback", () -> withWriter(options, "callback", w -> ckCallback(on, n, w)));
+                runs.measure("TCK callback", () -> tckRun(tckRun, tck, "callback", n, 1000, options.work()));
+                runs.measure("TCK callback, sync temp+rename", () -> tckRun(tckRun, tck, "callback-sync", n, 1000,
                         options.work()));
-                series.get("CK every record").add(withWriter(options, "every",
+                runs.measure("CK every record", () -> withWriter(options, "every",
                         w -> ckCallback(everyRecord, options.everyRecordRecords(), w)));
-                series.get("TCK every record").add(tckRun(tckRun, tck, "callback", options.tckEveryRecordRecords(),
-                        1, options.work()));
+                runs.measure("TCK every record", () -> tckRun(tckRun, tck, "callback",
+                        options.tckEveryRecordRecords(), 1, options.work()));
                 for (int i = 0; i < 5; i++) {
                     ckStartup.add(ckStartup() / 1e6);
                 }
@@ -188,6 +205,37 @@ public final class SideBySide {
             }
         }
         return new Report(series, ckStartup, tckStartup, storeSaves, bareSaves);
+    }
+
+    /** One round: the bare loop before every mode and after the last, each mode compared with its neighbours. */
+    private static final class Interleaved {
+        private final Map<String, Series> series;
+        private final long records;
+        private double bareBefore;
+
+        Interleaved(Map<String, Series> series, long records) {
+            this.series = series;
+            this.records = records;
+            this.bareBefore = bareRun();
+        }
+
+        void measure(String mode, Supplier<long[]> run) {
+            long[] result = run.get();
+            double bareAfter = bareRun();
+            series.get(mode).add(result, (bareBefore + bareAfter) / 2);
+            bareBefore = bareAfter;
+        }
+
+        private double bareRun() {
+            long[] result = bare(records);
+            double rate = rate(result);
+            series.get("bare loop").add(result, rate);
+            return rate;
+        }
+    }
+
+    static double rate(long[] result) {
+        return result[2] * 1e9 / result[0];
     }
 
     private static void warmUp(Options options, ComponentManager on, ComponentManager off, ComponentManager every,
@@ -476,16 +524,18 @@ public final class SideBySide {
     static void print(Options options, Report report, PrintStream out) {
         out.println();
         out.printf(Locale.ROOT, "%d records per mode (every-record modes: CK %d, TCK %d), %d rounds, medians; "
-                        + "checkpoints every 1,000 records unless 'every record', saved durably off the record path%n",
+                        + "checkpoints every 1,000 records unless 'every record', saved durably off the record path; "
+                        + "× bare loop: each run against the bare loop runs just before and after it%n",
                 options.records(), options.everyRecordRecords(), options.tckEveryRecordRecords(), options.rounds());
         out.println();
-        out.println("| mode | records/s | × bare loop | bytes allocated / record | rounds (M records/s) |");
+        out.println("| mode | records/s | × bare loop | bytes allocated / record | runs (× the bare loop around it) |");
         out.println("|---|---:|---:|---:|---|");
-        double bare = report.get("bare loop").median();
         for (Series s : report.series().values()) {
-            out.printf(Locale.ROOT, "| %s | %,.0f | %.3f | %.1f | %s |%n", s.name, s.median(), s.median() / bare,
-                    s.bytesPerRecord(), s.perSecond.stream().map(v -> String.format(Locale.ROOT, "%.2f", v / 1e6))
-                            .reduce((a, b) -> a + " " + b).orElse(""));
+            boolean bare = s.name.equals("bare loop");
+            List<Double> runs = bare ? s.perSecond.stream().map(v -> v / 1e6).toList() : s.toBare;
+            out.printf(Locale.ROOT, "| %s | %,.0f | %.3f | %.1f | %s%s |%n", s.name, s.median(), s.toBare(),
+                    s.bytesPerRecord(), runs.stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
+                            .reduce((a, b) -> a + " " + b).orElse(""), bare ? " (M records/s)" : "");
         }
         double ckStart = median(report.ckStartupMillis());
         double tckStart = median(report.tckStartupMillis());

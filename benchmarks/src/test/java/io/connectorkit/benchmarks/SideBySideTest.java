@@ -28,7 +28,9 @@ class SideBySideTest {
 
         for (SideBySide.Series series : report.series().values()) {
             assertTrue(series.median() > 0, series.name + " measured nothing");
+            assertTrue(series.toBare() > 0, series.name + " has no ratio to the bare loop");
         }
+        assertEquals(1.0, report.get("bare loop").toBare(), "the bare loop against itself");
         assertEquals(5, report.ckStartupMillis().size());
         assertEquals(1, report.tckStartupMillis().size());
         assertTrue(report.storeSavesPerSecond().get(0) > 0);
