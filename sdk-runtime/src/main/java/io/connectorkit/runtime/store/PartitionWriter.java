@@ -23,6 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class PartitionWriter {
 
+    private static final System.Logger LOG = System.getLogger(FileCheckpointStore.class.getName());
+
     private final String storeName;
     private final String job;
     private final Path dir;
@@ -187,8 +189,7 @@ final class PartitionWriter {
         try {
             ops.delete(file);
         } catch (IOException | RuntimeException e) {
-            System.getLogger(FileCheckpointStore.class.getName()).log(System.Logger.Level.WARNING,
-                    storeName + ": cannot remove " + file + " after a failed save: " + e);
+            LOG.log(System.Logger.Level.WARNING, storeName + ": cannot remove " + file + " after a failed save: " + e);
         }
     }
 }
