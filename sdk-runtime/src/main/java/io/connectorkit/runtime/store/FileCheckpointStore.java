@@ -4,7 +4,6 @@ import io.connectorkit.runtime.store.EnvelopeCodec.InvalidCheckpointException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,9 +37,17 @@ import java.util.regex.Pattern;
  *
  * <h2>Durability</h2>
  * A save writes a temp file in the same folder, forces it, renames it atomically over the final name, then forces the
- * folder; only then are generations beyond the retention pruned (oldest first). A crash at any point leaves either
- * the previous generations or the new one complete, never a torn file under a checkpoint name. If any step fails, the
- * save throws and the new generation is removed again, so the previous one stays the latest.
+ * folder, and returns only then. A crash at any point leaves either the previous generations or the new one complete,
+ * never a torn file under a checkpoint name. If any step fails, the save throws and the new generation is removed
+ * again, so the previous one stays the latest.
+ *
+ * <h2>Retention</h2>
+ * Once a save is durable, the generations beyond the retention are handed to a background daemon thread of the store
+ * (started at the first such hand-over), which deletes them oldest first; the save does not wait for it. So at least
+ * {@link StoreOptions#retention()} generations are always kept, and older ones may remain for a moment. A delete that
+ * fails is logged as a WARNING naming the file and retried after the next save of that partition. {@link #delete}
+ * and {@link #close()} first wait for the job's (or all) pending deletes, so none of them can run once generation
+ * numbers restart or another writer takes the lock.
  *
  * <h2>Corruption</h2>
  * Loading reads the newest file first; a truncated or damaged one (bad UTF-8 or JSON, missing or unknown field,
@@ -52,7 +58,9 @@ import java.util.regex.Pattern;
  * The first save, delete or {@link #lockForWriting} of a job takes an exclusive OS lock on {@code <job>/.lock},
  * held until {@link #close()}; another store, in this or another process, then fails fast when it tries to write that
  * job. Reads take no lock. Leftover temp files of interrupted saves are ignored by readers and removed once the lock
- * is taken. Thread-safe; saves of one job are serialised.
+ * is taken. As nobody else can add or remove a job's generation files while the lock is held, the store keeps, per
+ * partition it saved, the folder open for its fsync and the generations on disk in memory, listed at the first save
+ * (and again after a failed one); a save lists nothing. Thread-safe; saves of one job are serialised.
  */
 public final class FileCheckpointStore implements CheckpointStore {
 
@@ -68,6 +76,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     private final Clock clock;
     private final String name;
     private final Map<String, JobWriter> writers = new HashMap<>();
+    private final Pruner pruner;
     private boolean closed;
 
     /** A store in {@code root} (created if missing) with {@link StoreOptions#DEFAULTS}. */
@@ -85,6 +94,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         this.ops = ops;
         this.clock = clock;
         this.name = "file store " + this.root;
+        this.pruner = new Pruner(name, ops);
     }
 
     /** The store's root folder. */
@@ -106,89 +116,26 @@ public final class FileCheckpointStore implements CheckpointStore {
         JobWriter writer = writer(job);
         synchronized (writer) {
             writer.checkOpen();
-            Path dir = partitionDir(job, partition);
-            createFolders(job, dir);
-            // One listing per save: it gives the next generation and, with the new one, what to prune. Other
-            // writers cannot add files meanwhile (we hold the job's lock).
-            List<Long> generations = listOrThrow(job, dir);
-            long newest = generations.isEmpty() ? 0 : generations.get(generations.size() - 1);
-            long next = Math.max(newest, writer.lastAssigned.getOrDefault(partition, 0L)) + 1;
+            PartitionWriter partitionWriter = writer.partitions.get(partition);
+            if (partitionWriter == null) {
+                partitionWriter = PartitionWriter.open(name, job, partitionDir(job, partition), ops,
+                        options.retention(), pruner);
+                writer.partitions.put(partition, partitionWriter);
+            }
+            long next = Math.max(partitionWriter.newest(), writer.lastAssigned.getOrDefault(partition, 0L)) + 1;
             // Remembered even if this save fails, so that a generation number is never handed out twice.
             writer.lastAssigned.put(partition, next);
             CheckpointEnvelope envelope = EnvelopeCodec.seal(job, partition, next, clock.instant(), componentId,
                     checkpoint, audit);
-            writeDurably(job, dir, envelope);
-            prune(job, dir, generations, next);
+            byte[] bytes = EnvelopeCodec.write(EnvelopeCodec.toJson(envelope)).getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > maxFileBytes()) {
+                // Only a huge audit can get here; refused, or the file would be too large for read() to accept.
+                throw new IllegalArgumentException("job '" + job + "': the envelope of generation " + next
+                        + " would be " + bytes.length + " bytes, more than the limit of " + maxFileBytes()
+                        + " bytes; is the audit too large?");
+            }
+            partitionWriter.write(next, bytes);
             return envelope;
-        }
-    }
-
-    private void writeDurably(String job, Path dir, CheckpointEnvelope envelope) {
-        byte[] bytes = EnvelopeCodec.write(EnvelopeCodec.toJson(envelope)).getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > maxFileBytes()) {
-            // Only a huge audit can get here; refused, or the file would be too large for read() to accept.
-            throw new IllegalArgumentException("job '" + job + "': the envelope of generation "
-                    + envelope.generation() + " would be " + bytes.length + " bytes, more than the limit of "
-                    + maxFileBytes() + " bytes; is the audit too large?");
-        }
-        Path target = dir.resolve(fileName(envelope.generation()));
-        Path temp = dir.resolve(fileName(envelope.generation()) + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
-        String step = "create temp file";
-        boolean moved = false;
-        try {
-            try (FileChannel channel = ops.create(temp)) {
-                step = "write temp file";
-                ops.write(channel, ByteBuffer.wrap(bytes));
-                step = "force temp file";
-                ops.force(channel);
-                step = "close temp file";
-            }
-            step = "rename temp file";
-            ops.move(temp, target);
-            moved = true;
-            step = "force folder";
-            ops.forceDirectory(dir);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(temp);
-            if (moved) {
-                // The caller is told the save failed, so the new generation must not become the latest.
-                deleteQuietly(target);
-            }
-            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, target,
-                    "saving generation " + envelope.generation() + " failed at step '" + step + "': " + e
-                            + "; the previous generation is still the latest"), e);
-        }
-    }
-
-    private void createFolders(String job, Path dir) {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir);
-            // Make the new folders' entries durable too, or a crash could lose the whole partition folder.
-            ops.forceDirectory(dir.getParent());
-            ops.forceDirectory(dir.getParent().getParent());
-        } catch (IOException e) {
-            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, dir,
-                    "cannot create the partition folder: " + e), e);
-        }
-    }
-
-    /** Deletes the oldest of {@code listed} (ascending, listed before the save) and {@code saved} beyond retention. */
-    private void prune(String job, Path dir, List<Long> listed, long saved) {
-        List<Long> generations = new ArrayList<>(listed.size() + 1);
-        generations.addAll(listed);
-        generations.add(saved);
-        for (int i = 0; i < generations.size() - options.retention(); i++) {
-            Path file = dir.resolve(fileName(generations.get(i)));
-            try {
-                ops.delete(file);
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, file,
-                        "cannot prune an old generation (retention " + options.retention() + "): " + e));
-            }
         }
     }
 
@@ -300,6 +247,9 @@ public final class FileCheckpointStore implements CheckpointStore {
         JobWriter writer = writer(job);
         synchronized (writer) {
             writer.checkOpen();
+            // Generation numbers restart after the delete: no deletion queued before it may run after a new save.
+            pruner.awaitJob(job);
+            writer.closePartitions(name);
             Path partitions = root.resolve(job).resolve(PARTITIONS);
             try (DirectoryStream<Path> dirs = Files.newDirectoryStream(partitions)) {
                 for (Path dir : dirs) {
@@ -331,7 +281,10 @@ public final class FileCheckpointStore implements CheckpointStore {
         writer(job);
     }
 
-    /** Releases every job lock this store holds. Reads still work afterwards; writes do not. */
+    /**
+     * Finishes the pruning of old generations, then releases every job lock this store holds. Reads still work
+     * afterwards; writes do not.
+     */
     @Override
     public void close() {
         List<JobWriter> toClose;
@@ -343,10 +296,18 @@ public final class FileCheckpointStore implements CheckpointStore {
             toClose = new ArrayList<>(writers.values());
             writers.clear();
         }
+        for (JobWriter writer : toClose) {
+            synchronized (writer) {
+                // Waits for a save in progress; none starts after this.
+                writer.closed = true;
+            }
+        }
+        // Before the locks go: once another writer holds them, it may save new files under the same names.
+        pruner.close();
         CheckpointStoreException failure = null;
         for (JobWriter writer : toClose) {
             synchronized (writer) {
-                writer.closed = true;
+                writer.closePartitions(name);
                 try {
                     writer.lock.close();
                 } catch (IOException e) {
@@ -358,6 +319,16 @@ public final class FileCheckpointStore implements CheckpointStore {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Waits until the pruning of old generations handed over so far is finished; for tests. */
+    void awaitPruning() {
+        pruner.awaitAll();
+    }
+
+    /** The pruning thread, or {@code null} if none runs; for tests. */
+    Thread pruningThread() {
+        return pruner.thread();
     }
 
     @Override
@@ -471,7 +442,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
 
     /** Generations with a checkpoint file in {@code dir}, ascending; empty if the folder does not exist. */
-    private static List<Long> generations(Path dir) throws IOException {
+    static List<Long> generations(Path dir) throws IOException {
         List<Long> generations = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
@@ -495,19 +466,15 @@ public final class FileCheckpointStore implements CheckpointStore {
         return String.format("checkpoint-%020d.json", generation);
     }
 
-    private void deleteQuietly(Path file) {
-        try {
-            ops.delete(file);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, name + ": cannot remove " + file + " after a failed save: " + e);
-        }
-    }
-
-    /** The writer lock of one job, and the last generation handed out per partition. Guarded by itself. */
+    /**
+     * The writer lock of one job, the last generation handed out per partition, and the writer state of each partition
+     * saved since the lock was taken. Guarded by itself.
+     */
     private static final class JobWriter {
         final String job;
         final FileJobLock lock;
         final Map<String, Long> lastAssigned = new HashMap<>();
+        final Map<String, PartitionWriter> partitions = new HashMap<>();
         boolean closed;
 
         JobWriter(String job, FileJobLock lock) {
@@ -519,6 +486,19 @@ public final class FileCheckpointStore implements CheckpointStore {
             if (closed) {
                 throw new CheckpointStoreException("job '" + job + "': the store was closed during this call");
             }
+        }
+
+        /** Closes and forgets the partitions' writer state; the next save of each opens and lists it again. */
+        void closePartitions(String storeName) {
+            for (PartitionWriter partition : partitions.values()) {
+                try {
+                    partition.close();
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(storeName, job,
+                            partition.dir(), "cannot close the partition folder: " + e));
+                }
+            }
+            partitions.clear();
         }
     }
 }

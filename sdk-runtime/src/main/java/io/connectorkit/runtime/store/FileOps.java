@@ -29,8 +29,26 @@ interface FileOps {
     /** Renames atomically, so a reader sees either no file or the whole file. */
     void move(Path source, Path target) throws IOException;
 
-    /** Forces the directory entry of a rename or delete in {@code dir} to the device. */
-    void forceDirectory(Path dir) throws IOException;
+    /**
+     * Opens a folder so that {@link #forceDirectory(FileChannel)} can force it, for as long as the caller keeps it.
+     *
+     * @return the open folder, or {@code null} where the platform cannot open a folder (Windows, where NTFS makes a
+     *     rename durable with the file)
+     */
+    FileChannel openDirectory(Path dir) throws IOException;
+
+    /**
+     * Forces the directory entries of renames and deletes in an open folder to the device; does nothing for
+     * {@code null} (a folder {@link #openDirectory} could not open).
+     */
+    void forceDirectory(FileChannel dir) throws IOException;
+
+    /** Forces the directory entries of renames and deletes in {@code dir}: opens it, forces it, closes it. */
+    default void forceDirectory(Path dir) throws IOException {
+        try (FileChannel channel = openDirectory(dir)) {
+            forceDirectory(channel);
+        }
+    }
 
     /** Deletes a file if it exists. */
     void delete(Path file) throws IOException;
@@ -64,10 +82,9 @@ interface FileOps {
         }
 
         @Override
-        public void forceDirectory(Path dir) throws IOException {
-            FileChannel channel;
+        public FileChannel openDirectory(Path dir) throws IOException {
             try {
-                channel = FileChannel.open(dir, StandardOpenOption.READ);
+                return FileChannel.open(dir, StandardOpenOption.READ);
             } catch (AccessDeniedException | UnsupportedOperationException e) {
                 // Windows cannot open a directory; there NTFS makes the rename durable with the file. Only opening is
                 // tolerated: a failing force on an opened directory is a real I/O error.
@@ -76,10 +93,14 @@ interface FileOps {
                     LOG.log(System.Logger.Level.DEBUG, "cannot open directory " + dir + " to force it (" + e
                             + "); relying on the platform to persist renames");
                 }
-                return;
+                return null;
             }
-            try (channel) {
-                channel.force(true);
+        }
+
+        @Override
+        public void forceDirectory(FileChannel dir) throws IOException {
+            if (dir != null) {
+                dir.force(true);
             }
         }
 

@@ -34,6 +34,11 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
         return new FileCheckpointStore(root, options, ops, Clock.systemUTC());
     }
 
+    @Override
+    void awaitBackgroundWork(CheckpointStore store) {
+        ((FileCheckpointStore) store).awaitPruning();
+    }
+
     @BeforeEach
     void noFaults() {
         failAt = null;
@@ -183,6 +188,7 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
         for (int i = 1; i <= 5; i++) {
             store.save(JOB, PART, COMPONENT, offset(i));
         }
+        awaitBackgroundWork(store);
         assertEquals(List.of(FileCheckpointStore.fileName(4), FileCheckpointStore.fileName(5)), files());
     }
 

@@ -89,7 +89,12 @@ public final class FileStoreFaults {
         }
 
         @Override
-        public void forceDirectory(Path dir) throws IOException {
+        public FileChannel openDirectory(Path dir) throws IOException {
+            return REAL.openDirectory(dir);
+        }
+
+        @Override
+        public void forceDirectory(FileChannel dir) throws IOException {
             check(Step.FORCE_DIRECTORY);
             REAL.forceDirectory(dir);
         }
