@@ -44,24 +44,38 @@ final class Pruner {
             return;
         }
         synchronized (this) {
-            if (!closed) {
+            if (!closed && startThread()) {
                 for (long generation : generations) {
                     queue.add(new Task(partition, generation));
                 }
                 unfinished.merge(partition.job(), generations.size(), Integer::sum);
-                if (thread == null) {
-                    thread = new Thread(this::run, "connectorkit-pruner " + storeName);
-                    thread.setDaemon(true);
-                    thread.start();
-                }
                 notifyAll();
                 return;
             }
         }
-        // Unreachable through the store (it stops saving before closing us); the files are pruned by the next writer.
+        // Closed (unreachable through the store: it stops saving before closing us), or no thread could be started:
+        // the files stay listed and are handed over again after the next save, or pruned by the next writer.
         for (long generation : generations) {
             partition.pruned(generation, false);
         }
+    }
+
+    /** Starts the thread if none runs; false when the JVM cannot start one (the save that got here stays good). */
+    private boolean startThread() {
+        if (thread != null) {
+            return true;
+        }
+        Thread started = new Thread(this::run, "connectorkit-pruner " + storeName);
+        started.setDaemon(true);
+        try {
+            started.start();
+        } catch (OutOfMemoryError | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, storeName + ": cannot start the thread that prunes old generations ("
+                    + e + "); they are kept until a later save can");
+            return false;
+        }
+        thread = started;
+        return true;
     }
 
     /** Waits until every deletion handed over for {@code job} is finished. */
