@@ -27,12 +27,15 @@ final class RecordOutput implements AutoCloseable {
 
     private final Writer writer;
     private final FileChannel channel;
+    /** Only a regular file can be forced: a device such as /dev/null refuses it, and has nothing to keep. */
+    private final boolean forceable;
     private final Jsonb jsonb;
     private final String name;
 
-    private RecordOutput(Writer writer, FileChannel channel, Jsonb jsonb, String name) {
+    private RecordOutput(Writer writer, FileChannel channel, boolean forceable, Jsonb jsonb, String name) {
         this.writer = writer;
         this.channel = channel;
+        this.forceable = forceable;
         this.jsonb = jsonb;
         this.name = name;
     }
@@ -40,7 +43,7 @@ final class RecordOutput implements AutoCloseable {
     /** Standard output, not closed by {@link #close()}. */
     static RecordOutput stdout(Jsonb jsonb) {
         return new RecordOutput(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16),
-                null, jsonb, "standard output");
+                null, false, jsonb, "standard output");
     }
 
     /**
@@ -63,7 +66,7 @@ final class RecordOutput implements AutoCloseable {
                 throw e;
             }
             Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
-            return new RecordOutput(writer, channel, jsonb, file.toString());
+            return new RecordOutput(writer, channel, Files.isRegularFile(file), jsonb, file.toString());
         } catch (IOException e) {
             throw new RunnerException(ExitCodes.OUTPUT_FAILED, "cannot open the output " + file + ": " + e.getMessage(),
                     e);
@@ -89,9 +92,9 @@ final class RecordOutput implements AutoCloseable {
         }
     }
 
-    /** Makes the records already flushed durable (a file only); safe to call from another thread. */
+    /** Makes the records already flushed durable (a regular file only); safe to call from another thread. */
     void force() {
-        if (channel != null) {
+        if (forceable) {
             try {
                 channel.force(false);
             } catch (IOException e) {

@@ -104,6 +104,11 @@ final class RunCommand implements Callable<Integer> {
             + "duplicates after a crash stay within one interval, at the cost of speed")
     boolean syncSaves;
 
+    @Option(names = "--save-pause-ms", paramLabel = "T", defaultValue = "100", description = "least time between two "
+            + "background checkpoint saves; checkpoints taken meanwhile are coalesced and the newest is saved "
+            + "(default: ${DEFAULT-VALUE}; 0 saves as fast as the store allows)")
+    long savePauseMillis;
+
     @Option(names = "--metrics", paramLabel = "FILE", description = "write metrics in Prometheus text format, every 5 s and at the end")
     Path metricsFile;
 
@@ -133,7 +138,8 @@ final class RunCommand implements Callable<Integer> {
             // alone, and a second runner never touches the file the job's running writer appends to.
             Supplier<JobOutput> outputs = sink != null
                     ? () -> JdbcJobOutput.open(sink, table, (JdbcCheckpointStore) opened, jobId, metrics)
-                    : () -> new StreamJobOutput(streams.get(), checkpoints, jobId, syncSaves);
+                    : () -> new StreamJobOutput(streams.get(), checkpoints, jobId, syncSaves,
+                            Duration.ofMillis(savePauseMillis));
             long count = new JobRunner(settings, manager, checkpoints, outputs, metrics, log).run();
             progress.close();
             if (!quiet) {
@@ -182,6 +188,9 @@ final class RunCommand implements Callable<Integer> {
         if (failAfter < 0 || retries < 0 || retention < 1 || retryBackoffMillis < 0) {
             throw new RunnerException(ExitCodes.USAGE, "--fail-after and --retries must be 0 or more, --retention 1 "
                     + "or more; got " + failAfter + ", " + retries + ", " + retention);
+        }
+        if (savePauseMillis < 0) {
+            throw new RunnerException(ExitCodes.USAGE, "--save-pause-ms must be 0 or more, got " + savePauseMillis);
         }
         if (frequency != null && (frequency.records != null && frequency.records < 1
                 || frequency.millis != null && frequency.millis < 1)) {

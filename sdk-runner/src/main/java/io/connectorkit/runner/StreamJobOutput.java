@@ -6,6 +6,7 @@ import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.ForwardingCheckpointStore;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 
 /**
  * Records to a JSON-lines file or standard output, checkpoints to the store on a background thread: at-least-once.
@@ -18,8 +19,11 @@ final class StreamJobOutput implements JobOutput {
     private final AsyncCheckpointWriter writer;
     private final boolean syncSaves;
 
-    /** @param syncSaves wait for each checkpoint to be durable before returning */
-    StreamJobOutput(RecordOutput records, CheckpointStore store, String job, boolean syncSaves) {
+    /**
+     * @param syncSaves wait for each checkpoint to be durable before returning
+     * @param savePause the least time between the starts of two background saves
+     */
+    StreamJobOutput(RecordOutput records, CheckpointStore store, String job, boolean syncSaves, Duration savePause) {
         this.records = records;
         // On the writer's thread, off the record path: the records a checkpoint covers are made durable before it.
         this.writer = new AsyncCheckpointWriter(new ForwardingCheckpointStore(store) {
@@ -29,7 +33,7 @@ final class StreamJobOutput implements JobOutput {
                 records.force();
                 return super.save(job, partition, componentId, checkpoint, audit);
             }
-        }, job, JobSettings.PARTITION);
+        }, job, JobSettings.PARTITION, AsyncCheckpointWriter.RetryPolicy.DEFAULT, saved -> { }, savePause);
         this.syncSaves = syncSaves;
     }
 

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.FileCheckpointStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +133,27 @@ class RunCommandTest {
                 .assertCode(0);
 
         assertEquals(List.of(20), savedSinceIds(DEFAULT_JOB));
+    }
+
+    @Test
+    void anOutputThatIsADeviceIsWrittenWithoutForcingIt() {
+        Path devNull = Path.of("/dev/null");
+        Assumptions.assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "needs /dev/null");
+
+        Cli.Result result = run(listInput(dir, 2_000, 100), devNull, "--save-pause-ms", "0");
+
+        result.assertCode(0);
+        assertEquals(2_000, latest(DEFAULT_JOB).checkpoint().getJsonObject("$checkpoint").getInt("sinceId"));
+    }
+
+    @Test
+    void aNegativeSavePauseIsAUsageError() {
+        Path output = dir.resolve("out.jsonl");
+
+        Cli.Result result = run(listInput(dir, 5, 1), output, "--save-pause-ms", "-5");
+
+        result.assertCode(2).assertErrContains("--save-pause-ms must be 0 or more, got -5");
+        assertFalse(output.toFile().exists());
     }
 
     @Test

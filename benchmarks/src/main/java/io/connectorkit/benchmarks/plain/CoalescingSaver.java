@@ -1,13 +1,17 @@
 package io.connectorkit.benchmarks.plain;
 
+import io.connectorkit.runtime.store.AsyncCheckpointWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Saves the newest submitted checkpoint with {@link BareDurableWrite} on a background thread; checkpoints submitted
  * while a save runs replace each other. What the TCK side of the comparison gets, so that it pays for its own runtime
- * and not for a synchronous disk. The checkpoint is turned into text on the saver's thread.
+ * and not for a synchronous disk. The checkpoint is turned into text on the saver's thread. Saves start at least
+ * {@link AsyncCheckpointWriter#DEFAULT_MIN_PAUSE} apart, as Connector Kit's writer's do by default.
  */
 public final class CoalescingSaver implements AutoCloseable {
+
+    private static final long PAUSE_NANOS = AsyncCheckpointWriter.DEFAULT_MIN_PAUSE.toNanos();
 
     private final BareDurableWrite write;
     private final Thread thread;
@@ -15,6 +19,7 @@ public final class CoalescingSaver implements AutoCloseable {
     private long submitted;
     private long saved;
     private boolean closing;
+    private long pauseEnds = System.nanoTime();
 
     public CoalescingSaver(BareDurableWrite write) {
         this.write = write;
@@ -53,9 +58,10 @@ public final class CoalescingSaver implements AutoCloseable {
         while (true) {
             Object next;
             synchronized (this) {
-                while (pending == null && !closing) {
+                while (pending == null && !closing || !closing && System.nanoTime() < pauseEnds) {
                     try {
-                        wait();
+                        long left = Math.max(1, (pauseEnds - System.nanoTime()) / 1_000_000);
+                        wait(pending == null ? 0 : left);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -66,9 +72,11 @@ public final class CoalescingSaver implements AutoCloseable {
                 next = pending;
                 pending = null;
             }
+            long started = System.nanoTime();
             write.write(String.valueOf(next).getBytes(StandardCharsets.UTF_8));
             synchronized (this) {
                 saved++;
+                pauseEnds = started + PAUSE_NANOS;
             }
         }
     }

@@ -4,6 +4,7 @@ import static io.connectorkit.runtime.store.Checkpoints.offset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.runtime.input.CheckpointState;
@@ -110,6 +111,64 @@ class AsyncCheckpointWriterTest {
             built.incrementAndGet();
             return offset(offset);
         });
+    }
+
+    @Test
+    void savesStartAtLeastThePauseApartAndOnlyTheNewestSubmittedMeanwhileIsSaved() throws Exception {
+        List<Long> starts = new CopyOnWriteArrayList<>();
+        List<JsonObject> saved = new CopyOnWriteArrayList<>();
+        CheckpointStore store = new ForwardingCheckpointStore(new InMemoryCheckpointStore()) {
+            @Override
+            public CheckpointEnvelope save(String job, String partition, String componentId, JsonObject checkpoint,
+                                           Audit audit) {
+                starts.add(System.nanoTime());
+                saved.add(checkpoint);
+                return super.save(job, partition, componentId, checkpoint, audit);
+            }
+        };
+        Duration pause = Duration.ofSeconds(1);
+        try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART, FAST_RETRY, s -> { },
+                pause)) {
+            writer.submit("c", offset(1));
+            awaitSize(saved, 1);
+            for (int i = 2; i <= 50; i++) {
+                writer.submit("c", offset(i));
+            }
+            awaitSize(saved, 2);
+            assertEquals(List.of(offset(1), offset(50)), saved);
+            assertTrue(starts.get(1) - starts.get(0) >= pause.toNanos(),
+                    "the second save started " + (starts.get(1) - starts.get(0)) / 1_000_000 + " ms after the first");
+        }
+    }
+
+    @Test
+    void flushAndCloseSaveAtOnceWithoutWaitingForThePause() {
+        InMemoryCheckpointStore store = new InMemoryCheckpointStore();
+        AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART, FAST_RETRY, s -> { },
+                Duration.ofHours(1));
+        writer.submit("c", offset(1));
+        writer.flush();
+        writer.submit("c", offset(2));
+        assertTimeoutPreemptively(Duration.ofSeconds(30), writer::flush, "flush waited for the hour-long pause");
+        assertEquals(offset(2), store.loadLatest(JOB, PART).orElseThrow().checkpoint());
+        writer.submit("c", offset(3));
+        assertTimeoutPreemptively(Duration.ofSeconds(30), writer::close, "close waited for the hour-long pause");
+        assertEquals(offset(3), store.loadLatest(JOB, PART).orElseThrow().checkpoint());
+    }
+
+    @Test
+    void aNegativePauseIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AsyncCheckpointWriter(
+                new InMemoryCheckpointStore(), JOB, PART, FAST_RETRY, s -> { }, Duration.ofMillis(-1)));
+        assertEquals("minPause must not be negative, got PT-0.001S", e.getMessage());
+    }
+
+    private static void awaitSize(List<?> list, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (list.size() < size) {
+            assertTrue(System.nanoTime() < deadline, "still " + list.size() + " saves after 30 s, expected " + size);
+            Thread.sleep(5);
+        }
     }
 
     @Test
