@@ -3,6 +3,8 @@ package io.connectorkit.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.benchmarks.plain.CoalescingSaver;
+import io.connectorkit.runtime.store.AsyncCheckpointWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,5 +39,10 @@ class SideBySideTest {
         String table = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("| TCK callback |"), table);
         assertTrue(table.contains("| 4 TCK startup / CK startup |"), table);
+    }
+
+    @Test
+    void theTckSaverPausesBetweenSavesAsLongAsConnectorKitsWriter() {
+        assertEquals(AsyncCheckpointWriter.DEFAULT_MIN_PAUSE, CoalescingSaver.PAUSE);
     }
 }
