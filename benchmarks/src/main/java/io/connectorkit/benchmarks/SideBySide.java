@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
@@ -56,8 +57,9 @@ public final class SideBySide {
     static final String COMPONENT = "bench/small-records";
 
     /** What to run. */
+    /** @param savePause the least time between two of the Connector Kit writer's saves */
     public record Options(long records, long everyRecordRecords, long tckEveryRecordRecords, int rounds,
-                          double storeSeconds, Path work, Path tckLib) {
+                          double storeSeconds, Path work, Path tckLib, Duration savePause) {
 
         static Options parse(String[] args) {
             Path target = targetDir();
@@ -68,6 +70,7 @@ public final class SideBySide {
             double storeSeconds = 2;
             Path work = target.resolve("side-by-side");
             Path tckLib = target.resolve("tck-lib");
+            Duration savePause = AsyncCheckpointWriter.DEFAULT_MIN_PAUSE;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -78,15 +81,16 @@ public final class SideBySide {
                     case "--store-seconds" -> storeSeconds = Double.parseDouble(value);
                     case "--work" -> work = Paths.get(value);
                     case "--tck-lib" -> tckLib = Paths.get(value);
+                    case "--save-pause-ms" -> savePause = Duration.ofMillis(Long.parseLong(value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
                             + "--records N --every-record-records N --tck-every-record-records N --rounds R "
-                            + "--store-seconds S --work DIR --tck-lib DIR");
+                            + "--store-seconds S --work DIR --tck-lib DIR --save-pause-ms T");
                 }
                 i++;
             }
             long every = everyRecord != null ? everyRecord : records;
             long tckEvery = tckEveryRecord != null ? tckEveryRecord : Math.max(records / 2000, 1);
-            return new Options(records, every, tckEvery, rounds, storeSeconds, work, tckLib);
+            return new Options(records, every, tckEvery, rounds, storeSeconds, work, tckLib, savePause);
         }
     }
 
@@ -390,7 +394,8 @@ public final class SideBySide {
         Path dir = options.work().resolve("ck-" + name);
         deleteTree(dir);
         try (FileCheckpointStore store = new FileCheckpointStore(dir, StoreOptions.DEFAULTS);
-             AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, "bench", "p0")) {
+             AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, "bench", "p0",
+                     AsyncCheckpointWriter.RetryPolicy.DEFAULT, saved -> { }, options.savePause())) {
             return run.run(writer);
         }
     }
@@ -525,8 +530,10 @@ public final class SideBySide {
         out.println();
         out.printf(Locale.ROOT, "%d records per mode (every-record modes: CK %d, TCK %d), %d rounds, medians; "
                         + "checkpoints every 1,000 records unless 'every record', saved durably off the record path; "
-                        + "× bare loop: each run against the bare loop runs just before and after it%n",
-                options.records(), options.everyRecordRecords(), options.tckEveryRecordRecords(), options.rounds());
+                        + "× bare loop: each run against the bare loop runs just before and after it; Connector Kit's "
+                        + "writer saves at least %d ms apart%n",
+                options.records(), options.everyRecordRecords(), options.tckEveryRecordRecords(), options.rounds(),
+                options.savePause().toMillis());
         out.println();
         out.println("| mode | records/s | × bare loop | bytes allocated / record | runs (× the bare loop around it) |");
         out.println("|---|---:|---:|---:|---|");

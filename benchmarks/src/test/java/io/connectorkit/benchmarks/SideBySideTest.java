@@ -21,7 +21,7 @@ class SideBySideTest {
     @Test
     void runsEveryModeOnceWithTenThousandRecords() throws Exception {
         SideBySide.Options options = new SideBySide.Options(10_000, 10_000, 20, 1, 0.05, work,
-                SideBySide.targetDir().resolve("tck-lib"));
+                SideBySide.targetDir().resolve("tck-lib"), AsyncCheckpointWriter.DEFAULT_MIN_PAUSE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
