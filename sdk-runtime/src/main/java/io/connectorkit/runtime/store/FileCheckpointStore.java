@@ -134,7 +134,14 @@ public final class FileCheckpointStore implements CheckpointStore {
                         + " would be " + bytes.length + " bytes, more than the limit of " + maxFileBytes()
                         + " bytes; is the audit too large?");
             }
-            partitionWriter.write(next, bytes);
+            try {
+                partitionWriter.write(next, bytes);
+            } catch (CheckpointStoreException e) {
+                // Start over at the next save: the folder itself may be gone (deleted by hand), and its channel with it.
+                writer.partitions.remove(partition);
+                closeQuietly(job, partitionWriter);
+                throw e;
+            }
             return envelope;
         }
     }
@@ -321,6 +328,19 @@ public final class FileCheckpointStore implements CheckpointStore {
         }
     }
 
+    private void closeQuietly(String job, PartitionWriter partition) {
+        closeQuietly(name, job, partition);
+    }
+
+    private static void closeQuietly(String storeName, String job, PartitionWriter partition) {
+        try {
+            partition.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(storeName, job, partition.dir(),
+                    "cannot close the partition folder: " + e));
+        }
+    }
+
     /** Waits until the pruning of old generations handed over so far is finished; for tests. */
     void awaitPruning() {
         pruner.awaitAll();
@@ -491,12 +511,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         /** Closes and forgets the partitions' writer state; the next save of each opens and lists it again. */
         void closePartitions(String storeName) {
             for (PartitionWriter partition : partitions.values()) {
-                try {
-                    partition.close();
-                } catch (IOException e) {
-                    LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(storeName, job,
-                            partition.dir(), "cannot close the partition folder: " + e));
-                }
+                closeQuietly(storeName, job, partition);
             }
             partitions.clear();
         }

@@ -112,6 +112,28 @@ class FileStorePruningTest {
     }
 
     @Test
+    void aPartitionFolderDeletedByHandIsCreatedAgainAfterTheSaveThatFoundItGone() throws IOException {
+        FileCheckpointStore store = open(3);
+        store.save(JOB, PART, COMPONENT, offset(1));
+        store.awaitPruning();
+        try (Stream<Path> files = Files.list(partitionDir(PART))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(partitionDir(PART));
+
+        CheckpointStoreException gone = assertThrows(CheckpointStoreException.class,
+                () -> store.save(JOB, PART, COMPONENT, offset(2)));
+        assertTrue(gone.getMessage().contains("failed at step 'create temp file'"), gone.getMessage());
+        CheckpointEnvelope saved = store.save(JOB, PART, COMPONENT, offset(3));
+
+        assertEquals(offset(3), store.loadLatest(JOB, PART).orElseThrow().checkpoint());
+        assertEquals(List.of(saved.generation()), generationsOnDisk());
+        assertEquals(3, saved.generation(), "generation numbers are never handed out twice");
+    }
+
+    @Test
     void aFailedDeleteIsLoggedAndRetriedAfterTheNextSave() throws IOException {
         FileCheckpointStore store = open(1);
         Path first = partitionDir(PART).resolve(FileCheckpointStore.fileName(1));
