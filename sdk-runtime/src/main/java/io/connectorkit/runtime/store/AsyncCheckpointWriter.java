@@ -116,7 +116,7 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
         this.partition = StoreIds.require("partition", partition);
         this.retry = Objects.requireNonNull(retry, "retry");
         this.onSaved = Objects.requireNonNull(onSaved, "onSaved");
-        if (minPause.isNegative()) {
+        if (Objects.requireNonNull(minPause, "minPause").isNegative()) {
             throw new IllegalArgumentException("minPause must not be negative, got " + minPause);
         }
         this.minPauseNanos = minPause.toNanos();
