@@ -63,7 +63,7 @@ public final class CoalescingSaver implements AutoCloseable {
         while (true) {
             Object next;
             synchronized (this) {
-                while (pending == null && !closing || !closing && System.nanoTime() < pauseEnds) {
+                while (!closing && (pending == null || System.nanoTime() < pauseEnds)) {
                     try {
                         long left = Math.max(1, (pauseEnds - System.nanoTime()) / 1_000_000);
                         wait(pending == null ? 0 : left);

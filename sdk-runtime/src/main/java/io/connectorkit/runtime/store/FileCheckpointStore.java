@@ -139,7 +139,7 @@ public final class FileCheckpointStore implements CheckpointStore {
             } catch (CheckpointStoreException e) {
                 // Start over at the next save: the folder itself may be gone (deleted by hand), and its channel with it.
                 writer.partitions.remove(partition);
-                closeQuietly(job, partitionWriter);
+                closeQuietly(name, job, partitionWriter);
                 throw e;
             }
             return envelope;
@@ -326,10 +326,6 @@ public final class FileCheckpointStore implements CheckpointStore {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    private void closeQuietly(String job, PartitionWriter partition) {
-        closeQuietly(name, job, partition);
     }
 
     private static void closeQuietly(String storeName, String job, PartitionWriter partition) {
