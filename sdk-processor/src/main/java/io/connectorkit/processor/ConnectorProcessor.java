@@ -1,6 +1,7 @@
 package io.connectorkit.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -33,15 +34,21 @@ import javax.tools.StandardLocation;
  *
  * <p>Every broken rule becomes one ERROR on the element that breaks it, all of them are reported, and an emitter
  * with errors gets no generated code. For the valid emitters of the compilation it writes one
- * {@code ConnectorKitIndex implements io.connectorkit.api.spi.ComponentIndex} (in the package of the emitter whose
- * qualified name sorts first) and registers it in {@code META-INF/services}.
+ * {@code io.connectorkit.api.spi.ComponentIndex} and registers it in {@code META-INF/services}. Its name is unique
+ * to the compilation: {@code ConnectorKitIndex_<hash of the emitters' names>}, in the package of the emitter whose
+ * qualified name sorts first.
  *
- * <p>Options: {@code -Aconnectorkit.debug=true} prints NOTE diagnostics about what the processor decided.
+ * <p>Options:
+ * <ul>
+ *   <li>{@code -Aconnectorkit.index=com.acme.MyIndex}: the index's qualified class name, chosen by the build;</li>
+ *   <li>{@code -Aconnectorkit.debug=true}: NOTE diagnostics about what the processor decided.</li>
+ * </ul>
  */
 @AutoService(Processor.class)
 public final class ConnectorProcessor extends AbstractProcessor {
 
     static final String DEBUG_OPTION = "connectorkit.debug";
+    static final String INDEX_OPTION = "connectorkit.index";
 
     private static final Set<String> ANNOTATIONS = Set.of(Names.EMITTER, Names.PRODUCER, Names.CHECKPOINT,
             Names.CHECKPOINT_DATA, Names.CHECKPOINT_AVAILABLE, Names.VERSION, Names.OPTION, Names.CREDENTIAL);
@@ -66,7 +73,7 @@ public final class ConnectorProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(DEBUG_OPTION);
+        return Set.of(DEBUG_OPTION, INDEX_OPTION);
     }
 
     @Override
@@ -142,12 +149,30 @@ public final class ConnectorProcessor extends AbstractProcessor {
         }
         if (!valid.isEmpty()) {
             // Written in this (non-final) round so that javac compiles it like any other source.
-            JavaFile index = new IndexGenerator().generate(valid);
+            ClassName name = indexName(valid);
+            if (name == null) {
+                return;
+            }
+            JavaFile index = new IndexGenerator().generate(name, valid);
             index.writeTo(processingEnv.getFiler());
-            indexClass = index.packageName() + "." + IndexGenerator.CLASS_NAME;
+            indexClass = name.canonicalName();
             valid.forEach(model -> indexedEmitters.add(model.element()));
             reporter.debug("wrote " + indexClass + " for " + valid.size() + " emitter(s)");
         }
+    }
+
+    /** The index class the build chose, or the default one; null (after an error) for a malformed choice. */
+    private ClassName indexName(List<EmitterModel> emitters) {
+        String chosen = processingEnv.getOptions().get(INDEX_OPTION);
+        if (chosen == null) {
+            return IndexGenerator.defaultName(emitters);
+        }
+        int dot = chosen.lastIndexOf('.');
+        if (!SourceVersion.isName(chosen) || dot < 0) {
+            reporter.error(Messages.INDEX_OPTION_INVALID, emitters.get(0).element(), chosen);
+            return null;
+        }
+        return ClassName.get(chosen.substring(0, dot), chosen.substring(dot + 1));
     }
 
     private void writeServiceFile() throws IOException {

@@ -65,17 +65,18 @@ final class EmitterAnalyzer {
                 ClassName.get(emitter),
                 versions.read(emitter),
                 tree.parameters(),
-                parts.producer().getSimpleName().toString(),
-                names(parts.postConstruct()),
-                names(parts.preDestroy()),
+                MethodCall.of(parts.constructor()),
+                MethodCall.of(parts.producer()),
+                calls(parts.postConstruct()),
+                calls(parts.preDestroy()),
                 checkpointPath,
-                methods.data() == null ? null : methods.data().getSimpleName().toString(),
-                available == null ? null : available.getSimpleName().toString(),
+                methods.data() == null ? null : MethodCall.of(methods.data()),
+                available == null ? null : MethodCall.of(available),
                 available != null && available.getReturnType().getKind() != TypeKind.BOOLEAN);
         return new Result(model, tree.checkpointClasses());
     }
 
-    private static List<String> names(List<ExecutableElement> methods) {
-        return methods.stream().map(method -> method.getSimpleName().toString()).collect(Collectors.toList());
+    private static List<MethodCall> calls(List<ExecutableElement> methods) {
+        return methods.stream().map(MethodCall::of).collect(Collectors.toList());
     }
 }

@@ -13,15 +13,17 @@ import javax.lang.model.element.TypeElement;
  * @param type the emitter class
  * @param version the emitter's {@code @Version}
  * @param parameters the constructor's parameters
- * @param producer the {@code @Producer} method name
- * @param postConstruct the {@code @PostConstruct} method names, in declaration order
- * @param preDestroy the {@code @PreDestroy} method names, in declaration order
+ * @param constructor the public constructor
+ * @param producer the {@code @Producer} method
+ * @param postConstruct the {@code @PostConstruct} methods, in declaration order
+ * @param preDestroy the {@code @PreDestroy} methods, in declaration order
  * @param checkpointPath the dotted path of the {@code @Checkpoint} option, or null
- * @param checkpointData the {@code @CheckpointData} method name, or null
- * @param checkpointAvailable the {@code @CheckpointAvailable} method name, or null
+ * @param checkpointData the {@code @CheckpointData} method, or null
+ * @param checkpointAvailable the {@code @CheckpointAvailable} method, or null
  * @param availableBoxed whether {@code @CheckpointAvailable} returns {@code Boolean} rather than {@code boolean}
  */
 record EmitterModel(String family, String name, TypeElement element, ClassName type, VersionInfo version,
-        List<OptionNode> parameters, String producer, List<String> postConstruct, List<String> preDestroy,
-        String checkpointPath, String checkpointData, String checkpointAvailable, boolean availableBoxed) {
+        List<OptionNode> parameters, MethodCall constructor, MethodCall producer, List<MethodCall> postConstruct,
+        List<MethodCall> preDestroy, String checkpointPath, MethodCall checkpointData, MethodCall checkpointAvailable,
+        boolean availableBoxed) {
 }

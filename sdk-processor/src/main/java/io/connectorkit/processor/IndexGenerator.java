@@ -12,21 +12,30 @@ import io.connectorkit.api.spi.CheckpointModel;
 import io.connectorkit.api.spi.ComponentIndex;
 import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.api.spi.OptionModel;
+import io.connectorkit.api.spi.Release;
 import io.connectorkit.api.spi.VersionModel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the {@code ConnectorKitIndex} source for the valid emitters of a compilation. The output depends only on
- * the models, sorted here, so it is the same byte for byte from one build to the next.
+ * Writes the component index source for the valid emitters of a compilation. The output depends only on the models,
+ * sorted here, so it is the same byte for byte from one build to the next.
+ *
+ * <p>Each compilation's index has its own class name ({@code ConnectorKitIndex_} and a hash of the emitters' names,
+ * unless the build chooses one), so that two compilations sharing a package (a project's main and test emitters,
+ * two connector jars) never shadow each other's index on one class path.
  */
 final class IndexGenerator {
 
-    static final String CLASS_NAME = "ConnectorKitIndex";
+    static final String SIMPLE_NAME_PREFIX = "ConnectorKitIndex_";
     static final String SERVICE_FILE = "META-INF/services/" + ComponentIndex.class.getName();
 
     private static final ClassName GENERATED = ClassName.get("jakarta.annotation", "Generated");
@@ -35,19 +44,33 @@ final class IndexGenerator {
     private static final ClassName FREQUENCY = ClassName.get(Checkpoint.Frequency.class);
     private static final ClassName LIST = ClassName.get(List.class);
 
-    /** The package of the index: that of the emitter whose qualified name sorts first. */
-    static String packageOf(List<EmitterModel> emitters) {
-        return emitters.stream()
+    /**
+     * The default index class: in the package of the emitter whose qualified name sorts first, named
+     * {@code ConnectorKitIndex_} and the first 8 hex digits of the SHA-256 of the emitters' sorted qualified names.
+     */
+    static ClassName defaultName(List<EmitterModel> emitters) {
+        List<String> names = emitters.stream().map(emitter -> emitter.type().canonicalName()).sorted().toList();
+        String first = emitters.stream()
                 .map(EmitterModel::type)
                 .min(Comparator.comparing(ClassName::canonicalName))
                 .orElseThrow()
                 .packageName();
+        return ClassName.get(first, SIMPLE_NAME_PREFIX + hash(String.join("\n", names)));
     }
 
-    JavaFile generate(List<EmitterModel> emitters) {
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    JavaFile generate(ClassName indexName, List<EmitterModel> emitters) {
         List<EmitterModel> sorted = new ArrayList<>(emitters);
         sorted.sort(Comparator.comparing(EmitterModel::family).thenComparing(EmitterModel::name));
-        TypeSpec.Builder index = TypeSpec.classBuilder(CLASS_NAME)
+        TypeSpec.Builder index = TypeSpec.classBuilder(indexName.simpleName())
                 .addAnnotation(AnnotationSpec.builder(GENERATED)
                         .addMember("value", "$S", ConnectorProcessor.class.getName())
                         .build())
@@ -66,11 +89,23 @@ final class IndexGenerator {
                 .addStatement("return $T.of($L)", LIST,
                         CodeBlock.join(methodNames.stream().map(name -> CodeBlock.of("$L()", name)).toList(), ", "))
                 .build());
+        index.addMethod(MethodSpec.methodBuilder("format")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(int.class)
+                .addStatement("return $L", ComponentIndex.FORMAT)
+                .build());
+        index.addMethod(MethodSpec.methodBuilder("release")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $S", Release.CURRENT)
+                .build());
         for (int i = 0; i < sorted.size(); i++) {
             index.addMethod(componentMethod(methodNames.get(i), sorted.get(i)));
             index.addOriginatingElement(sorted.get(i).element());
         }
-        return JavaFile.builder(packageOf(sorted), index.build()).skipJavaLangImports(true).build();
+        return JavaFile.builder(indexName.packageName(), index.build()).skipJavaLangImports(true).build();
     }
 
     private MethodSpec componentMethod(String methodName, EmitterModel emitter) {
@@ -87,28 +122,31 @@ final class IndexGenerator {
             arguments.add(CodeBlock.of("($T) args[$L]", parameter.cast, i));
             unchecked |= parameter.needsUncheckedCast();
         }
-        body.add("\n.constructor(args -> new $T($L))", type, CodeBlock.join(arguments, ", "));
-        body.add("\n.producer(c -> (($T) c).$L())", type, emitter.producer());
-        for (String method : emitter.postConstruct()) {
-            body.add("\n.postConstruct(c -> (($T) c).$L())", type, method);
+        body.add("\n.constructor($L)", Calls.lambda("args", CodeBlock.of("new $T($L)", type,
+                CodeBlock.join(arguments, ", ")), true, emitter.constructor().declaresExceptions() ? "<init>" : null));
+        body.add("\n.producer($S, $L)", emitter.producer().name(), emitterCall(type, emitter.producer(), true));
+        for (MethodCall method : emitter.postConstruct()) {
+            body.add("\n.postConstruct($S, $L)", method.name(), emitterCall(type, method, false));
         }
-        for (String method : emitter.preDestroy()) {
-            body.add("\n.preDestroy(c -> (($T) c).$L())", type, method);
+        for (MethodCall method : emitter.preDestroy()) {
+            body.add("\n.preDestroy($S, $L)", method.name(), emitterCall(type, method, false));
         }
         if (emitter.checkpointPath() != null) {
             body.add("\n.checkpointPath($S)", emitter.checkpointPath());
         }
         if (emitter.checkpointData() != null) {
-            body.add("\n.checkpointData(c -> (($T) c).$L())", type, emitter.checkpointData());
+            body.add("\n.checkpointData($S, $L)", emitter.checkpointData().name(),
+                    emitterCall(type, emitter.checkpointData(), true));
         }
-        if (emitter.checkpointAvailable() != null) {
+        MethodCall available = emitter.checkpointAvailable();
+        if (available != null) {
+            CodeBlock invocation = CodeBlock.of("(($T) c).$L()", type, available.name());
             if (emitter.availableBoxed()) {
                 // A null Boolean means "not a safe point" rather than a NullPointerException in the runtime.
-                body.add("\n.checkpointAvailable(c -> $T.TRUE.equals((($T) c).$L()))", Boolean.class, type,
-                        emitter.checkpointAvailable());
-            } else {
-                body.add("\n.checkpointAvailable(c -> (($T) c).$L())", type, emitter.checkpointAvailable());
+                invocation = CodeBlock.of("$T.TRUE.equals($L)", Boolean.class, invocation);
             }
+            body.add("\n.checkpointAvailable($S, $L)", available.name(), Calls.lambda("c", invocation, true,
+                    available.declaresExceptions() ? available.name() : null));
         }
         body.add("\n.build();\n$<$<");
         MethodSpec.Builder method = MethodSpec.methodBuilder(methodName)
@@ -134,12 +172,17 @@ final class IndexGenerator {
         }
         List<CodeBlock> calls = new ArrayList<>();
         if (node.kind == OptionModel.Kind.OBJECT) {
-            calls.add(CodeBlock.of(".factory($T::new)", node.literal));
+            calls.add(node.factoryThrows
+                    ? CodeBlock.of(".factory($L)", Calls.lambda("()", CodeBlock.of("new $T()", node.literal), true,
+                            ((ClassName) node.literal).simpleName() + ".<init>"))
+                    : CodeBlock.of(".factory($T::new)", node.literal));
         }
         if (node.checkpoint != null) {
             CheckpointInfo checkpoint = node.checkpoint;
             calls.add(CodeBlock.of(".checkpoint(new $T($L, $T.$L, $LL))", CheckpointModel.class,
                     version(checkpoint.version()), FREQUENCY, checkpoint.frequency(), checkpoint.interval()));
+        } else if (!node.version.equals(VersionInfo.DEFAULT)) {
+            calls.add(CodeBlock.of(".version($L)", version(node.version)));
         }
         if (node.access != OptionNode.Access.NONE) {
             calls.add(CodeBlock.of(".field($L, $L)", getter(node), setter(node)));
@@ -164,14 +207,23 @@ final class IndexGenerator {
         if (node.access == OptionNode.Access.FIELD) {
             return CodeBlock.of("o -> (($T) o).$L", node.owner, node.fieldName);
         }
-        return node.getter == null ? CodeBlock.of("null") : CodeBlock.of("o -> (($T) o).$L()", node.owner, node.getter);
+        return node.getter == null ? CodeBlock.of("null") : Calls.lambda("o",
+                CodeBlock.of("(($T) o).$L()", node.owner, node.getter), true,
+                node.getterThrows ? node.owner.simpleName() + "." + node.getter : null);
     }
 
     private static CodeBlock setter(OptionNode node) {
         if (node.access == OptionNode.Access.FIELD) {
             return CodeBlock.of("(o, v) -> (($T) o).$L = ($T) v", node.owner, node.fieldName, node.cast);
         }
-        return CodeBlock.of("(o, v) -> (($T) o).$L(($T) v)", node.owner, node.setter, node.cast);
+        return Calls.lambda("(o, v)", CodeBlock.of("(($T) o).$L(($T) v)", node.owner, node.setter, node.cast), false,
+                node.setterThrows ? node.owner.simpleName() + "." + node.setter : null);
+    }
+
+    /** The call of an emitter method without arguments, on the lambda parameter {@code c}. */
+    private static CodeBlock emitterCall(ClassName type, MethodCall method, boolean returns) {
+        return Calls.lambda("c", CodeBlock.of("(($T) c).$L()", type, method.name()), returns,
+                method.declaresExceptions() ? method.name() : null);
     }
 
     private static CodeBlock version(VersionInfo version) {

@@ -166,8 +166,8 @@ final class Messages {
             "Make the handler a public concrete class with a public no-argument constructor");
 
     static final Message VERSION_PLACEMENT = new Message("@Version",
-            "@Version belongs on an @Emitter or a @Checkpoint class only",
-            "Remove @Version, or move it to the emitter or checkpoint class it versions");
+            "@Version belongs on a class: an @Emitter, a @Checkpoint or a configuration class",
+            "Move @Version to the class whose data it versions");
 
     // --- @Option / @Credential --------------------------------------------------------------------------------
 
@@ -210,4 +210,9 @@ final class Messages {
             "an emitter must be known when the component index is written, but this one appeared in a later"
                     + " processing round",
             "Declare the emitter in source instead of generating it with another annotation processor");
+
+    static final Message INDEX_OPTION_INVALID = new Message("-A" + ConnectorProcessor.INDEX_OPTION,
+            "'%s' is not a qualified class name in a package, such as com.acme.connectors.AcmeIndex",
+            "Fix the processor option in the build (maven-compiler-plugin compilerArgs), or remove it to get a"
+                    + " generated unique name");
 }

@@ -99,6 +99,13 @@ final class ModelSupport {
                 .anyMatch(constructor -> isPublic(constructor) && constructor.getParameters().isEmpty());
     }
 
+    /** Whether the public no-argument constructor of {@code type} has a {@code throws} clause. */
+    static boolean noArgConstructorDeclaresExceptions(TypeElement type) {
+        return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .anyMatch(constructor -> isPublic(constructor) && constructor.getParameters().isEmpty()
+                        && !constructor.getThrownTypes().isEmpty());
+    }
+
     static List<ExecutableElement> publicConstructors(TypeElement type) {
         return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
                 .filter(ModelSupport::isPublic)

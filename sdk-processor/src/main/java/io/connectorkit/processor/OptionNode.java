@@ -37,10 +37,17 @@ final class OptionNode {
     String fieldName;
     String getter;
     String setter;
+    /** Whether the accessor has a {@code throws} clause (see {@link MethodCall}). */
+    boolean getterThrows;
+    boolean setterThrows;
 
     OptionNode element;
     final List<OptionNode> children = new ArrayList<>();
     CheckpointInfo checkpoint;
+    /** For a configuration class that is not a checkpoint: its {@code @Version}. */
+    VersionInfo version = VersionInfo.DEFAULT;
+    /** For a configuration class: whether its no-argument constructor has a {@code throws} clause. */
+    boolean factoryThrows;
 
     OptionNode(String name, Kind kind, TypeName literal, TypeName cast) {
         this.name = name;

@@ -123,7 +123,10 @@ final class OptionTreeBuilder {
         } else if (!ModelSupport.isInstantiableClass(type) || !ModelSupport.hasPublicNoArgConstructor(type)) {
             reporter.error(Messages.CONFIGURATION_CLASS_SHAPE, source, type.getQualifiedName());
             return node;
+        } else {
+            node.version = versions.read(type);
         }
+        node.factoryThrows = ModelSupport.noArgConstructorDeclaresExceptions(type);
         if (expanding.contains(type)) {
             reporter.error(Messages.OPTION_CYCLE, source, type.getQualifiedName());
             return node;
@@ -164,8 +167,10 @@ final class OptionTreeBuilder {
         } else if (setter != null) {
             node.access = OptionNode.Access.METHODS;
             node.setter = setter.getSimpleName().toString();
+            node.setterThrows = !setter.getThrownTypes().isEmpty();
             ExecutableElement getter = accessors.getter(owner, field);
             node.getter = getter == null ? null : getter.getSimpleName().toString();
+            node.getterThrows = getter != null && !getter.getThrownTypes().isEmpty();
         }
         return node;
     }

@@ -6,11 +6,12 @@ import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
-/** Checks {@code @Version} (value, migration handler, placement) and reads it for the generator. */
+/** Checks {@code @Version} (value, migration handler, placement on a class) and reads it for the generator. */
 final class VersionValidator {
 
     private final Elements elements;
@@ -28,8 +29,8 @@ final class VersionValidator {
             return;
         }
         AnnotationMirror mirror = found.get();
-        if (!(element instanceof TypeElement)
-                || !ModelSupport.has(element, Names.EMITTER) && !ModelSupport.has(element, Names.CHECKPOINT)) {
+        // On a class: an emitter, a checkpoint state or a configuration class (as in Talend Component Kit).
+        if (element.getKind() != ElementKind.CLASS) {
             reporter.error(Messages.VERSION_PLACEMENT, element, mirror);
         }
         AnnotationValue value = ModelSupport.value(elements, mirror, "value");

@@ -40,6 +40,16 @@ final class Fixtures {
         }
     }
 
+    /** The qualified name of the index the compilation registered in its service file. */
+    static String indexName(Compilation compilation) {
+        return serviceFile(compilation).trim();
+    }
+
+    /** The source of the index the compilation registered. */
+    static String indexSource(Compilation compilation) {
+        return generatedSource(compilation, indexName(compilation));
+    }
+
     static String serviceFile(Compilation compilation) {
         try {
             return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, IndexGenerator.SERVICE_FILE)

@@ -2,9 +2,11 @@ package io.connectorkit.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import io.connectorkit.api.input.checkpoint.Checkpoint;
+import io.connectorkit.api.spi.CheckedCallException;
 import io.connectorkit.api.spi.ComponentIndex;
 import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.api.spi.OptionModel;
@@ -48,7 +50,7 @@ class GeneratedModelTest {
         Compilation compilation = Fixtures.compile("CheckpointOptionAtDepthOne");
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader = new CompilationClassLoader(compilation);
-        ComponentIndex index = (ComponentIndex) loader.loadClass("com.example.depthone.ConnectorKitIndex")
+        ComponentIndex index = (ComponentIndex) loader.loadClass(Fixtures.indexName(compilation))
                 .getConstructor().newInstance();
 
         List<ComponentModel> components = index.components();
@@ -82,7 +84,7 @@ class GeneratedModelTest {
         checkpoint.child("lastId").setter().accept(state, 0L);
         Object emitter = model.constructor().apply(new Object[] {
                 jakarta.json.Json.createBuilderFactory(java.util.Map.of()), config});
-        model.postConstruct().forEach(call -> call.accept(emitter));
+        model.postConstruct().forEach(call -> call.call().accept(emitter));
         assertThat(model.producer().apply(emitter).toString()).isEqualTo("{\"id\":1}");
         assertThat(model.checkpointAvailable().test(emitter)).isTrue();
         Object captured = model.checkpointData().apply(emitter);
@@ -104,5 +106,28 @@ class GeneratedModelTest {
         assertThat(model.version().hasMigrationHandler()).isFalse();
         assertThat(model.checkpointPath()).isNull();
         assertThat(model.supportsCheckpoints()).isFalse();
+    }
+
+    @Test
+    void carriesACheckedExceptionOutOfTheGeneratedCall() throws Exception {
+        Compilation compilation = Fixtures.compile("CheckedExceptions");
+        assertThat(compilation).succeededWithoutWarnings();
+        ComponentIndex index = (ComponentIndex) new CompilationClassLoader(compilation)
+                .loadClass(Fixtures.indexName(compilation)).getConstructor().newInstance();
+        ComponentModel model = index.components().get(0);
+        OptionModel config = model.parameters().get(0);
+        Object configuration = config.factory().get();
+        config.child("failIn").setter().accept(configuration, "next");
+        Object emitter = model.constructor().apply(new Object[] {configuration});
+
+        CheckedCallException thrown = assertThrows(CheckedCallException.class, () -> model.producer().apply(emitter));
+        assertThat(thrown.method()).isEqualTo("next");
+        assertThat(thrown).hasCauseThat().isInstanceOf(InterruptedException.class);
+        assertThat(thrown).hasCauseThat().hasMessageThat().isEqualTo("interrupted while waiting");
+
+        CheckedCallException setter = assertThrows(CheckedCallException.class,
+                () -> config.child("failIn").setter().accept(configuration, "setter"));
+        assertThat(setter.method()).isEqualTo("Config.setFailIn");
+        assertThat(setter).hasCauseThat().isInstanceOf(IOException.class);
     }
 }

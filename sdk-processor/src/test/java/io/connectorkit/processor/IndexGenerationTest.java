@@ -4,13 +4,18 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.connectorkit.processor.Fixtures.compile;
 import static io.connectorkit.processor.Fixtures.fixture;
+import static com.google.testing.compile.Compiler.javac;
 import static io.connectorkit.processor.Fixtures.generatedSource;
+import static io.connectorkit.processor.Fixtures.indexName;
+import static io.connectorkit.processor.Fixtures.indexSource;
 import static io.connectorkit.processor.Fixtures.serviceFile;
 
 import com.google.testing.compile.Compilation;
+import io.connectorkit.api.spi.Release;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** What the processor generates for valid emitters. */
@@ -20,29 +25,31 @@ class IndexGenerationTest {
     void generatesTheExpectedIndexForACheckpointInAConfigurationClass() throws IOException {
         Compilation compilation = compile("CheckpointOptionAtDepthOne");
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(generatedSource(compilation, "com.example.depthone.ConnectorKitIndex"))
-                .isEqualTo(expected("CheckpointOptionAtDepthOne.ConnectorKitIndex.java"));
-        assertThat(serviceFile(compilation)).isEqualTo("com.example.depthone.ConnectorKitIndex\n");
+        assertThat(indexSource(compilation))
+                .isEqualTo(expected("CheckpointOptionAtDepthOne.index.java")
+                        .replace("@RELEASE@", Release.CURRENT));
+        // ConnectorKitIndex_ + the first 8 hex digits of SHA-256("com.example.depthone.CheckpointOptionAtDepthOne").
+        assertThat(serviceFile(compilation)).isEqualTo("com.example.depthone.ConnectorKitIndex_8bff5ffd\n");
     }
 
     @Test
     void usesTheParameterNameAsPathOfARootCheckpointOption() {
         Compilation compilation = compile("CheckpointOptionAsRootParameter");
         assertThat(compilation).succeededWithoutWarnings();
-        String source = generatedSource(compilation, "com.example.root.ConnectorKitIndex");
+        String source = indexSource(compilation);
         assertThat(source).contains(".checkpointPath(\"checkpoint\")");
         assertThat(source).contains("OptionModel.builder(\"limit\", OptionModel.Kind.INT, Integer.class).build()");
         assertThat(source).contains("Checkpoint.Frequency.RECORD, 10L)");
-        assertThat(source).contains(".checkpointAvailable(c -> ((CheckpointOptionAsRootParameter) c).safe())");
+        assertThat(source).contains(".checkpointAvailable(\"safe\", c -> ((CheckpointOptionAsRootParameter) c).safe())");
     }
 
     @Test
     void findsACheckpointOptionTwoConfigurationClassesDeep() {
         Compilation compilation = compile("CheckpointOptionAtDepthTwo");
         assertThat(compilation).succeededWithoutWarnings();
-        String source = generatedSource(compilation, "com.example.depthtwo.ConnectorKitIndex");
+        String source = indexSource(compilation);
         assertThat(source).contains(".checkpointPath(\"outer.inner.state\")");
-        assertThat(source).contains(".checkpointData(c -> ((CheckpointOptionAtDepthTwo) c).checkpoint())");
+        assertThat(source).contains(".checkpointData(\"checkpoint\", c -> ((CheckpointOptionAtDepthTwo) c).checkpoint())");
         assertThat(source).doesNotContain(".checkpointAvailable(");
     }
 
@@ -50,7 +57,7 @@ class IndexGenerationTest {
     void generatesNoCheckpointCallsForAnEmitterWithoutCheckpoint() {
         Compilation compilation = compile("NoCheckpoint");
         assertThat(compilation).succeededWithoutWarnings();
-        String source = generatedSource(compilation, "com.example.plain.ConnectorKitIndex");
+        String source = indexSource(compilation);
         assertThat(source).doesNotContain("checkpoint");
         assertThat(source).contains("OptionModel.builder(\"\", OptionModel.Kind.SERVICE, Jsonb.class).build()");
         assertThat(source).contains(
@@ -62,7 +69,7 @@ class IndexGenerationTest {
     void acceptsCheckpointDataWithoutCheckpointAvailable() {
         Compilation compilation = compile("CheckpointDataWithoutCheckpointAvailable");
         assertThat(compilation).succeededWithoutWarnings();
-        String source = generatedSource(compilation, "com.example.dataonly.ConnectorKitIndex");
+        String source = indexSource(compilation);
         assertThat(source).contains(".checkpointPath(\"position\")");
         assertThat(source).contains(".checkpointData(");
         assertThat(source).doesNotContain(".checkpointAvailable(");
@@ -72,15 +79,15 @@ class IndexGenerationTest {
     void treatsANullBooleanFromCheckpointAvailableAsNotSafe() {
         Compilation compilation = compile("CheckpointAvailableReturnsBoxedBoolean");
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(generatedSource(compilation, "com.example.boxed.ConnectorKitIndex")).contains(
-                ".checkpointAvailable(c -> Boolean.TRUE.equals(((CheckpointAvailableReturnsBoxedBoolean) c).available()))");
+        assertThat(indexSource(compilation)).contains(
+                ".checkpointAvailable(\"available\", c -> Boolean.TRUE.equals(((CheckpointAvailableReturnsBoxedBoolean) c).available()))");
     }
 
     @Test
     void describesListsCredentialsAndWriteOnlyFields() {
         Compilation compilation = compile("ListAndCredentialOptions");
         assertThat(compilation).succeededWithoutWarnings();
-        String source = generatedSource(compilation, "com.example.lists.ConnectorKitIndex");
+        String source = indexSource(compilation);
         assertThat(source).contains("@SuppressWarnings(\"unchecked\")");
         assertThat(source).contains("OptionModel.builder(\"tags\", OptionModel.Kind.LIST, List.class)\n"
                 + "            .element(OptionModel.builder(\"\", OptionModel.Kind.STRING, String.class).build())");
@@ -101,21 +108,74 @@ class IndexGenerationTest {
     void writesOneIndexInThePackageOfTheFirstEmitterWithComponentsSortedByFamilyThenName() {
         Compilation compilation = compile(fixture("multi/ZetaInput"), fixture("multi/AlphaInput"));
         assertThat(compilation).succeededWithoutWarnings();
-        String source = generatedSource(compilation, "com.example.alpha.ConnectorKitIndex");
+        String source = indexSource(compilation);
         assertThat(source).contains("return List.of(aFamilyZeta(), bFamilyAlpha());");
         assertThat(compilation.generatedSourceFiles()).hasSize(1);
-        assertThat(serviceFile(compilation)).isEqualTo("com.example.alpha.ConnectorKitIndex\n");
+        assertThat(indexName(compilation)).matches("com\\.example\\.alpha\\.ConnectorKitIndex_[0-9a-f]{8}");
     }
 
     @Test
     void generatesTheSameSourceWhateverTheInputOrder() {
         Compilation first = compile(fixture("multi/ZetaInput"), fixture("multi/AlphaInput"));
         Compilation second = compile(fixture("multi/AlphaInput"), fixture("multi/ZetaInput"));
-        assertThat(generatedSource(second, "com.example.alpha.ConnectorKitIndex"))
-                .isEqualTo(generatedSource(first, "com.example.alpha.ConnectorKitIndex"));
+        assertThat(indexSource(second))
+                .isEqualTo(indexSource(first));
         Compilation again = compile("CheckpointOptionAtDepthOne");
-        assertThat(generatedSource(again, "com.example.depthone.ConnectorKitIndex"))
-                .isEqualTo(generatedSource(compile("CheckpointOptionAtDepthOne"), "com.example.depthone.ConnectorKitIndex"));
+        assertThat(indexSource(again))
+                .isEqualTo(indexSource(compile("CheckpointOptionAtDepthOne")));
+    }
+
+    @Test
+    void givesTwoCompilationsOfOnePackageIndexesOfTheirOwn() {
+        // A project's main and test emitters, or two connector jars, in one package: neither index may shadow the other.
+        Compilation main = compile(fixture("samepackage/MainInput"));
+        Compilation test = compile(fixture("samepackage/TestInput"));
+        assertThat(main).succeededWithoutWarnings();
+        assertThat(test).succeededWithoutWarnings();
+        assertThat(indexName(main)).startsWith("com.example.shared.ConnectorKitIndex_");
+        assertThat(indexName(test)).startsWith("com.example.shared.ConnectorKitIndex_");
+        assertThat(indexName(main)).isNotEqualTo(indexName(test));
+    }
+
+    @Test
+    void namesTheIndexAsTheBuildChooses() {
+        Compilation compilation = javac()
+                .withProcessors(new ConnectorProcessor())
+                .withOptions("-Xlint:all,-processing", "-Aconnectorkit.index=com.acme.connectors.AcmeIndex")
+                .compile(fixture("NoCheckpoint"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(serviceFile(compilation)).isEqualTo("com.acme.connectors.AcmeIndex\n");
+        assertThat(generatedSource(compilation, "com.acme.connectors.AcmeIndex"))
+                .contains("public final class AcmeIndex implements ComponentIndex");
+    }
+
+    @Test
+    void refusesAChosenIndexNameThatIsNotAQualifiedClassName() {
+        JavaFileObject fixture = fixture("NoCheckpoint");
+        Compilation compilation = javac()
+                .withProcessors(new ConnectorProcessor())
+                .withOptions("-Aconnectorkit.index=Acme Index")
+                .compile(fixture);
+        assertThat(compilation).hadErrorContaining(Messages.INDEX_OPTION_INVALID.fragment())
+                .inFile(fixture).onLineContaining("public class NoCheckpoint");
+        assertThat(compilation).hadErrorContaining("'Acme Index'");
+    }
+
+    @Test
+    void wrapsTheCallsOfMethodsThatDeclareCheckedExceptions() {
+        Compilation compilation = compile("CheckedExceptions");
+        assertThat(compilation).succeededWithoutWarnings();
+        String source = indexSource(compilation);
+        assertThat(source.replaceAll("\\s+", " ")).contains(".producer(\"next\", c -> { try { "
+                + "return ((CheckedExceptions) c).next(); } catch (RuntimeException | Error e) { throw e; } "
+                + "catch (Throwable e) { throw new CheckedCallException(\"next\", e); } })");
+        assertThat(source).contains("throw new CheckedCallException(\"<init>\", e);");
+        assertThat(source).contains("throw new CheckedCallException(\"Config.<init>\", e);");
+        assertThat(source).contains("throw new CheckedCallException(\"Config.setFailIn\", e);");
+        assertThat(source).contains("throw new CheckedCallException(\"Config.getFailIn\", e);");
+        // Methods without a throws clause keep the one-line lambda.
+        assertThat(source).contains(".field(o -> ((CheckedExceptions.Config) o).getState(), "
+                + "(o, v) -> ((CheckedExceptions.Config) o).setState((CheckedExceptions.State) v))");
     }
 
     private static String expected(String name) throws IOException {

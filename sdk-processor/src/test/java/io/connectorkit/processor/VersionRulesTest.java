@@ -1,5 +1,6 @@
 package io.connectorkit.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.connectorkit.processor.Fixtures.compile;
 import static io.connectorkit.processor.Fixtures.fixture;
@@ -28,10 +29,24 @@ class VersionRulesTest {
     }
 
     @Test
-    void rejectsVersionOnConfigurationClass() {
-        JavaFileObject fixture = fixture("VersionOnConfigurationClass");
+    void rejectsVersionOnAnInterface() {
+        JavaFileObject fixture = fixture("VersionOnInterface");
         Compilation compilation = compile(fixture);
         assertThat(compilation).hadErrorContaining(Messages.VERSION_PLACEMENT.fragment())
                 .inFile(fixture).onLineContaining("@Version(2)");
+    }
+
+    @Test
+    void acceptsVersionOnAConfigurationClassAndIndexesIt() {
+        Compilation compilation = compile("VersionOnConfigurationClass");
+        assertThat(compilation).succeededWithoutWarnings();
+        String source = Fixtures.indexSource(compilation);
+        assertThat(source).contains("OptionModel.builder(\"config\", OptionModel.Kind.OBJECT, "
+                + "VersionOnConfigurationClass.Config.class)\n"
+                + "            .factory(VersionOnConfigurationClass.Config::new)\n"
+                + "            .version(new VersionModel(2, VersionOnConfigurationClass.ConfigMigration::new))");
+        // A configuration class without @Version keeps the default, which is not written out.
+        assertThat(source).containsMatch(
+                "\\.factory\\(VersionOnConfigurationClass\\.Inner::new\\)\\s+\\.field");
     }
 }

@@ -1,5 +1,6 @@
 package io.connectorkit.runtime;
 
+import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.runtime.input.CheckpointState;
 import java.util.function.Function;
 
@@ -10,18 +11,19 @@ import java.util.function.Function;
 final class CheckpointCapture {
 
     private final String componentId;
+    private final String method;
     private final Function<Object, Object> checkpointData;
     private final CheckpointCodec codec;
     private final int version;
-    private final SecretScrubber scrubber;
+    private final ComponentFailures failures;
 
-    CheckpointCapture(String componentId, Function<Object, Object> checkpointData, CheckpointCodec codec, int version,
-            SecretScrubber scrubber) {
-        this.componentId = componentId;
-        this.checkpointData = checkpointData;
+    CheckpointCapture(ComponentModel model, CheckpointCodec codec, int version, ComponentFailures failures) {
+        this.componentId = model.id();
+        this.method = "@CheckpointData " + model.checkpointDataMethod() + "()";
+        this.checkpointData = model.checkpointData();
         this.codec = codec;
         this.version = version;
-        this.scrubber = scrubber;
+        this.failures = failures;
     }
 
     /** A snapshot of the emitter's state now. */
@@ -30,12 +32,11 @@ final class CheckpointCapture {
         try {
             state = checkpointData.apply(emitter);
         } catch (RuntimeException e) {
-            throw new ComponentException(componentId, "@CheckpointData failed: "
-                    + scrubber.scrub(String.valueOf(e.getMessage())), scrubber.scrub(e));
+            throw failures.failure(method, e);
         }
         if (state == null) {
             throw new ComponentException(componentId,
-                    "@CheckpointData returned null; it must return the emitter's @Checkpoint state", null);
+                    method + " returned null; it must return the emitter's @Checkpoint state", null);
         }
         // Only a copy of the fields now; the JSON is built when a host first asks for it, e.g. on a background
         // writer's thread, and never for a checkpoint a coalescing writer drops.

@@ -86,6 +86,7 @@ public final class ComponentManager implements AutoCloseable {
      *     {@code $checkpoint} exceeds
      * @throws UnsupportedVersionException when the configuration or checkpoint is newer than the component
      * @throws ComponentException when a migration handler fails
+     * @throws IllegalStateException when two component indexes declare {@code family/name}, naming both
      * @throws IllegalArgumentException when {@code version} is below 1
      * @throws NullPointerException when {@code configuration} or one of its keys is null
      */
@@ -110,6 +111,16 @@ public final class ComponentManager implements AutoCloseable {
     /** Every component this manager can run, as {@code family/name}, sorted. */
     public List<String> componentIds() {
         return registry.ids();
+    }
+
+    /**
+     * What went wrong while reading the class loader's component indexes, one sentence each naming the index, its
+     * jar and what to do: an index that cannot be loaded or was built with an incompatible Connector Kit release (its
+     * components are skipped, the others work), or a component declared by two indexes ({@link #findMapper} for it
+     * throws). Empty when every index was read. Each is also logged as a warning when the manager is built.
+     */
+    public List<String> indexProblems() {
+        return registry.problems();
     }
 
     /** Whether this manager takes checkpoints and resumes from {@code $checkpoint} keys. */

@@ -133,11 +133,12 @@ final class ConfigurationBinder {
         try {
             option.setter().accept(instance, value);
         } catch (RuntimeException e) {
+            Throwable cause = ComponentFailures.unwrap(e);
             String text = configuration.get(path);
             String received = option.credential() ? "a hidden value (credential)"
                     : text != null ? "'" + text + "'" : "a value";
-            String reason = option.credential() ? "" : ": " + e.getMessage();
-            problems.put(path, new Problem(path, "a value its setter accepts (" + e.getClass().getSimpleName()
+            String reason = option.credential() ? "" : ": " + cause.getMessage();
+            problems.put(path, new Problem(path, "a value its setter accepts (" + cause.getClass().getSimpleName()
                     + reason + ")", received));
         }
     }

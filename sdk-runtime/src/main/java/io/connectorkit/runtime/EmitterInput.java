@@ -1,6 +1,7 @@
 package io.connectorkit.runtime;
 
 import io.connectorkit.api.spi.ComponentModel;
+import io.connectorkit.api.spi.LifecycleCall;
 import io.connectorkit.runtime.input.CheckpointState;
 import io.connectorkit.runtime.input.Input;
 import java.util.Objects;
@@ -26,7 +27,7 @@ final class EmitterInput implements Input {
     private final CheckpointCapture capture;
     private final CheckpointPolicy policy;
     private final Predicate<Object> safePoint;
-    private final SecretScrubber scrubber;
+    private final ComponentFailures failures;
 
     private Phase phase = Phase.NEW;
     private Consumer<CheckpointState> callback;
@@ -45,7 +46,7 @@ final class EmitterInput implements Input {
         this.capture = capture;
         this.policy = policy;
         this.safePoint = model.checkpointAvailable();
-        this.scrubber = scrubber;
+        this.failures = new ComponentFailures(model.id(), scrubber);
     }
 
     @Override
@@ -54,12 +55,12 @@ final class EmitterInput implements Input {
             throw new IllegalStateException(model.id() + ": start() was already called");
         }
         phase = Phase.STARTED;
-        for (Consumer<Object> postConstruct : model.postConstruct()) {
+        for (LifecycleCall postConstruct : model.postConstruct()) {
             try {
-                postConstruct.accept(emitter);
+                postConstruct.call().accept(emitter);
             } catch (RuntimeException e) {
                 phase = Phase.FAILED;
-                throw failure("@PostConstruct failed", e);
+                throw failures.failure("@PostConstruct " + postConstruct.method() + "()", e);
             }
         }
     }
@@ -83,7 +84,7 @@ final class EmitterInput implements Input {
             record = producer.apply(emitter);
         } catch (RuntimeException e) {
             phase = Phase.FAILED;
-            throw failure("@Producer failed", e);
+            throw failures.failure("@Producer " + model.producerMethod() + "()", e);
         }
         if (record != null && capture != null && policy.recordProduced() && callback != null) {
             due = true;
@@ -125,11 +126,11 @@ final class EmitterInput implements Input {
         } catch (RuntimeException e) {
             error = e;
         }
-        for (Consumer<Object> preDestroy : model.preDestroy()) {
+        for (LifecycleCall preDestroy : model.preDestroy()) {
             try {
-                preDestroy.accept(emitter);
+                preDestroy.call().accept(emitter);
             } catch (RuntimeException e) {
-                RuntimeException wrapped = failure("@PreDestroy failed", e);
+                RuntimeException wrapped = failures.failure("@PreDestroy " + preDestroy.method() + "()", e);
                 if (error == null) {
                     error = wrapped;
                 } else {
@@ -155,7 +156,7 @@ final class EmitterInput implements Input {
         try {
             return safePoint.test(emitter);
         } catch (RuntimeException e) {
-            throw failure("@CheckpointAvailable failed", e);
+            throw failures.failure("@CheckpointAvailable " + model.checkpointAvailableMethod() + "()", e);
         }
     }
 
@@ -169,13 +170,5 @@ final class EmitterInput implements Input {
         callback.accept(state); // a host exception propagates as is; the checkpoint stays due
         lastDelivered = state;
         due = false;
-    }
-
-    private ComponentException failure(String what, RuntimeException cause) {
-        if (cause instanceof ComponentException component && scrubber.scrub(component) == component) {
-            return component; // ours, already named and scrubbed (or a connector's own, holding no secret)
-        }
-        return new ComponentException(model.id(), what + ": " + scrubber.scrub(String.valueOf(cause.getMessage())),
-                scrubber.scrub(cause));
     }
 }

@@ -41,15 +41,14 @@ final class EmitterMapper implements Mapper {
         try {
             emitter = model.constructor().apply(bound.arguments());
         } catch (RuntimeException e) {
-            throw new ComponentException(model.id(), "constructor failed: "
-                    + scrubber.scrub(String.valueOf(e.getMessage())), scrubber.scrub(e));
+            throw new ComponentFailures(model.id(), scrubber).failure("constructor of " + model.type().getName(), e);
         }
         if (!settings.enabled() || !model.supportsCheckpoints()) {
             return new EmitterInput(model, emitter, null, null, scrubber);
         }
         CheckpointCodec codec = new CheckpointCodec(checkpointOption, services.builderFactory(), services.json());
-        CheckpointCapture capture = new CheckpointCapture(model.id(), model.checkpointData(), codec,
-                checkpointOption.checkpoint().version().value(), scrubber);
+        CheckpointCapture capture = new CheckpointCapture(model, codec, checkpointOption.checkpoint().version().value(),
+                new ComponentFailures(model.id(), scrubber));
         return new EmitterInput(model, emitter, capture, policy(), scrubber);
     }
 

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns the map a host passes to {@code findMapper} into the map the binder reads: migrates an older configuration
- * version, then takes the {@code $checkpoint.*} keys apart, migrates an older checkpoint version and rewrites the
- * keys to the {@code @Checkpoint} option's real path, where they win over any key already there.
+ * version (the component's, then each configuration object's {@code <path>.__version}, outer objects first), then
+ * takes the {@code $checkpoint.*} keys apart, migrates an older checkpoint version and rewrites the keys to the
+ * {@code @Checkpoint} option's real path, where they win over any key already there.
  */
 final class ResumePreparer {
 
@@ -72,7 +74,10 @@ final class ResumePreparer {
                             + " bytes (UTF-8 keys and values)",
                     checkpoint.size() + " keys, " + checkpointBytes + " bytes")));
         }
-        options = migrate(model.version(), configurationVersion, options, "the configuration version");
+        options = migrate(model.version(), configurationVersion, options, "the configuration version", options);
+        for (OptionModel parameter : model.parameters()) {
+            migrateObjects(parameter, parameter.name(), options);
+        }
         if (!checkpoint.isEmpty()) {
             resume(checkpoint, options);
         }
@@ -91,15 +96,71 @@ final class ResumePreparer {
                     "no checkpoint keys: the component has no @Checkpoint option", checkpointKeys(checkpoint))));
         }
         String versionText = checkpoint.remove(CheckpointState.VERSION_KEY);
-        int version = parseVersion(versionText);
-        Map<String, String> state = migrate(checkpointOption.checkpoint().version(), version, checkpoint, VERSION_FIELD);
+        int version = parseVersion(VERSION_FIELD, versionText);
+        Map<String, String> state = migrate(checkpointOption.checkpoint().version(), version, checkpoint, VERSION_FIELD,
+                options);
         String base = model.checkpointPath() + '.';
         state.forEach((key, value) -> options.put(base + key, value));
     }
 
-    private int parseVersion(String text) {
+    /**
+     * Migrates the configuration object {@code option} at {@code path} when the map gives an older
+     * {@code path.__version}, or none while it has keys under {@code path} (written before the class had a
+     * {@code @Version}): its handler sees the object's keys relative to {@code path}. Then its children and list
+     * items, so that a handler sees its keys in the shape its own version reads.
+     */
+    private void migrateObjects(OptionModel option, String path, Map<String, String> options) {
+        if (option.kind() == OptionModel.Kind.LIST && option.element().kind() == OptionModel.Kind.OBJECT) {
+            for (int index : listIndices(path, options)) {
+                migrateObjects(option.element(), path + '[' + index + ']', options);
+            }
+            return;
+        }
+        if (option.kind() != OptionModel.Kind.OBJECT) {
+            return;
+        }
+        String versionKey = path + '.' + CheckpointState.VERSION_KEY;
+        int received = parseVersion(versionKey, options.remove(versionKey));
+        String prefix = path + '.';
+        if (received != option.version().value()
+                && options.keySet().stream().anyMatch(key -> key.startsWith(prefix))) {
+            Map<String, String> relative = new LinkedHashMap<>();
+            for (Map.Entry<String, String> entry : options.entrySet()) {
+                if (entry.getKey().startsWith(prefix)) {
+                    relative.put(entry.getKey().substring(prefix.length()), entry.getValue());
+                }
+            }
+            Map<String, String> migrated = migrate(option.version(), received, relative, versionKey, options);
+            options.keySet().removeIf(key -> key.startsWith(prefix));
+            migrated.forEach((key, value) -> options.put(prefix + key, value));
+        } else if (received > option.version().value()) {
+            throw new UnsupportedVersionException(model.id(), versionKey, received, option.version().value());
+        }
+        for (OptionModel child : option.children()) {
+            migrateObjects(child, prefix + child.name(), options);
+        }
+    }
+
+    /** The indices {@code i} of the keys {@code path[i]...} in {@code options}, sorted. */
+    private static Set<Integer> listIndices(String path, Map<String, String> options) {
+        Set<Integer> indices = new TreeSet<>();
+        String prefix = path + '[';
+        for (String key : options.keySet()) {
+            int close = key.indexOf(']', prefix.length());
+            if (key.startsWith(prefix) && close > prefix.length()) {
+                try {
+                    indices.add(Integer.parseInt(key.substring(prefix.length(), close)));
+                } catch (NumberFormatException e) {
+                    // not an index: the binder reports the key
+                }
+            }
+        }
+        return indices;
+    }
+
+    private int parseVersion(String key, String text) {
         if (text == null) {
-            return 1; // checkpoints written before the class had a @Version
+            return 1; // data written before the class had a @Version
         }
         try {
             int version = Integer.parseInt(text);
@@ -109,11 +170,17 @@ final class ResumePreparer {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigurationException(model.id(), List.of(new Problem(VERSION_FIELD, "a version, 1 or more",
+        throw new ConfigurationException(model.id(), List.of(new Problem(key, "a version, 1 or more",
                 "'" + text + "'")));
     }
 
-    private Map<String, String> migrate(VersionModel current, int received, Map<String, String> data, String field) {
+    /**
+     * {@code data} migrated from version {@code received} to {@code current}.
+     *
+     * @param configuration the whole configuration, whose credential values are masked in a failing handler's error
+     */
+    private Map<String, String> migrate(VersionModel current, int received, Map<String, String> data, String field,
+            Map<String, String> configuration) {
         if (received > current.value()) {
             throw new UnsupportedVersionException(model.id(), field, received, current.value());
         }
@@ -129,7 +196,7 @@ final class ResumePreparer {
             migrated = handler.migrate(received, data);
         } catch (RuntimeException e) {
             // The handler saw the whole configuration, credentials included: keep them out of what it threw.
-            SecretScrubber scrubber = new SecretScrubber(credentialValues(data));
+            SecretScrubber scrubber = new SecretScrubber(credentialValues(configuration));
             throw new ComponentException(model.id(), "migration handler " + handler.getClass().getName()
                     + " failed to migrate " + field + " " + received + " to " + current.value() + ": "
                     + scrubber.scrub(String.valueOf(e.getMessage())), scrubber.scrub(e));

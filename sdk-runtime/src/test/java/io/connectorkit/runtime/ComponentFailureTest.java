@@ -26,7 +26,7 @@ class ComponentFailureTest {
             input.next();
             ComponentException error = assertThrows(ComponentException.class, input::next);
             assertEquals("test/plain", error.componentId());
-            assertEquals("test/plain: @Producer failed: login failed for password ****", error.getMessage());
+            assertEquals("test/plain: @Producer produce() failed: login failed for password ****", error.getMessage());
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));
             assertFalse(trace.toString().contains("hunter2"), trace.toString());

@@ -23,10 +23,13 @@ public final class ComponentModel {
     private final List<OptionModel> parameters;
     private final Function<Object[], Object> constructor;
     private final Function<Object, Object> producer;
-    private final List<Consumer<Object>> postConstruct;
-    private final List<Consumer<Object>> preDestroy;
+    private final String producerMethod;
+    private final List<LifecycleCall> postConstruct;
+    private final List<LifecycleCall> preDestroy;
     private final Function<Object, Object> checkpointData;
+    private final String checkpointDataMethod;
     private final Predicate<Object> checkpointAvailable;
+    private final String checkpointAvailableMethod;
     private final String checkpointPath;
 
     private ComponentModel(Builder builder) {
@@ -37,10 +40,13 @@ public final class ComponentModel {
         this.parameters = List.copyOf(builder.parameters);
         this.constructor = builder.constructor;
         this.producer = builder.producer;
+        this.producerMethod = builder.producerMethod;
         this.postConstruct = List.copyOf(builder.postConstruct);
         this.preDestroy = List.copyOf(builder.preDestroy);
         this.checkpointData = builder.checkpointData;
+        this.checkpointDataMethod = builder.checkpointDataMethod;
         this.checkpointAvailable = builder.checkpointAvailable;
+        this.checkpointAvailableMethod = builder.checkpointAvailableMethod;
         this.checkpointPath = builder.checkpointPath;
     }
 
@@ -89,13 +95,18 @@ public final class ComponentModel {
         return producer;
     }
 
+    /** The name of the {@code @Producer} method. */
+    public String producerMethod() {
+        return producerMethod;
+    }
+
     /** Call the {@code @PostConstruct} methods, in declaration order. */
-    public List<Consumer<Object>> postConstruct() {
+    public List<LifecycleCall> postConstruct() {
         return postConstruct;
     }
 
     /** Call the {@code @PreDestroy} methods, in declaration order. */
-    public List<Consumer<Object>> preDestroy() {
+    public List<LifecycleCall> preDestroy() {
         return preDestroy;
     }
 
@@ -104,9 +115,19 @@ public final class ComponentModel {
         return checkpointData;
     }
 
+    /** The name of the {@code @CheckpointData} method; {@code null} when the emitter has none. */
+    public String checkpointDataMethod() {
+        return checkpointDataMethod;
+    }
+
     /** Calls the {@code @CheckpointAvailable} method; {@code null} when every record is a safe point. */
     public Predicate<Object> checkpointAvailable() {
         return checkpointAvailable;
+    }
+
+    /** The name of the {@code @CheckpointAvailable} method; {@code null} when the emitter has none. */
+    public String checkpointAvailableMethod() {
+        return checkpointAvailableMethod;
     }
 
     /**
@@ -137,10 +158,13 @@ public final class ComponentModel {
         private final List<OptionModel> parameters = new ArrayList<>();
         private Function<Object[], Object> constructor;
         private Function<Object, Object> producer;
-        private final List<Consumer<Object>> postConstruct = new ArrayList<>();
-        private final List<Consumer<Object>> preDestroy = new ArrayList<>();
+        private String producerMethod;
+        private final List<LifecycleCall> postConstruct = new ArrayList<>();
+        private final List<LifecycleCall> preDestroy = new ArrayList<>();
         private Function<Object, Object> checkpointData;
+        private String checkpointDataMethod;
         private Predicate<Object> checkpointAvailable;
+        private String checkpointAvailableMethod;
         private String checkpointPath;
 
         private Builder(String family, String name, Class<?> type) {
@@ -167,21 +191,22 @@ public final class ComponentModel {
             return this;
         }
 
-        /** The {@code @Producer} call. */
-        public Builder producer(Function<Object, Object> producer) {
+        /** The {@code @Producer} method's name and call. */
+        public Builder producer(String method, Function<Object, Object> producer) {
+            this.producerMethod = Objects.requireNonNull(method, "method");
             this.producer = Objects.requireNonNull(producer, "producer");
             return this;
         }
 
-        /** Adds a {@code @PostConstruct} call. */
-        public Builder postConstruct(Consumer<Object> call) {
-            this.postConstruct.add(Objects.requireNonNull(call, "call"));
+        /** Adds a {@code @PostConstruct} method's name and call. */
+        public Builder postConstruct(String method, Consumer<Object> call) {
+            this.postConstruct.add(new LifecycleCall(method, call));
             return this;
         }
 
-        /** Adds a {@code @PreDestroy} call. */
-        public Builder preDestroy(Consumer<Object> call) {
-            this.preDestroy.add(Objects.requireNonNull(call, "call"));
+        /** Adds a {@code @PreDestroy} method's name and call. */
+        public Builder preDestroy(String method, Consumer<Object> call) {
+            this.preDestroy.add(new LifecycleCall(method, call));
             return this;
         }
 
@@ -191,14 +216,16 @@ public final class ComponentModel {
             return this;
         }
 
-        /** The {@code @CheckpointData} call. */
-        public Builder checkpointData(Function<Object, Object> call) {
+        /** The {@code @CheckpointData} method's name and call. */
+        public Builder checkpointData(String method, Function<Object, Object> call) {
+            this.checkpointDataMethod = Objects.requireNonNull(method, "method");
             this.checkpointData = Objects.requireNonNull(call, "call");
             return this;
         }
 
-        /** The {@code @CheckpointAvailable} call. */
-        public Builder checkpointAvailable(Predicate<Object> call) {
+        /** The {@code @CheckpointAvailable} method's name and call. */
+        public Builder checkpointAvailable(String method, Predicate<Object> call) {
+            this.checkpointAvailableMethod = Objects.requireNonNull(method, "method");
             this.checkpointAvailable = Objects.requireNonNull(call, "call");
             return this;
         }

@@ -43,6 +43,7 @@ public final class OptionModel {
     private final List<OptionModel> children;
     private final Supplier<Object> factory;
     private final CheckpointModel checkpoint;
+    private final VersionModel version;
 
     private OptionModel(Builder builder) {
         this.name = builder.name;
@@ -57,6 +58,7 @@ public final class OptionModel {
         this.children = List.copyOf(builder.children);
         this.factory = builder.factory;
         this.checkpoint = builder.checkpoint;
+        this.version = builder.version;
     }
 
     /** Starts a node: its option name, its kind and its declared type (the enum, list or class type as declared). */
@@ -124,6 +126,15 @@ public final class OptionModel {
         return checkpoint;
     }
 
+    /**
+     * For {@link Kind#OBJECT}: the {@code @Version} of the configuration class ({@link VersionModel#DEFAULT} without
+     * one). A configuration map may give it as {@code <path>.__version}; older data under the path is migrated by
+     * its handler. For a {@code @Checkpoint} class this is the same version as {@link #checkpoint()}'s.
+     */
+    public VersionModel version() {
+        return version;
+    }
+
     /** The child named {@code childName}, or {@code null}. */
     public OptionModel child(String childName) {
         for (OptionModel child : children) {
@@ -152,6 +163,7 @@ public final class OptionModel {
         private final List<OptionModel> children = new ArrayList<>();
         private Supplier<Object> factory;
         private CheckpointModel checkpoint;
+        private VersionModel version = VersionModel.DEFAULT;
 
         private Builder(String name, Kind kind, Class<?> type) {
             this.name = Objects.requireNonNull(name, "name");
@@ -196,9 +208,16 @@ public final class OptionModel {
             return this;
         }
 
-        /** Marks a configuration class as the {@code @Checkpoint} state. */
+        /** Marks a configuration class as the {@code @Checkpoint} state; its version is the state's version. */
         public Builder checkpoint(CheckpointModel checkpoint) {
             this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
+            this.version = checkpoint.version();
+            return this;
+        }
+
+        /** The {@code @Version} of a configuration class. */
+        public Builder version(VersionModel version) {
+            this.version = Objects.requireNonNull(version, "version");
             return this;
         }
 

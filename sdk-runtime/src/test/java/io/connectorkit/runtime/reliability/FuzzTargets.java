@@ -71,7 +71,7 @@ final class FuzzTargets {
             // configuration.link is "explode": their own documented failures.
             boolean planned = component.startsWith("plain")
                     && (configuration.containsKey("configuration.failAfter")
-                            && e.getMessage().contains("@Producer failed")
+                            && e.getMessage().contains("@Producer produce() failed")
                         || "explode".equals(configuration.get("configuration.link"))
                             && e.getMessage().contains("migration handler"));
             if (!planned) {

@@ -11,10 +11,20 @@ import jakarta.json.JsonBuilderFactory;
 import java.util.List;
 
 @Generated("io.connectorkit.processor.ConnectorProcessor")
-public final class ConnectorKitIndex implements ComponentIndex {
+public final class ConnectorKitIndex_8bff5ffd implements ComponentIndex {
   @Override
   public List<ComponentModel> components() {
     return List.of(checkpointListInput());
+  }
+
+  @Override
+  public int format() {
+    return 2;
+  }
+
+  @Override
+  public String release() {
+    return "@RELEASE@";
   }
 
   private static ComponentModel checkpointListInput() {
@@ -42,12 +52,12 @@ public final class ConnectorKitIndex implements ComponentIndex {
                 .build())
             .build())
         .constructor(args -> new CheckpointOptionAtDepthOne((JsonBuilderFactory) args[0], (CheckpointOptionAtDepthOne.InputConfig) args[1]))
-        .producer(c -> ((CheckpointOptionAtDepthOne) c).data())
-        .postConstruct(c -> ((CheckpointOptionAtDepthOne) c).init())
-        .preDestroy(c -> ((CheckpointOptionAtDepthOne) c).close())
+        .producer("data", c -> ((CheckpointOptionAtDepthOne) c).data())
+        .postConstruct("init", c -> ((CheckpointOptionAtDepthOne) c).init())
+        .preDestroy("close", c -> ((CheckpointOptionAtDepthOne) c).close())
         .checkpointPath("configuration.checkpoint")
-        .checkpointData(c -> ((CheckpointOptionAtDepthOne) c).checkpoint())
-        .checkpointAvailable(c -> ((CheckpointOptionAtDepthOne) c).isReady())
+        .checkpointData("checkpoint", c -> ((CheckpointOptionAtDepthOne) c).checkpoint())
+        .checkpointAvailable("isReady", c -> ((CheckpointOptionAtDepthOne) c).isReady())
         .build();
   }
 }
