@@ -30,8 +30,8 @@ public interface ComponentIndex {
         return 1;
     }
 
-    /** The Connector Kit release that generated this index ({@code "before 0.2"} for indexes of format 1). */
+    /** The Connector Kit release that generated this index; {@code "unknown"} for indexes of format 1. */
     default String release() {
-        return "before 0.2";
+        return "unknown";
     }
 }
