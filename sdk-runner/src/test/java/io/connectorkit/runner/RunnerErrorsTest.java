@@ -129,6 +129,41 @@ class RunnerErrorsTest {
     }
 
     @Test
+    void aJdbcStoreErrorKeepsTheDriversReasonButNotThePassword() {
+        String secret = "hunter2-in-the-url";
+        String url = "jdbc:h2:file:" + dir.resolve("no-such-db").toAbsolutePath() + ";IFEXISTS=TRUE;USER=sa;PASSWORD="
+                + secret;
+
+        Cli.Result result = run("--store", url, "--output", dir.resolve("out.jsonl").toString())
+                .assertCode(6).assertErrContains("PASSWORD=****", "not found");
+
+        assertFalse(result.all().contains(secret), result.all());
+    }
+
+    @Test
+    void aSinkErrorKeepsTheDriversReasonButNotThePassword() {
+        String secret = "hunter2-in-the-url";
+        String url = "jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=" + secret;
+
+        Cli.Result result = run("--configuration", listInput(dir, 5, 1).toString(), "--sink", url, "--table", "t")
+                .assertCode(6).assertErrContains("password=****", "Connection to 127.0.0.1:1 refused");
+
+        assertFalse(result.all().contains(secret), result.all());
+    }
+
+    @Test
+    void aMissingPostgresDatabaseIsNamedWithItsReason() {
+        String url = Postgres.url().replaceFirst("/[^/?]+(\\?|$)", "/connectorkit_no_such_db$1");
+        String secret = "hunter2-in-the-url";
+
+        Cli.Result result = run("--store", url + (url.contains("?") ? "&" : "?") + "password=" + secret, "--output",
+                dir.resolve("out.jsonl").toString())
+                .assertCode(6).assertErrContains("database \"connectorkit_no_such_db\" does not exist");
+
+        assertFalse(result.all().contains(secret), result.all());
+    }
+
+    @Test
     void anUnknownStoreKindIsAUsageError() {
         run("--store", "bogus:x").assertCode(2).assertErrContains("bogus:x", "file:DIR or jdbc:URL");
     }

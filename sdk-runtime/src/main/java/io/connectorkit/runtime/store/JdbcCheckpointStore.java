@@ -1,5 +1,6 @@
 package io.connectorkit.runtime.store;
 
+import io.connectorkit.api.configuration.UrlPasswords;
 import io.connectorkit.runtime.store.EnvelopeCodec.InvalidCheckpointException;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -115,7 +116,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 ? () -> DriverManager.getConnection(url)
                 : () -> DriverManager.getConnection(url, user, password);
         return new JdbcCheckpointStore(connector, table, options, DEFAULT_LOCK_STALE_AFTER,
-                "jdbc store " + maskUrl(url), password, Clock.systemUTC());
+                "jdbc store " + UrlPasswords.mask(url), password, Clock.systemUTC());
     }
 
     private JdbcCheckpointStore(Connector connector, String table, StoreOptions options, Duration lockStaleAfter,
@@ -544,11 +545,13 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     }
 
     private CheckpointStoreException failure(String job, String problem, SQLException e) {
-        String detail = e.getClass().getSimpleName() + " [SQLState " + e.getSQLState() + "]: " + e.getMessage();
-        // A driver may echo the URL ("No suitable driver found for jdbc:...password=...") or the password.
-        String message = maskUrl(CheckpointStoreException.describe(name, job, "table " + table,
-                problem + ": " + detail));
-        boolean echoesSecret = password != null || !detail.equals(maskUrl(detail));
+        // A driver may echo the URL ("No suitable driver found for jdbc:...password=...") or the password. Only the
+        // password is masked: the driver's reason ("database "x" does not exist") is what the operator needs.
+        String driverMessage = String.valueOf(e.getMessage());
+        String maskedMessage = UrlPasswords.mask(driverMessage);
+        String message = CheckpointStoreException.describe(name, job, "table " + table, problem + ": "
+                + e.getClass().getSimpleName() + " [SQLState " + e.getSQLState() + "]: " + maskedMessage);
+        boolean echoesSecret = password != null || !driverMessage.equals(maskedMessage);
         if (password != null) {
             message = message.replace(password, "****");
         }
@@ -562,15 +565,6 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         } catch (SQLException ignored) {
             // The original failure is what matters.
         }
-    }
-
-    /**
-     * {@code text} with the passwords of any JDBC URL in it masked: {@code password=}, {@code passwd=},
-     * {@code pwd=} parameters and {@code user:password@} credentials. For messages and logs.
-     */
-    public static String maskUrl(String url) {
-        return url.replaceAll("(?i)((?:password|passwd|pwd)\\s*=)[^&;]*", "$1****")
-                .replaceAll("//([^/:@]*):[^/@]*@", "//$1:****@");
     }
 
 }
