@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,27 @@ class RunnerErrorsTest {
         }
         run("--configuration", listInput(dir, 5, 1).toString(), "--sink", url, "--table", "rows_out")
                 .assertCode(8).assertErrContains("no column for field 'date'");
+    }
+
+    @Test
+    void anOutputBelowARegularFileNamesThatFileAndWhy() throws IOException {
+        Path regularFile = Files.writeString(dir.resolve("a-file"), "x");
+        Path output = regularFile.resolve("out.jsonl");
+
+        run("--configuration", listInput(dir, 5, 1).toString(), "--store", fileStore(store()), "--output",
+                output.toString()).assertCode(8).assertErrContains("cannot open the output " + output + ": "
+                        + regularFile + ": exists and is not a folder");
+    }
+
+    @Test
+    void anOutputWhereNobodyMayWriteSaysPermissionDenied() {
+        // sysfs refuses to create files, to root as well: no chmod that root would ignore.
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/kernel")), "needs Linux sysfs at /sys");
+        Path output = Path.of("/sys/connectorkit-out.jsonl");
+
+        run("--configuration", listInput(dir, 5, 1).toString(), "--store", fileStore(store()), "--output",
+                output.toString()).assertCode(8).assertErrContains("cannot open the output " + output
+                        + ": permission denied");
     }
 
     @Test
