@@ -38,6 +38,7 @@ public final class Main {
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> report(error, line.getErr()));
+        commandLine.setParameterExceptionHandler(new UnknownOptions(commandLine.getParameterExceptionHandler()));
         return commandLine.execute(args);
     }
 

@@ -185,16 +185,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (failAfter < 0 || retries < 0 || retention < 1 || retryBackoffMillis < 0) {
-            throw new RunnerException(ExitCodes.USAGE, "--fail-after and --retries must be 0 or more, --retention 1 "
-                    + "or more; got " + failAfter + ", " + retries + ", " + retention);
+        atLeast("--retention", retention, 1);
+        atLeast("--fail-after", failAfter, 0);
+        atLeast("--retries", retries, 0);
+        atLeast("--retry-backoff-ms", retryBackoffMillis, 0);
+        atLeast("--save-pause-ms", savePauseMillis, 0);
+        if (frequency != null && frequency.records != null) {
+            atLeast("--every", frequency.records, 1);
         }
-        if (savePauseMillis < 0) {
-            throw new RunnerException(ExitCodes.USAGE, "--save-pause-ms must be 0 or more, got " + savePauseMillis);
-        }
-        if (frequency != null && (frequency.records != null && frequency.records < 1
-                || frequency.millis != null && frequency.millis < 1)) {
-            throw new RunnerException(ExitCodes.USAGE, "--every and --every-ms must be 1 or more");
+        if (frequency != null && frequency.millis != null) {
+            atLeast("--every-ms", frequency.millis, 1);
         }
         if (sink != null && (!sink.startsWith("jdbc:") || table == null || output != null || storeGiven())) {
             throw new RunnerException(ExitCodes.USAGE, "--sink needs a jdbc: URL and --table, and excludes --output "
@@ -205,6 +205,13 @@ final class RunCommand implements Callable<Integer> {
         }
         if (jar != null && !Files.isReadable(jar)) {
             throw new RunnerException(ExitCodes.USAGE, "--jar " + jar + ": no such readable file");
+        }
+    }
+
+    /** Refuses {@code value} below {@code least}, naming the one option that is wrong. */
+    private static void atLeast(String option, long value, long least) {
+        if (value < least) {
+            throw new RunnerException(ExitCodes.USAGE, option + " must be " + least + " or more, got " + value);
         }
     }
 

@@ -186,6 +186,27 @@ class RunnerErrorsTest {
     }
 
     @Test
+    void anUnknownOptionIsNamedWithTheClosestKnownOne() {
+        Cli.Result misspelt = Cli.run("run", "--familly", "checkpoint", "--name", "list-input")
+                .assertCode(2).assertErrContains("unknown option '--familly'; did you mean '--family'?",
+                        "connectorkit run --help");
+        Cli.run("run", "--family", "checkpoint", "--name", "list-input", "--every-m=5")
+                .assertCode(2).assertErrContains("unknown option '--every-m'; did you mean '--every-ms'?");
+        Cli.run("run", "--family", "checkpoint", "--name", "list-input", "--zzz")
+                .assertCode(2).assertErrContains("unknown option '--zzz'.");
+
+        assertEquals(1, misspelt.err().lines().count(), "one line, not the whole usage: " + misspelt.err());
+    }
+
+    @Test
+    void aBadRetentionNamesOnlyThatOption() {
+        Cli.Result result = run("--store", fileStore(store()), "--retention", "0")
+                .assertCode(2).assertErrContains("--retention must be 1 or more, got 0");
+
+        assertFalse(result.err().contains("--fail-after") || result.err().contains("--retries"), result.err());
+    }
+
+    @Test
     void anUnknownStoreKindIsAUsageError() {
         run("--store", "bogus:x").assertCode(2).assertErrContains("bogus:x", "file:DIR or jdbc:URL");
     }
