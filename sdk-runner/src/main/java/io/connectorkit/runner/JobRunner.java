@@ -9,6 +9,7 @@ import io.connectorkit.runtime.input.Mapper;
 import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.CheckpointStoreException;
+import io.connectorkit.runtime.store.NoValidCheckpointException;
 import jakarta.json.JsonObject;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -118,10 +119,13 @@ final class JobRunner {
     private Optional<CheckpointEnvelope> loadLatest() {
         try {
             return store.loadLatest(settings.job(), JobSettings.PARTITION);
+        } catch (NoValidCheckpointException e) {
+            // Every generation is corrupt: no rewind can help, only a good copy put back or a start from scratch.
+            throw new RunnerException(ExitCodes.STORE_FAILED, e.getMessage() + ". The job is not started. Restore "
+                    + "a checkpoint from a backup, or start the job over from the beginning: 'connectorkit checkpoint "
+                    + "delete --job " + settings.job() + " --yes' (with the same --store)", e);
         } catch (CheckpointStoreException e) {
-            throw new RunnerException(ExitCodes.STORE_FAILED, e.getMessage() + "; the job is not started, so "
-                    + "nothing is read again from the beginning. Inspect it with 'checkpoint history --job "
-                    + settings.job() + "' and rewind or delete it", e);
+            throw new RunnerException(ExitCodes.STORE_FAILED, e.getMessage() + "; the job is not started", e);
         }
     }
 

@@ -235,6 +235,32 @@ class RunnerErrorsTest {
     }
 
     @Test
+    void aJobWhoseTenGenerationsAreAllCorruptGetsOneShortErrorWithTheWayOut() throws IOException {
+        Path configuration = listInput(dir, 50, 5);
+        Path output = dir.resolve("out.jsonl");
+        run("--configuration", configuration.toString(), "--store", fileStore(store()), "--output", output.toString(),
+                "--sync-saves").assertCode(0);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(store())) {
+            files = walk.filter(f -> f.getFileName().toString().matches("checkpoint-\\d+\\.json")).toList();
+        }
+        assertEquals(10, files.size(), "ten generations kept: " + files);
+        for (Path file : files) {
+            Files.writeString(file, "{\"not\": \"a checkpoint\"");
+        }
+
+        // A child JVM: what the store logs is captured too.
+        Cli.Result result = Cli.fork(dir, args("--configuration", configuration.toString(), "--store",
+                fileStore(store()), "--output", output.toString()));
+
+        result.assertCode(6).assertErrContains("10 checkpoint file(s) but none is valid", "not started",
+                "'connectorkit checkpoint delete --job " + JOB + " --yes'");
+        assertEquals(1, result.err().lines().count(), "one line:\n" + result.err());
+        assertEquals(1, result.err().split("not a complete JSON object", -1).length - 1,
+                "the reason once, not once per generation:\n" + result.err());
+    }
+
+    @Test
     void aSecondRunnerOnTheSameJobIsRefusedAndLeavesTheOutputAlone() throws IOException {
         Path output = Files.writeString(dir.resolve("out.jsonl"), "{\"id\":1}\n{\"id\":2", StandardCharsets.UTF_8);
         byte[] before = Files.readAllBytes(output);

@@ -276,7 +276,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     @Override
     public Optional<CheckpointEnvelope> loadLatest(String job, String partition) {
         requireIds(job, partition);
-        List<String> problems = new ArrayList<>();
+        SkippedGenerations skipped = new SkippedGenerations("checkpoint row");
         try (Connection c = open(job);
              PreparedStatement select = c.prepareStatement(selectRows() + " ORDER BY generation DESC")) {
             select.setString(1, job);
@@ -285,24 +285,26 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 while (rs.next()) {
                     long generation = rs.getLong(1);
                     try {
-                        return Optional.of(envelope(job, partition, rs));
+                        CheckpointEnvelope envelope = envelope(job, partition, rs);
+                        if (!skipped.isEmpty()) {
+                            LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job,
+                                    "table " + table, "partition '" + partition + "': "
+                                            + skipped.warning(generation)));
+                        }
+                        return Optional.of(envelope);
                     } catch (InvalidCheckpointException e) {
-                        problems.add("generation " + generation + ": " + e.getMessage());
-                        LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, "table "
-                                + table, "corrupt checkpoint row, partition '" + partition + "' generation "
-                                + generation + ", skipped: " + e.getMessage()));
+                        skipped.add(generation, "generation " + generation + ": " + e.getMessage());
                     }
                 }
             }
         } catch (SQLException e) {
             throw failure(job, "loading partition '" + partition + "' failed", e);
         }
-        if (problems.isEmpty()) {
+        if (skipped.isEmpty()) {
             return Optional.empty();
         }
-        throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, "table " + table,
-                "partition '" + partition + "' has " + problems.size()
-                        + " checkpoint row(s) but none is valid, refusing to restart from scratch: " + problems));
+        throw new NoValidCheckpointException(CheckpointStoreException.describe(name, job, "table " + table,
+                skipped.noneValid(partition)));
     }
 
     @Override
