@@ -12,6 +12,8 @@ final class ExitCodes {
     static final int STORE_FAILED = 6;
     static final int NEWER_CHECKPOINT = 7;
     static final int OUTPUT_FAILED = 8;
+    /** SIGTERM or SIGINT stopped the job after its final checkpoint was saved. */
+    static final int STOPPED = 9;
     static final int INTERNAL_ERROR = 70;
 
     private ExitCodes() {

@@ -9,6 +9,7 @@ import io.connectorkit.runtime.input.Mapper;
 import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.CheckpointStoreException;
+import io.connectorkit.runtime.store.NoValidCheckpointException;
 import jakarta.json.JsonObject;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -21,9 +22,19 @@ import java.util.function.Supplier;
 
 /**
  * Runs one job to its end: resumes from the job's latest checkpoint, drives the input in callback mode, hands records
- * and checkpoints to a {@link JobOutput}, and retries a failing connector from the last durable checkpoint.
+ * and checkpoints to a {@link JobOutput}, and retries a failing connector from the last durable checkpoint. A
+ * {@link StopRequest} (SIGTERM, SIGINT) ends it early the way the end of the input does: {@code stop()}, final
+ * checkpoint, output closed.
  */
 final class JobRunner {
+
+    /** How a run ended. */
+    enum Outcome {
+        /** The input had no more records. */
+        FINISHED,
+        /** A stop was requested: the input was stopped and its final checkpoint handed to the output. */
+        STOPPED
+    }
 
     private final JobSettings settings;
     private final ComponentManager manager;
@@ -31,27 +42,29 @@ final class JobRunner {
     private final Supplier<JobOutput> outputs;
     private final RunnerMetrics metrics;
     private final PrintStream log;
+    private final StopRequest stop;
 
     /**
      * @param outputs opens the output of one attempt; called once the attempt is known to start (store readable,
      *     component found, configuration valid), so a job that is refused leaves its output as it was
+     * @param stop read once per record; when set, the run ends after the current record
      */
     JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, Supplier<JobOutput> outputs,
-            RunnerMetrics metrics, PrintStream log) {
+            RunnerMetrics metrics, PrintStream log, StopRequest stop) {
         this.settings = settings;
         this.manager = manager;
         this.store = store;
         this.outputs = outputs;
         this.metrics = metrics;
         this.log = log;
+        this.stop = stop;
     }
 
-    /** Runs until the input ends; returns the number of records read. */
-    long run() {
+    /** Runs until the input ends or a stop is requested; the records read are counted in the metrics. */
+    Outcome run() {
         for (int attempt = 0; ; attempt++) {
             try {
-                runOnce();
-                return metrics.records();
+                return runOnce();
             } catch (ComponentException e) {
                 metrics.failure();
                 if (attempt >= settings.retries()) {
@@ -63,12 +76,14 @@ final class JobRunner {
                 log.println("connectorkit: retry " + (attempt + 1) + " of " + settings.retries() + " in "
                         + delay.toMillis() + " ms, from the last saved checkpoint");
                 metrics.retry();
-                sleep(delay);
+                if (awaitStop(delay)) {
+                    return Outcome.STOPPED; // the last checkpoint was saved when the failed attempt closed its output
+                }
             }
         }
     }
 
-    private void runOnce() {
+    private Outcome runOnce() {
         Map<String, String> configuration = new HashMap<>(settings.configuration());
         Optional<CheckpointEnvelope> latest = loadLatest();
         latest.ifPresent(saved -> {
@@ -99,6 +114,7 @@ final class JobRunner {
                     metrics.checkpointTaken();
                 }
             });
+            Outcome outcome = Outcome.FINISHED;
             try {
                 for (Object record = input.next(); record != null; record = input.next()) {
                     output.write(record);
@@ -106,22 +122,30 @@ final class JobRunner {
                     if (++producedHere == settings.failAfter()) {
                         crash(producedHere, output);
                     }
+                    if (stop.isRequested()) {
+                        outcome = Outcome.STOPPED;
+                        break;
+                    }
                 }
             } catch (ComponentException e) {
                 input.stop(); // runs @PreDestroy; after a failure no checkpoint is taken
                 throw e;
             }
-            input.stop();
+            input.stop(); // delivers the final checkpoint, whether the input ended or a stop was requested
+            return outcome;
         }
     }
 
     private Optional<CheckpointEnvelope> loadLatest() {
         try {
             return store.loadLatest(settings.job(), JobSettings.PARTITION);
+        } catch (NoValidCheckpointException e) {
+            // Every generation is corrupt: no rewind can help, only a good copy put back or a start from scratch.
+            throw new RunnerException(ExitCodes.STORE_FAILED, e.getMessage() + ". The job is not started. Restore "
+                    + "a checkpoint from a backup, or start the job over from the beginning: 'connectorkit checkpoint "
+                    + "delete --job " + settings.job() + " --yes' (with the same --store)", e);
         } catch (CheckpointStoreException e) {
-            throw new RunnerException(ExitCodes.STORE_FAILED, e.getMessage() + "; the job is not started, so "
-                    + "nothing is read again from the beginning. Inspect it with 'checkpoint history --job "
-                    + settings.job() + "' and rewind or delete it", e);
+            throw new RunnerException(ExitCodes.STORE_FAILED, e.getMessage() + "; the job is not started", e);
         }
     }
 
@@ -154,9 +178,10 @@ final class JobRunner {
         Runtime.getRuntime().halt(ExitCodes.SIMULATED_CRASH);
     }
 
-    private static void sleep(Duration delay) {
+    /** Waits {@code delay} before a retry; returns early, with true, when a stop is requested meanwhile. */
+    private boolean awaitStop(Duration delay) {
         try {
-            Thread.sleep(delay.toMillis());
+            return stop.await(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunnerException(ExitCodes.CONNECTOR_FAILED, "interrupted while waiting to retry");

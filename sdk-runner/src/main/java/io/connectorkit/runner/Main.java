@@ -5,6 +5,8 @@ import io.connectorkit.runtime.store.CheckpointStoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
+import sun.misc.Signal;
 
 /**
  * The {@code connectorkit} command line: {@code run} a connector with durable checkpoints, and {@code checkpoint}
@@ -23,22 +25,53 @@ import picocli.CommandLine.Command;
             "6:checkpoint store cannot be opened, is locked, or holds no valid checkpoint",
             "7:the saved checkpoint was written by a newer version of the component",
             "8:the output cannot be written",
+            "9:run was stopped by SIGTERM or SIGINT after saving its final checkpoint",
+            "130/143:a second SIGINT/SIGTERM, or --stop-grace-ms passed: exited without the final checkpoint",
             "70:internal error"})
 public final class Main {
 
     private Main() {
     }
 
-    /** Runs the command line and exits with its code. */
+    /** Runs the command line and exits with its code; SIGTERM and SIGINT stop a running job cleanly. */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        StopRequest stop = new StopRequest();
+        handleSignals(stop);
+        System.exit(execute(stop, args));
     }
 
-    /** Runs the command line and returns its exit code; for tests and embedding. */
+    /** Runs the command line and returns its exit code; for tests and embedding (signals are left alone). */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return execute(new StopRequest(), args);
+    }
+
+    private static int execute(StopRequest stop, String... args) {
+        CommandLine commandLine = new CommandLine(new Main(), new IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == RunCommand.class ? type.cast(new RunCommand(stop))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        });
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> report(error, line.getErr()));
+        commandLine.setParameterExceptionHandler(new UnknownOptions(commandLine.getParameterExceptionHandler()));
         return commandLine.execute(args);
+    }
+
+    /**
+     * Routes SIGTERM and SIGINT to {@code stop} instead of the JVM's handler, which would exit at once (no final
+     * checkpoint) and cannot tell a first signal from a second. A signal the JVM reserves (-Xrs) or that was ignored
+     * when the process started (a background job's SIGINT) keeps its behaviour.
+     */
+    private static void handleSignals(StopRequest stop) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(name), signal -> stop.signalled("SIG" + signal.getName(),
+                        signal.getNumber()));
+            } catch (IllegalArgumentException e) {
+                // Not ours to handle on this JVM or platform: the default stays.
+            }
+        }
     }
 
     private static int report(Exception error, PrintWriter err) {

@@ -62,6 +62,19 @@ final class ProgressLine implements AutoCloseable {
         terminal.flush();
     }
 
+    /**
+     * Prints {@code line} on {@code log} (standard error) on a line of its own: the progress line, when drawn, is
+     * cleared first and drawn again below at the next tick. From any thread.
+     */
+    synchronized void println(PrintStream log, String line) {
+        if (terminal != null && !closed) {
+            terminal.print("\r\u001b[K");
+            terminal.flush();
+        }
+        log.println(line);
+        log.flush();
+    }
+
     /** Draws the line a last time and ends it. Idempotent: {@code run} closes it before its summary line too. */
     @Override
     public synchronized void close() {

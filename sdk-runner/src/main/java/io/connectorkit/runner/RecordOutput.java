@@ -68,8 +68,8 @@ final class RecordOutput implements AutoCloseable {
             Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
             return new RecordOutput(writer, channel, Files.isRegularFile(file), jsonb, file.toString());
         } catch (IOException e) {
-            throw new RunnerException(ExitCodes.OUTPUT_FAILED, "cannot open the output " + file + ": " + e.getMessage(),
-                    e);
+            throw new RunnerException(ExitCodes.OUTPUT_FAILED, "cannot open the output " + file + ": "
+                    + IoErrors.reason(file, e), e);
         }
     }
 

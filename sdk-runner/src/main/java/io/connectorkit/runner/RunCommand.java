@@ -36,7 +36,9 @@ import picocli.CommandLine.Option;
             "5:bad configuration file or values",
             "6:the checkpoint store cannot be opened, is locked by another runner, or holds no valid checkpoint",
             "7:the saved checkpoint was written by a newer version of the component",
-            "8:the output cannot be written"})
+            "8:the output cannot be written",
+            "9:stopped by SIGTERM or SIGINT (Ctrl-C) after saving the final checkpoint; run again to resume",
+            "130/143:a second SIGINT/SIGTERM, or --stop-grace-ms passed: exited at once without the final checkpoint"})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--family", required = true, description = "the component family, e.g. checkpoint")
@@ -115,7 +117,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
+    @Option(names = "--stop-grace-ms", paramLabel = "T", defaultValue = "30000", description = "on SIGTERM or Ctrl-C, "
+            + "the time the stop (final checkpoint, output flushed) may take before the runner exits at once without "
+            + "it (default: ${DEFAULT-VALUE})")
+    long stopGraceMillis;
+
     private final PrintStream log = System.err;
+    private final StopRequest stop;
+
+    /** @param stop set by SIGTERM and SIGINT while the job runs */
+    RunCommand(StopRequest stop) {
+        this.stop = stop;
+    }
 
     @Override
     public Integer call() {
@@ -127,12 +140,14 @@ final class RunCommand implements Callable<Integer> {
                 Duration.ofMillis(retryBackoffMillis));
         RunnerMetrics metrics = new RunnerMetrics();
         ScheduledExecutorService metricsWriter = metricsFile == null ? null : startMetricsWriter(metrics);
+        JobRunner.Outcome outcome;
         try (ComponentManager manager = manager();
                 CheckpointStore opened = StoreSpec.open(sink != null ? sink : store, retention);
                 CheckpointStore checkpoints = new TimedStore(opened, metrics);
                 Jsonb jsonb = JsonbBuilder.create();
                 StreamOutputs streams = new StreamOutputs(jsonb);
                 ProgressLine progress = ProgressLine.start(metrics, quiet)) {
+            stop.begin(Duration.ofMillis(stopGraceMillis), line -> progress.println(log, line));
             checkpoints.lockForWriting(jobId);
             // Outputs are opened (and a cut last line repaired) only once the job starts: a refused run leaves them
             // alone, and a second runner never touches the file the job's running writer appends to.
@@ -140,23 +155,30 @@ final class RunCommand implements Callable<Integer> {
                     ? () -> JdbcJobOutput.open(sink, table, (JdbcCheckpointStore) opened, jobId, metrics)
                     : () -> new StreamJobOutput(streams.get(), checkpoints, jobId, syncSaves,
                             Duration.ofMillis(savePauseMillis));
-            long count = new JobRunner(settings, manager, checkpoints, outputs, metrics, log).run();
+            outcome = new JobRunner(settings, manager, checkpoints, outputs, metrics, log, stop).run();
             progress.close();
-            if (!quiet) {
-                long generation = metrics.lastSavedGeneration();
-                log.println("connectorkit: job '" + jobId + "' finished: " + count + " records, "
-                        + (generation == 0 ? "no new checkpoint" : "last checkpoint #" + generation));
-            }
-            return ExitCodes.OK;
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         } finally {
+            stop.end(); // the output and the store are closed: what was to be saved is saved
             if (metricsWriter != null) {
                 metricsWriter.shutdownNow();
                 awaitQuietly(metricsWriter);
                 writeMetrics(metrics); // after the periodic writer stopped, so that this last file is the one kept
             }
         }
+        long generation = metrics.lastSavedGeneration();
+        if (outcome == JobRunner.Outcome.STOPPED) {
+            log.println("connectorkit: " + stop.signal() + ": stopped after " + metrics.records() + " records, "
+                    + (generation == 0 ? "no new checkpoint saved" : "final checkpoint #" + generation + " saved")
+                    + "; run again to resume");
+            return ExitCodes.STOPPED;
+        }
+        if (!quiet) {
+            log.println("connectorkit: job '" + jobId + "' finished: " + metrics.records() + " records, "
+                    + (generation == 0 ? "no new checkpoint" : "last checkpoint #" + generation));
+        }
+        return ExitCodes.OK;
     }
 
     /** The records file (or standard output), opened at the first attempt and kept across retries. */
@@ -185,16 +207,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (failAfter < 0 || retries < 0 || retention < 1 || retryBackoffMillis < 0) {
-            throw new RunnerException(ExitCodes.USAGE, "--fail-after and --retries must be 0 or more, --retention 1 "
-                    + "or more; got " + failAfter + ", " + retries + ", " + retention);
+        atLeast("--retention", retention, 1);
+        atLeast("--fail-after", failAfter, 0);
+        atLeast("--retries", retries, 0);
+        atLeast("--retry-backoff-ms", retryBackoffMillis, 0);
+        atLeast("--save-pause-ms", savePauseMillis, 0);
+        atLeast("--stop-grace-ms", stopGraceMillis, 0);
+        if (frequency != null && frequency.records != null) {
+            atLeast("--every", frequency.records, 1);
         }
-        if (savePauseMillis < 0) {
-            throw new RunnerException(ExitCodes.USAGE, "--save-pause-ms must be 0 or more, got " + savePauseMillis);
-        }
-        if (frequency != null && (frequency.records != null && frequency.records < 1
-                || frequency.millis != null && frequency.millis < 1)) {
-            throw new RunnerException(ExitCodes.USAGE, "--every and --every-ms must be 1 or more");
+        if (frequency != null && frequency.millis != null) {
+            atLeast("--every-ms", frequency.millis, 1);
         }
         if (sink != null && (!sink.startsWith("jdbc:") || table == null || output != null || storeGiven())) {
             throw new RunnerException(ExitCodes.USAGE, "--sink needs a jdbc: URL and --table, and excludes --output "
@@ -205,6 +228,13 @@ final class RunCommand implements Callable<Integer> {
         }
         if (jar != null && !Files.isReadable(jar)) {
             throw new RunnerException(ExitCodes.USAGE, "--jar " + jar + ": no such readable file");
+        }
+    }
+
+    /** Refuses {@code value} below {@code least}, naming the one option that is wrong. */
+    private static void atLeast(String option, long value, long least) {
+        if (value < least) {
+            throw new RunnerException(ExitCodes.USAGE, option + " must be " + least + " or more, got " + value);
         }
     }
 

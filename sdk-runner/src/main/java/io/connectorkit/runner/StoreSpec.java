@@ -1,5 +1,6 @@
 package io.connectorkit.runner;
 
+import io.connectorkit.api.configuration.UrlPasswords;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.FileCheckpointStore;
 import io.connectorkit.runtime.store.JdbcCheckpointStore;
@@ -43,6 +44,6 @@ final class StoreSpec {
 
     /** {@code spec} (or any text quoting it) with JDBC passwords masked, for messages. */
     static String describe(String spec) {
-        return JdbcCheckpointStore.maskUrl(spec);
+        return UrlPasswords.mask(spec);
     }
 }

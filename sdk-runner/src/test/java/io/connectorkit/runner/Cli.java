@@ -101,6 +101,12 @@ public final class Cli {
                 .redirectOutput(log.toFile()).start();
     }
 
+    /** Starts {@code Main} in a child JVM and returns at once; its standard output and error go to two files. */
+    static Process start(Path out, Path err, String... args) throws IOException {
+        return new ProcessBuilder(command(List.of(), args)).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .start();
+    }
+
     private static List<String> command(List<String> jvmArguments, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -28,13 +28,15 @@ class HelpAndProgressTest {
             help.assertOutContains("Exit codes:");
             String[][] codes = {{"0", ""}, {"1", "the connector failed"}, {"2", "bad command line"},
                 {"3", "--fail-after"}, {"4", "no such component"}, {"5", "bad configuration"},
-                {"6", "checkpoint store cannot be opened"}, {"7", "newer version"}, {"8", "the output cannot be written"}};
+                {"6", "checkpoint store cannot be opened"}, {"7", "newer version"}, {"8", "the output cannot be written"},
+                {"9", "SIGTERM or SIGINT"}, {"130/143", "--stop-grace-ms"}};
             for (String[] code : codes) {
                 assertTrue(help.out().lines().anyMatch(line -> line.matches("\\s+" + code[0] + "\\s+\\S.*")
                         && line.contains(code[1])), () -> "exit code " + code[0] + " not listed:\n" + help.out());
             }
         }
-        run.assertOutContains("--fail-after", "--every", "--every-ms", "--retries", "--disable-feature", "--metrics");
+        run.assertOutContains("--fail-after", "--every", "--every-ms", "--retries", "--disable-feature", "--metrics",
+                "--stop-grace-ms");
     }
 
     @Test

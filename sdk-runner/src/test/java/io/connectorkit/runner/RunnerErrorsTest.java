@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,27 @@ class RunnerErrorsTest {
         }
         run("--configuration", listInput(dir, 5, 1).toString(), "--sink", url, "--table", "rows_out")
                 .assertCode(8).assertErrContains("no column for field 'date'");
+    }
+
+    @Test
+    void anOutputBelowARegularFileNamesThatFileAndWhy() throws IOException {
+        Path regularFile = Files.writeString(dir.resolve("a-file"), "x");
+        Path output = regularFile.resolve("out.jsonl");
+
+        run("--configuration", listInput(dir, 5, 1).toString(), "--store", fileStore(store()), "--output",
+                output.toString()).assertCode(8).assertErrContains("cannot open the output " + output + ": "
+                        + regularFile + ": exists and is not a folder");
+    }
+
+    @Test
+    void anOutputWhereNobodyMayWriteSaysPermissionDenied() {
+        // sysfs refuses to create files, to root as well: no chmod that root would ignore.
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys/kernel")), "needs Linux sysfs at /sys");
+        Path output = Path.of("/sys/connectorkit-out.jsonl");
+
+        run("--configuration", listInput(dir, 5, 1).toString(), "--store", fileStore(store()), "--output",
+                output.toString()).assertCode(8).assertErrContains("cannot open the output " + output
+                        + ": permission denied");
     }
 
     @Test
@@ -129,6 +151,62 @@ class RunnerErrorsTest {
     }
 
     @Test
+    void aJdbcStoreErrorKeepsTheDriversReasonButNotThePassword() {
+        String secret = "hunter2-in-the-url";
+        String url = "jdbc:h2:file:" + dir.resolve("no-such-db").toAbsolutePath() + ";IFEXISTS=TRUE;USER=sa;PASSWORD="
+                + secret;
+
+        Cli.Result result = run("--store", url, "--output", dir.resolve("out.jsonl").toString())
+                .assertCode(6).assertErrContains("PASSWORD=****", "not found");
+
+        assertFalse(result.all().contains(secret), result.all());
+    }
+
+    @Test
+    void aSinkErrorKeepsTheDriversReasonButNotThePassword() {
+        String secret = "hunter2-in-the-url";
+        String url = "jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=" + secret;
+
+        Cli.Result result = run("--configuration", listInput(dir, 5, 1).toString(), "--sink", url, "--table", "t")
+                .assertCode(6).assertErrContains("password=****", "Connection to 127.0.0.1:1 refused");
+
+        assertFalse(result.all().contains(secret), result.all());
+    }
+
+    @Test
+    void aMissingPostgresDatabaseIsNamedWithItsReason() {
+        String url = Postgres.url().replaceFirst("/[^/?]+(\\?|$)", "/connectorkit_no_such_db$1");
+        String secret = "hunter2-in-the-url";
+
+        Cli.Result result = run("--store", url + (url.contains("?") ? "&" : "?") + "password=" + secret, "--output",
+                dir.resolve("out.jsonl").toString())
+                .assertCode(6).assertErrContains("database \"connectorkit_no_such_db\" does not exist");
+
+        assertFalse(result.all().contains(secret), result.all());
+    }
+
+    @Test
+    void anUnknownOptionIsNamedWithTheClosestKnownOne() {
+        Cli.Result misspelt = Cli.run("run", "--familly", "checkpoint", "--name", "list-input")
+                .assertCode(2).assertErrContains("unknown option '--familly'; did you mean '--family'?",
+                        "connectorkit run --help");
+        Cli.run("run", "--family", "checkpoint", "--name", "list-input", "--every-m=5")
+                .assertCode(2).assertErrContains("unknown option '--every-m'; did you mean '--every-ms'?");
+        Cli.run("run", "--family", "checkpoint", "--name", "list-input", "--zzz")
+                .assertCode(2).assertErrContains("unknown option '--zzz'.");
+
+        assertEquals(1, misspelt.err().lines().count(), "one line, not the whole usage: " + misspelt.err());
+    }
+
+    @Test
+    void aBadRetentionNamesOnlyThatOption() {
+        Cli.Result result = run("--store", fileStore(store()), "--retention", "0")
+                .assertCode(2).assertErrContains("--retention must be 1 or more, got 0");
+
+        assertFalse(result.err().contains("--fail-after") || result.err().contains("--retries"), result.err());
+    }
+
+    @Test
     void anUnknownStoreKindIsAUsageError() {
         run("--store", "bogus:x").assertCode(2).assertErrContains("bogus:x", "file:DIR or jdbc:URL");
     }
@@ -154,6 +232,32 @@ class RunnerErrorsTest {
                 .assertCode(6).assertErrContains("none is valid", "not started", JOB);
 
         assertArrayEquals(before, Files.readAllBytes(output), "the output of a job that was not started is untouched");
+    }
+
+    @Test
+    void aJobWhoseTenGenerationsAreAllCorruptGetsOneShortErrorWithTheWayOut() throws IOException {
+        Path configuration = listInput(dir, 50, 5);
+        Path output = dir.resolve("out.jsonl");
+        run("--configuration", configuration.toString(), "--store", fileStore(store()), "--output", output.toString(),
+                "--sync-saves").assertCode(0);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(store())) {
+            files = walk.filter(f -> f.getFileName().toString().matches("checkpoint-\\d+\\.json")).toList();
+        }
+        assertEquals(10, files.size(), "ten generations kept: " + files);
+        for (Path file : files) {
+            Files.writeString(file, "{\"not\": \"a checkpoint\"");
+        }
+
+        // A child JVM: what the store logs is captured too.
+        Cli.Result result = Cli.fork(dir, args("--configuration", configuration.toString(), "--store",
+                fileStore(store()), "--output", output.toString()));
+
+        result.assertCode(6).assertErrContains("10 checkpoint file(s) but none is valid", "not started",
+                "'connectorkit checkpoint delete --job " + JOB + " --yes'");
+        assertEquals(1, result.err().lines().count(), "one line:\n" + result.err());
+        assertEquals(1, result.err().split("not a complete JSON object", -1).length - 1,
+                "the reason once, not once per generation:\n" + result.err());
     }
 
     @Test

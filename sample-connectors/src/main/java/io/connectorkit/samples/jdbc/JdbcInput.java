@@ -1,6 +1,7 @@
 package io.connectorkit.samples.jdbc;
 
 import io.connectorkit.api.configuration.Option;
+import io.connectorkit.api.configuration.UrlPasswords;
 import io.connectorkit.api.input.Emitter;
 import io.connectorkit.api.input.Producer;
 import io.connectorkit.api.input.checkpoint.CheckpointAvailable;
@@ -24,7 +25,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * Reads one table (or query) page by page in the order of a key, emits each row as a {@link JsonObject} (column
@@ -64,7 +64,6 @@ import java.util.regex.Pattern;
 public class JdbcInput {
 
     private static final System.Logger LOG = System.getLogger(JdbcInput.class.getName());
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
     private final JsonBuilderFactory factory;
     private final JdbcInputConfig configuration;
@@ -168,8 +167,8 @@ public class JdbcInput {
             }
         } catch (SQLException e) {
             // Nothing is lost: every row was read already. Not worth failing a finished run for.
-            LOG.log(System.Logger.Level.WARNING, "closing the connection to " + maskUrl(configuration.getUrl())
-                    + " failed: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "closing the connection to "
+                    + UrlPasswords.mask(configuration.getUrl()) + " failed: " + hidePassword(e.getMessage()));
         } finally {
             connection = null;
         }
@@ -189,7 +188,7 @@ public class JdbcInput {
             return opened;
         } catch (SQLException e) {
             String as = configuration.getUser() == null ? "" : " as user '" + configuration.getUser() + "'";
-            throw new IllegalStateException("cannot connect to " + maskUrl(configuration.getUrl()) + as + ": "
+            throw new IllegalStateException("cannot connect to " + UrlPasswords.mask(configuration.getUrl()) + as + ": "
                     + hidePassword(e.getMessage()) + " (SQLState " + e.getSQLState() + ")", withoutPassword(e));
         }
     }
@@ -394,14 +393,9 @@ public class JdbcInput {
         return isBlank(configuration.getTable()) ? "the query" : "table '" + configuration.getTable() + "'";
     }
 
-    /** The URL with any {@code password=} parameter masked. */
-    static String maskUrl(String url) {
-        return url == null ? null : URL_PASSWORD.matcher(url).replaceAll("$1****");
-    }
-
     private String hidePassword(String text) {
         String password = configuration.getPassword();
-        String masked = maskUrl(String.valueOf(text));
+        String masked = UrlPasswords.mask(String.valueOf(text));
         return password == null || password.isEmpty() ? masked : masked.replace(password, "****");
     }
 

@@ -378,6 +378,20 @@ abstract class JdbcInputContract {
     }
 
     @Test
+    void aUserInfoPasswordInTheUrlIsMaskedAndTheDriversReasonKept() {
+        Map<String, String> config = new HashMap<>();
+        config.put("configuration.url", "jdbc:ck-no-such-driver://app:InUrl-s3cret@db.example/test");
+        config.put("configuration.table", "t");
+        config.put("configuration.keyColumn", "id");
+
+        ComponentException error = startFails(config);
+
+        assertTrue(error.getMessage().contains("cannot connect to jdbc:ck-no-such-driver://app:****@db.example/test: "
+                + "No suitable driver"), error.getMessage());
+        assertNoWhere("InUrl-s3cret", error);
+    }
+
+    @Test
     void aKeyThatDoesNotGrowFailsNamingTheColumnAndBothValues() throws SQLException {
         String t = table("id BIGINT PRIMARY KEY");
         for (int i = 1; i <= 9; i++) {

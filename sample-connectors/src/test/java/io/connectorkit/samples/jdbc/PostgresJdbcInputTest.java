@@ -1,5 +1,6 @@
 package io.connectorkit.samples.jdbc;
 
+import io.connectorkit.api.configuration.UrlPasswords;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ class PostgresJdbcInputTest extends JdbcInputContract {
     @BeforeAll
     static void connect() {
         String candidate = System.getenv().getOrDefault("CONNECTORKIT_TEST_POSTGRES_URL", DEFAULT_URL);
-        String masked = JdbcInput.maskUrl(candidate);
+        String masked = UrlPasswords.mask(candidate);
         try (Connection c = DriverManager.getConnection(candidate)) {
             c.isValid(5);
         } catch (SQLException e) {
@@ -54,7 +55,7 @@ class PostgresJdbcInputTest extends JdbcInputContract {
         Properties properties = new Properties();
         properties.setProperty("password", wrongPassword);
         try (Connection accepted = DriverManager.getConnection(url, properties)) {
-            Assumptions.abort("PostgreSQL at " + JdbcInput.maskUrl(url) + " accepted a wrong password (trust "
+            Assumptions.abort("PostgreSQL at " + UrlPasswords.mask(url) + " accepted a wrong password (trust "
                     + "authentication), so a refused password cannot be tested on it");
         } catch (SQLException refused) {
             // what the test needs

@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * <p>Each save of a (job, partition) is a new {@link CheckpointEnvelope} with the next generation; the last
  * {@link StoreOptions#retention()} generations are kept. {@link #loadLatest} verifies checksums and uses the newest
- * valid generation, logging a warning for each corrupt newer one; it is empty only when the (job, partition) truly
- * has no checkpoint, and throws {@link CheckpointStoreException} when generations exist but none is valid.
+ * valid generation, logging one warning naming the corrupt newer ones; it is empty only when the (job, partition)
+ * truly has no checkpoint, and throws {@link NoValidCheckpointException} when generations exist but none is valid.
  *
  * <p>Job ids and partitions are made of {@code [A-Za-z0-9._-]}, at most 128 characters, and neither {@code .} nor
  * {@code ..}; anything else is rejected with an {@link IllegalArgumentException} naming it. A checkpoint is exactly
@@ -49,7 +49,8 @@ public interface CheckpointStore extends AutoCloseable {
      * The newest valid generation of (job, partition).
      *
      * @return empty only when there is no checkpoint at all
-     * @throws CheckpointStoreException when checkpoints exist but none is valid, or they cannot be read
+     * @throws NoValidCheckpointException when checkpoints exist but none is valid
+     * @throws CheckpointStoreException when they cannot be read
      */
     Optional<CheckpointEnvelope> loadLatest(String job, String partition);
 

@@ -51,8 +51,9 @@ import java.util.regex.Pattern;
  *
  * <h2>Corruption</h2>
  * Loading reads the newest file first; a truncated or damaged one (bad UTF-8 or JSON, missing or unknown field,
- * checksum mismatch, name disagreeing with content) is logged as a WARNING naming the file and the reason, and the
- * next older valid one is used. If files exist but none is valid, loading throws.
+ * checksum mismatch, name disagreeing with content) is skipped and the next older valid one is used, with one WARNING
+ * naming the skipped generations and why the newest is invalid. If files exist but none is valid, loading throws a
+ * {@link NoValidCheckpointException}.
  *
  * <h2>Writers</h2>
  * The first save, delete or {@link #lockForWriting} of a job takes an exclusive OS lock on {@code <job>/.lock},
@@ -155,26 +156,27 @@ public final class FileCheckpointStore implements CheckpointStore {
             if (generations.isEmpty()) {
                 return Optional.empty();
             }
-            List<String> problems = new ArrayList<>();
+            SkippedGenerations skipped = new SkippedGenerations("checkpoint file");
             boolean vanished = false;
             for (int i = generations.size() - 1; i >= 0; i--) {
-                Path file = dir.resolve(fileName(generations.get(i)));
+                long generation = generations.get(i);
+                Path file = dir.resolve(fileName(generation));
                 try {
-                    return Optional.of(read(job, partition, generations.get(i), file));
+                    CheckpointEnvelope envelope = read(job, partition, generation, file);
+                    if (!skipped.isEmpty()) {
+                        LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, dir,
+                                skipped.warning(generation)));
+                    }
+                    return Optional.of(envelope);
                 } catch (NoSuchFileException e) {
                     vanished = true;
                 } catch (InvalidCheckpointException e) {
-                    problems.add(file.getFileName() + ": " + e.getMessage());
-                    LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, file,
-                            "corrupt checkpoint file, skipped: " + e.getMessage()
-                                    + (i > 0 ? "; trying the previous generation" : "")));
+                    skipped.add(generation, file.getFileName() + ": " + e.getMessage());
                 }
             }
-            if (!vanished || !problems.isEmpty()) {
-                throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, dir,
-                        "partition '" + partition + "' has " + generations.size()
-                                + " checkpoint file(s) but none is valid, refusing to restart from scratch: "
-                                + problems));
+            if (!vanished || !skipped.isEmpty()) {
+                throw new NoValidCheckpointException(CheckpointStoreException.describe(name, job, dir,
+                        skipped.noneValid(partition)));
             }
         }
         throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, dir,

@@ -1,5 +1,6 @@
 package io.connectorkit.runtime.store;
 
+import io.connectorkit.api.configuration.UrlPasswords;
 import io.connectorkit.runtime.store.EnvelopeCodec.InvalidCheckpointException;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -115,7 +116,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 ? () -> DriverManager.getConnection(url)
                 : () -> DriverManager.getConnection(url, user, password);
         return new JdbcCheckpointStore(connector, table, options, DEFAULT_LOCK_STALE_AFTER,
-                "jdbc store " + maskUrl(url), password, Clock.systemUTC());
+                "jdbc store " + UrlPasswords.mask(url), password, Clock.systemUTC());
     }
 
     private JdbcCheckpointStore(Connector connector, String table, StoreOptions options, Duration lockStaleAfter,
@@ -275,7 +276,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     @Override
     public Optional<CheckpointEnvelope> loadLatest(String job, String partition) {
         requireIds(job, partition);
-        List<String> problems = new ArrayList<>();
+        SkippedGenerations skipped = new SkippedGenerations("checkpoint row");
         try (Connection c = open(job);
              PreparedStatement select = c.prepareStatement(selectRows() + " ORDER BY generation DESC")) {
             select.setString(1, job);
@@ -284,24 +285,26 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 while (rs.next()) {
                     long generation = rs.getLong(1);
                     try {
-                        return Optional.of(envelope(job, partition, rs));
+                        CheckpointEnvelope envelope = envelope(job, partition, rs);
+                        if (!skipped.isEmpty()) {
+                            LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job,
+                                    "table " + table, "partition '" + partition + "': "
+                                            + skipped.warning(generation)));
+                        }
+                        return Optional.of(envelope);
                     } catch (InvalidCheckpointException e) {
-                        problems.add("generation " + generation + ": " + e.getMessage());
-                        LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, "table "
-                                + table, "corrupt checkpoint row, partition '" + partition + "' generation "
-                                + generation + ", skipped: " + e.getMessage()));
+                        skipped.add(generation, "generation " + generation + ": " + e.getMessage());
                     }
                 }
             }
         } catch (SQLException e) {
             throw failure(job, "loading partition '" + partition + "' failed", e);
         }
-        if (problems.isEmpty()) {
+        if (skipped.isEmpty()) {
             return Optional.empty();
         }
-        throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, "table " + table,
-                "partition '" + partition + "' has " + problems.size()
-                        + " checkpoint row(s) but none is valid, refusing to restart from scratch: " + problems));
+        throw new NoValidCheckpointException(CheckpointStoreException.describe(name, job, "table " + table,
+                skipped.noneValid(partition)));
     }
 
     @Override
@@ -544,11 +547,13 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     }
 
     private CheckpointStoreException failure(String job, String problem, SQLException e) {
-        String detail = e.getClass().getSimpleName() + " [SQLState " + e.getSQLState() + "]: " + e.getMessage();
-        // A driver may echo the URL ("No suitable driver found for jdbc:...password=...") or the password.
-        String message = maskUrl(CheckpointStoreException.describe(name, job, "table " + table,
-                problem + ": " + detail));
-        boolean echoesSecret = password != null || !detail.equals(maskUrl(detail));
+        // A driver may echo the URL ("No suitable driver found for jdbc:...password=...") or the password. Only the
+        // password is masked: the driver's reason ("database "x" does not exist") is what the operator needs.
+        String driverMessage = String.valueOf(e.getMessage());
+        String maskedMessage = UrlPasswords.mask(driverMessage);
+        String message = CheckpointStoreException.describe(name, job, "table " + table, problem + ": "
+                + e.getClass().getSimpleName() + " [SQLState " + e.getSQLState() + "]: " + maskedMessage);
+        boolean echoesSecret = password != null || !driverMessage.equals(maskedMessage);
         if (password != null) {
             message = message.replace(password, "****");
         }
@@ -562,15 +567,6 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         } catch (SQLException ignored) {
             // The original failure is what matters.
         }
-    }
-
-    /**
-     * {@code text} with the passwords of any JDBC URL in it masked: {@code password=}, {@code passwd=},
-     * {@code pwd=} parameters and {@code user:password@} credentials. For messages and logs.
-     */
-    public static String maskUrl(String url) {
-        return url.replaceAll("(?i)((?:password|passwd|pwd)\\s*=)[^&;]*", "$1****")
-                .replaceAll("//([^/:@]*):[^/@]*@", "//$1:****@");
     }
 
 }

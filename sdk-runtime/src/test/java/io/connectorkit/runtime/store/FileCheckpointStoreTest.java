@@ -78,7 +78,8 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
                 log.clear();
                 assertEquals(first, store.loadLatest(JOB, PART).orElseThrow(), "truncated to " + length + " bytes");
                 assertEquals(1, log.warnings().size(), "one warning at length " + length);
-                assertTrue(log.warnings().get(0).contains(newest.toString()), log.warnings().get(0));
+                assertTrue(log.warnings().get(0).contains(partitionDir().toString())
+                        && log.warnings().get(0).contains(newest.getFileName().toString()), log.warnings().get(0));
             }
         }
         Files.write(newest, bytes);
@@ -119,6 +120,26 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
     }
 
     @Test
+    void severalCorruptNewerGenerationsAreSkippedWithOneWarningNamingThem() throws IOException {
+        CheckpointStore store = open();
+        CheckpointEnvelope first = store.save(JOB, PART, COMPONENT, offset(1));
+        for (long generation = 2; generation <= 4; generation++) {
+            store.save(JOB, PART, COMPONENT, offset(generation));
+            Files.writeString(partitionDir().resolve(FileCheckpointStore.fileName(generation)), "{\"format\":");
+        }
+
+        try (LogCapture log = LogCapture.of(FileCheckpointStore.class)) {
+            assertEquals(first, store.loadLatest(JOB, PART).orElseThrow());
+
+            assertEquals(1, log.warnings().size(), log.warnings().toString());
+            String warning = log.warnings().get(0);
+            assertTrue(warning.contains("skipped 3 corrupt newer checkpoint file(s), generation(s) 4, 3, 2")
+                    && warning.contains(FileCheckpointStore.fileName(4)) && warning.contains("using generation 1"),
+                    warning);
+        }
+    }
+
+    @Test
     void whenEveryFileIsCorruptLoadingFailsAndNeverReportsNoCheckpoint() throws IOException {
         CheckpointStore store = open();
         store.save(JOB, PART, COMPONENT, offset(1));
@@ -126,11 +147,14 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
         Files.write(partitionDir().resolve(FileCheckpointStore.fileName(1)), new byte[0]);
         Files.writeString(partitionDir().resolve(FileCheckpointStore.fileName(2)), "{\"format\":");
 
-        CheckpointStoreException e = assertThrows(CheckpointStoreException.class, () -> store.loadLatest(JOB, PART));
-        assertTrue(e.getMessage().contains("none is valid"), e.getMessage());
-        assertTrue(e.getMessage().contains(FileCheckpointStore.fileName(1))
-                && e.getMessage().contains(FileCheckpointStore.fileName(2)), e.getMessage());
-        assertTrue(e.getMessage().contains(root.toString()) && e.getMessage().contains("job '" + JOB + "'"));
+        try (LogCapture log = LogCapture.of(FileCheckpointStore.class)) {
+            NoValidCheckpointException e = assertThrows(NoValidCheckpointException.class,
+                    () -> store.loadLatest(JOB, PART));
+            assertTrue(e.getMessage().contains("has 2 checkpoint file(s) but none is valid"), e.getMessage());
+            assertTrue(e.getMessage().contains("the newest: " + FileCheckpointStore.fileName(2)), e.getMessage());
+            assertTrue(e.getMessage().contains(root.toString()) && e.getMessage().contains("job '" + JOB + "'"));
+            assertEquals(List.of(), log.warnings(), "the error says it all: no warning per file");
+        }
         assertThrows(CheckpointStoreException.class, () -> store.load(JOB, PART, 2));
         assertEquals(List.of(), store.history(JOB, PART));
         assertEquals(3, store.save(JOB, PART, COMPONENT, offset(3)).generation(), "a new save never reuses a name");

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -79,8 +80,14 @@ abstract class JdbcCheckpointStoreContract extends CheckpointStoreContract {
         update("UPDATE " + table + " SET component_id = ? WHERE generation = 2", "tampered");
         assertEquals(first, store.loadLatest(JOB, PART).orElseThrow());
         update("UPDATE " + table + " SET content = ? WHERE generation = 1", "{\"$checkpoint\":");
-        CheckpointStoreException e = assertThrows(CheckpointStoreException.class, () -> store.loadLatest(JOB, PART));
-        assertTrue(e.getMessage().contains("none is valid") && e.getMessage().contains(table), e.getMessage());
+        try (LogCapture log = LogCapture.of(JdbcCheckpointStore.class)) {
+            NoValidCheckpointException e = assertThrows(NoValidCheckpointException.class,
+                    () -> store.loadLatest(JOB, PART));
+            assertTrue(e.getMessage().contains("has 2 checkpoint row(s) but none is valid")
+                    && e.getMessage().contains(table) && e.getMessage().contains("the newest: generation 2"),
+                    e.getMessage());
+            assertEquals(List.of(), log.warnings(), "the error says it all: no warning per row");
+        }
     }
 
     @Test

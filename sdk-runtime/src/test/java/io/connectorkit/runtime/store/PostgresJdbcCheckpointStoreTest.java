@@ -1,5 +1,6 @@
 package io.connectorkit.runtime.store;
 
+import io.connectorkit.api.configuration.UrlPasswords;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Assumptions;
@@ -20,7 +21,7 @@ class PostgresJdbcCheckpointStoreTest extends JdbcCheckpointStoreContract {
     static void connect() {
         String url = System.getenv().getOrDefault("CONNECTORKIT_TEST_POSTGRES_URL", DEFAULT_URL);
         UrlDataSource candidate = new UrlDataSource(url);
-        String masked = JdbcCheckpointStore.maskUrl(url);
+        String masked = UrlPasswords.mask(url);
         try (Connection c = candidate.getConnection()) {
             c.isValid(5);
         } catch (SQLException e) {
