@@ -86,7 +86,7 @@ public final class ComponentManager implements AutoCloseable {
      *     {@code $checkpoint} exceeds
      * @throws UnsupportedVersionException when the configuration or checkpoint is newer than the component
      * @throws ComponentException when a migration handler fails
-     * @throws IllegalStateException when two component indexes declare {@code family/name}, naming both
+     * @throws AmbiguousComponentException when two component indexes declare {@code family/name}, naming both
      * @throws IllegalArgumentException when {@code version} is below 1
      * @throws NullPointerException when {@code configuration} or one of its keys is null
      */

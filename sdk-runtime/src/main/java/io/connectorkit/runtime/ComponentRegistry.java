@@ -94,13 +94,13 @@ final class ComponentRegistry {
     /**
      * The component {@code family/name}, if indexed.
      *
-     * @throws IllegalStateException when two indexes declare it, naming both
+     * @throws AmbiguousComponentException when two indexes declare it, naming both
      */
     Optional<ComponentModel> find(String family, String name) {
         String id = family + "/" + name;
         String conflict = ambiguous.get(id);
         if (conflict != null) {
-            throw new IllegalStateException(conflict);
+            throw new AmbiguousComponentException(conflict);
         }
         return Optional.ofNullable(components.get(id)).map(Indexed::model);
     }

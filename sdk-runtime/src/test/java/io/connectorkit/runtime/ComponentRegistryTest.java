@@ -58,7 +58,7 @@ class ComponentRegistryTest {
         try (URLClassLoader loader = loaderListing(BrokenIndexes.Duplicate.class.getName());
                 ComponentManager manager = ComponentManager.builder().classLoader(loader).build()) {
             String problem = find(manager.indexProblems(), "declared twice");
-            IllegalStateException error = assertThrows(IllegalStateException.class,
+            AmbiguousComponentException error = assertThrows(AmbiguousComponentException.class,
                     () -> manager.findMapper("test", "plain", 1, Map.of()));
             assertEquals(problem, error.getMessage());
             assertTrue(error.getMessage().startsWith("component test/plain is declared twice: as "
