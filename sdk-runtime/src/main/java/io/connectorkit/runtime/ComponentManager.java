@@ -174,6 +174,31 @@ public final class ComponentManager implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Every component this manager can run, described, sorted by family then name. Describing creates each
+     * configuration class once, through its generated factory, to read its defaults.
+     */
+    public List<ComponentDescription> components() {
+        return registry.ids().stream()
+                .map(id -> describe(id.substring(0, id.indexOf('/')), id.substring(id.indexOf('/') + 1)).orElseThrow())
+                .toList();
+    }
+
+    /**
+     * The options, defaults and {@code @Checkpoint} of {@code family}/{@code name}, for a user writing its
+     * configuration. A credential's default is never read.
+     *
+     * @return empty when no such component is indexed
+     */
+    public Optional<ComponentDescription> describe(String family, String name) {
+        if (family == null || name == null) {
+            return Optional.empty();
+        }
+        ComponentDescriber describer = new ComponentDescriber(services.json());
+        return registry.find(family, name)
+                .map(model -> describer.describe(model, ComponentRegistry.checkpointOption(model)));
+    }
+
     /** Configures a {@link ComponentManager}. */
     public static final class Builder {
         private ClassLoader classLoader = defaultClassLoader();
