@@ -2,7 +2,6 @@ package io.connectorkit.runtime.reliability;
 
 import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
@@ -19,7 +18,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  *   <li>{@code -Dconnectorkit.jqwik.seed=random} lets jqwik draw a new seed per property, to look for new cases;
  *       {@code -Dconnectorkit.jqwik.seed=N} runs with seed {@code N}, to replay one.</li>
  *   <li>A property's own {@code @Property(seed = "...")} wins over both.</li>
- *   <li>A failing property prints its seed and the command line that replays it.</li>
+ *   <li>Each property prints the seed it ran with; a failing one also prints the command line that replays it.</li>
  * </ul>
  * With {@code jqwik.failures.after.default = RANDOM_SEED} ({@code junit-platform.properties}), jqwik's failure
  * database under {@code target/} never replaces the seed: it only runs the last failures first.
@@ -32,22 +31,21 @@ public final class ReproducibleSeeds implements AroundPropertyHook {
     /** The seed of every property when {@value #SEED_PROPERTY} is not set. */
     public static final String DEFAULT_SEED = "8736024571023";
 
-    private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
-
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
         String wanted = System.getProperty(SEED_PROPERTY, DEFAULT_SEED).trim();
         boolean random = wanted.equalsIgnoreCase("random");
-        if (!random && context.attributes().seed().isEmpty()) {
+        boolean own = context.attributes().seed().isPresent();
+        if (!random && !own) {
             context.attributes().setSeed(wanted);
         }
-        if (ANNOUNCED.compareAndSet(false, true)) {
-            System.out.println("jqwik seeds: " + (random ? "random (-D" + SEED_PROPERTY + "=random)"
-                    : "fixed " + wanted + " (-D" + SEED_PROPERTY + "=random for new cases)"));
-        }
         PropertyExecutionResult result = property.execute();
+        String seed = result.seed().orElse("unknown");
+        String origin = own ? "its own @Property(seed)" : random ? "random"
+                : wanted.equals(DEFAULT_SEED) ? "fixed; -D" + SEED_PROPERTY + "=random for new cases"
+                : "from -D" + SEED_PROPERTY;
+        System.out.println("jqwik: " + context.extendedLabel() + ": seed " + seed + " (" + origin + ")");
         if (result.status() == PropertyExecutionResult.Status.FAILED) {
-            String seed = result.seed().orElse("unknown");
             System.err.println("jqwik: " + context.extendedLabel() + " failed with seed " + seed
                     + "; replay it with: mvn -B verify -pl sdk-runtime -am -Dtest='"
                     + context.containerClass().getSimpleName() + "#" + context.targetMethod().getName()
