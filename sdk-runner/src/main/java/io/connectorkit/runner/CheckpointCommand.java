@@ -155,8 +155,18 @@ final class CheckpointCommand {
         }
     }
 
-    @Command(name = "reset", mixinStandardHelpOptions = true,
-            description = "Changes fields of the latest checkpoint (saved as a new generation), e.g. --set sinceId=0")
+    @Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Changes fields of the latest checkpoint (saved as a new generation), e.g. --set sinceId=0.",
+                "The change is checked first against the @Checkpoint class of the component that wrote the checkpoint "
+                        + "(found on the runner's class path or in --jar): an unknown field or a value that does not "
+                        + "fit is refused and nothing is written."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+                "0:the new generation is saved",
+                "2:bad command line, or __version, a list or an object given to --set",
+                "4:the component that wrote the checkpoint is not found (give --jar, or --unchecked)",
+                "5:a --set field is unknown to the component's @Checkpoint class, or its value does not fit",
+                "6:the store cannot be opened, the job is locked by a running writer, or has no valid checkpoint",
+                "7:the checkpoint is newer than the component found"})
     static final class Reset implements Callable<Integer> {
         @Mixin
         JobOptions options;
@@ -165,6 +175,13 @@ final class CheckpointCommand {
                 description = "a field of $checkpoint and its new value; repeatable")
         Map<String, String> values;
 
+        @Mixin
+        ComponentLookup.JarOptions jars;
+
+        @Option(names = "--unchecked", description = "write without checking the change against the component "
+                + "(when its jar is not at hand); a value keeps the JSON type of the field it replaces")
+        boolean unchecked;
+
         @Override
         public Integer call() {
             try (CheckpointStore store = options.store.open()) {
@@ -172,9 +189,18 @@ final class CheckpointCommand {
                 CheckpointEnvelope latest = store.loadLatest(options.job, JobSettings.PARTITION)
                         .orElseThrow(() -> new RunnerException(ExitCodes.STORE_FAILED, "job '" + options.job
                                 + "' has no checkpoint to reset in " + store));
-                JsonObject changed = CheckpointEdit.set(latest.checkpoint(), values);
+                JsonObject changed;
+                if (unchecked) {
+                    changed = CheckpointEdit.set(latest.checkpoint(), values);
+                    System.err.println("connectorkit: warning: --unchecked: the change is not checked against "
+                            + latest.componentId() + "; a field or value it does not accept stops the job's next run");
+                } else {
+                    try (ComponentLookup lookup = jars.open()) {
+                        changed = CheckedEdit.edit(options.job, latest, values, lookup);
+                    }
+                }
                 String action = "reset " + values.entrySet().stream().map(e -> "--set " + e.getKey() + "=" + e.getValue())
-                        .reduce((a, b) -> a + " " + b).orElse("");
+                        .reduce((a, b) -> a + " " + b).orElse("") + (unchecked ? " --unchecked" : "");
                 CheckpointEnvelope saved = store.save(options.job, JobSettings.PARTITION, latest.componentId(), changed,
                         Audit.of(options.by, action, Clock.systemUTC()));
                 System.out.println("job '" + options.job + "': saved as #" + saved.generation() + ": "

@@ -9,19 +9,20 @@ import picocli.CommandLine.IFactory;
 import sun.misc.Signal;
 
 /**
- * The {@code connectorkit} command line: {@code run} a connector with durable checkpoints, and {@code checkpoint}
- * commands to operate a stopped job's checkpoints.
+ * The {@code connectorkit} command line: {@code run} a connector with durable checkpoints, {@code checkpoint}
+ * commands to operate a stopped job's checkpoints, and {@code components} and {@code describe} to find components
+ * and their options.
  */
 @Command(name = "connectorkit", mixinStandardHelpOptions = true, version = "Connector Kit runner 0.1.0",
         description = "Runs resumable connectors and operates their checkpoints.",
-        subcommands = {RunCommand.class, CheckpointCommand.class},
+        subcommands = {RunCommand.class, CheckpointCommand.class, ComponentsCommand.class, DescribeCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success",
             "1:the connector failed (after --retries)",
             "2:bad command line",
             "3:--fail-after simulated a crash",
             "4:no such component (the known ones are listed)",
-            "5:bad configuration file or values",
+            "5:bad configuration file or values; a checkpoint reset --set the component does not accept",
             "6:checkpoint store cannot be opened, is locked, or holds no valid checkpoint",
             "7:the saved checkpoint was written by a newer version of the component",
             "8:the output cannot be written",

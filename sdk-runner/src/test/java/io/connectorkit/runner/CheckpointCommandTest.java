@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.runner.jaronly.JarOnlyJar;
 import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointInfo;
 import io.connectorkit.runtime.store.FileCheckpointStore;
@@ -181,12 +182,103 @@ class CheckpointCommandTest {
     }
 
     @Test
-    void resetOfANumberFieldToTextIsRefused() {
+    void resetOfANumberFieldToTextIsRefusedNamingWhatWasExpectedAndReceived() {
+        List<CheckpointInfo> before = history();
+
+        checkpoint("reset", "--job", JOB, "--set", "sinceId=ten").assertCode(5)
+                .assertErrContains("reset refused, nothing written", "checkpoint/list-input",
+                        "$checkpoint.sinceId: expected an int, received 'ten'");
+
+        assertEquals(before, history(), "nothing written");
+    }
+
+    @Test
+    void resetOfAFieldTheCheckpointClassDoesNotHaveIsRefusedAndListsEveryProblem() {
+        List<CheckpointInfo> before = history();
+
+        Cli.Result result = checkpoint("reset", "--job", JOB, "--set", "sinceid=3", "--set", "strategy=BY_NAME",
+                "--set", "sinceId=3000000000").assertCode(5);
+
+        result.assertErrContains("ListInputCheckpoint, version 2",
+                "$checkpoint.sinceid: expected a field of ListInputCheckpoint (@Checkpoint of checkpoint/list-input): "
+                        + "[strategy, startDate, sinceId], received an unknown key",
+                "$checkpoint.strategy: expected one of [BY_ID, BY_DATE], received 'BY_NAME'",
+                "$checkpoint.sinceId: expected an int, received '3000000000'");
+        assertEquals(before, history(), "nothing written");
+        runJob().assertCode(0); // the job still runs: nothing bad was saved
+    }
+
+    @Test
+    void aGoodResetOfSeveralFieldsIsWrittenWithEachFieldsJsonType() {
+        checkpoint("reset", "--job", JOB, "--set", "strategy=BY_DATE", "--set", "startDate=0012",
+                "--set", "sinceId=7").assertCode(0);
+
+        JsonObject state = latest().checkpoint().getJsonObject("$checkpoint");
+        assertEquals(Json.createValue("BY_DATE"), state.get("strategy"));
+        assertEquals(Json.createValue("0012"), state.get("startDate"), "a string field stays a string");
+        assertEquals(7, state.getInt("sinceId"));
+    }
+
+    @Test
+    void resetOfAJobWhoseComponentIsNotFoundIsRefusedUnlessUnchecked() {
+        saveForeignCheckpoint("foreign", "acme/secret-input");
+        List<CheckpointInfo> before = history("foreign");
+
+        checkpoint("reset", "--job", "foreign", "--set", "next=0").assertCode(4)
+                .assertErrContains("no component acme/secret-input; known components: [", "checkpoint/list-input",
+                        "--jar", "--unchecked");
+        assertEquals(before, history("foreign"), "nothing written");
+
+        checkpoint("reset", "--job", "foreign", "--set", "next=0", "--unchecked", "--by", "bob").assertCode(0)
+                .assertErrContains("--unchecked", "not checked");
+        CheckpointEnvelope reset = latestOf("foreign");
+        assertEquals(0, reset.checkpoint().getJsonObject("$checkpoint").getInt("next"));
+        assertEquals("reset --set next=0 --unchecked", reset.audit().action(), "the history shows it was unchecked");
+    }
+
+    @Test
+    void resetChecksAgainstAComponentFoundInJar() {
+        Path jar = JarOnlyJar.write(dir);
+        saveForeignCheckpoint("from-jar", JarOnlyJar.ID);
+        List<CheckpointInfo> before = history("from-jar");
+
+        checkpoint("reset", "--job", "from-jar", "--set", "next=x").assertCode(4).assertErrContains(JarOnlyJar.ID);
+        checkpoint("reset", "--job", "from-jar", "--set", "next=x", "--jar", jar.toString()).assertCode(5)
+                .assertErrContains("$checkpoint.next: expected a long, received 'x'");
+        assertEquals(before, history("from-jar"), "nothing written");
+
+        checkpoint("reset", "--job", "from-jar", "--set", "next=2", "--jar", jar.toString()).assertCode(0);
+        assertEquals(2, latestOf("from-jar").checkpoint().getJsonObject("$checkpoint").getInt("next"));
+        assertEquals(3, latestOf("from-jar").version(), "the version is kept");
+    }
+
+    @Test
+    void resetOfAnUncheckedNumberFieldToTextIsStillRefusedByItsJsonType() {
         long newest = latest().generation();
 
-        checkpoint("reset", "--job", JOB, "--set", "sinceId=ten").assertCode(2).assertErrContains("sinceId", "number");
+        checkpoint("reset", "--job", JOB, "--set", "sinceId=ten", "--unchecked").assertCode(2)
+                .assertErrContains("sinceId", "number");
 
         assertEquals(newest, latest().generation());
+    }
+
+    private void saveForeignCheckpoint(String job, String componentId) {
+        try (FileCheckpointStore store = new FileCheckpointStore(dir.resolve("store"))) {
+            store.save(job, JobSettings.PARTITION, componentId, Json.createObjectBuilder().add("$checkpoint",
+                    Json.createObjectBuilder().add("next", 5).add("__version", 3)).build());
+        }
+    }
+
+    private List<CheckpointInfo> history(String job) {
+        try (FileCheckpointStore store = new FileCheckpointStore(dir.resolve("store"))) {
+            return store.history(job, JobSettings.PARTITION);
+        }
+    }
+
+    private CheckpointEnvelope latestOf(String job) {
+        try (FileCheckpointStore store = new FileCheckpointStore(dir.resolve("store"))) {
+            return store.loadLatest(job, JobSettings.PARTITION).orElseThrow();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.api.spi.OptionModel;
 import io.connectorkit.runtime.input.Mapper;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -152,6 +153,61 @@ public final class ComponentManager implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "closing the shared Jsonb failed", e);
         }
+    }
+
+    /**
+     * Checks a saved checkpoint against the {@code @Checkpoint} class of {@code family}/{@code name}, by the rules
+     * {@link #findMapper} resumes with, without creating the component or needing the rest of its configuration:
+     * for a tool that edits checkpoints, to refuse a bad one before writing it instead of at the next run.
+     *
+     * <p>The checkpoint's {@code __version} is read (1 when absent) and an older checkpoint goes through the
+     * {@code @Version} handler first, so problems name the fields as the current version calls them. Checkpointing
+     * need not be on in this manager.
+     *
+     * @param checkpoint the wire form, {@code {"$checkpoint": {"sinceId": 95, "__version": 2}}}
+     * @return false when no such component is indexed (nothing is checked), true when the checkpoint fits
+     * @throws ConfigurationException listing every unknown key and every value that does not fit (a value that
+     *     does not parse, an unknown enum constant, a setter that rejects it), each key named
+     *     {@code $checkpoint.<field>} with the expected type and the value received
+     * @throws UnsupportedVersionException when the checkpoint is newer than the component's {@code @Checkpoint}
+     * @throws ComponentException when the migration handler fails
+     * @throws IllegalArgumentException when the JSON is nested deeper than {@link #jsonToMap} allows
+     */
+    public boolean checkCheckpoint(String family, String name, JsonObject checkpoint) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        Optional<ComponentModel> found = family == null || name == null ? Optional.empty()
+                : registry.find(family, name);
+        if (found.isEmpty()) {
+            return false;
+        }
+        ComponentModel model = found.get();
+        new CheckpointChecker(model, ComponentRegistry.checkpointOption(model)).check(checkpoint);
+        return true;
+    }
+
+    /**
+     * Every component this manager can run, described, sorted by family then name. Describing creates each
+     * configuration class once, through its generated factory, to read its defaults.
+     */
+    public List<ComponentDescription> components() {
+        return registry.ids().stream()
+                .map(id -> describe(id.substring(0, id.indexOf('/')), id.substring(id.indexOf('/') + 1)).orElseThrow())
+                .toList();
+    }
+
+    /**
+     * The options, defaults and {@code @Checkpoint} of {@code family}/{@code name}, for a user writing its
+     * configuration. A credential's default is never read.
+     *
+     * @return empty when no such component is indexed
+     */
+    public Optional<ComponentDescription> describe(String family, String name) {
+        if (family == null || name == null) {
+            return Optional.empty();
+        }
+        ComponentDescriber describer = new ComponentDescriber(services.json());
+        return registry.find(family, name)
+                .map(model -> describer.describe(model, ComponentRegistry.checkpointOption(model)));
     }
 
     /** Configures a {@link ComponentManager}. */

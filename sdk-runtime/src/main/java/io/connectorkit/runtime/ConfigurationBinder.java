@@ -25,7 +25,7 @@ final class ConfigurationBinder {
     /** Marks "no key for this option": the field keeps its default. */
     private static final Object ABSENT = new Object();
 
-    private final ComponentModel model;
+    private final String componentId;
     private final Map<String, String> configuration;
     private final Services services;
     private final KeyIndex keys;
@@ -33,8 +33,8 @@ final class ConfigurationBinder {
     private final Set<String> secrets = new LinkedHashSet<>();
     private final TreeMap<String, Problem> problems = new TreeMap<>();
 
-    private ConfigurationBinder(ComponentModel model, Map<String, String> configuration, Services services) {
-        this.model = model;
+    private ConfigurationBinder(String componentId, Map<String, String> configuration, Services services) {
+        this.componentId = componentId;
         this.configuration = configuration;
         this.services = services;
         this.keys = new KeyIndex(configuration.keySet());
@@ -46,25 +46,42 @@ final class ConfigurationBinder {
      * @throws ConfigurationException listing every bad, missing or unknown key
      */
     static Bound bind(ComponentModel model, Map<String, String> configuration, Services services) {
-        return new ConfigurationBinder(model, configuration, services).bind();
+        return new ConfigurationBinder(model.id(), configuration, services).bind(model.parameters());
     }
 
-    private Bound bind() {
-        List<OptionModel> parameters = model.parameters();
+    /**
+     * Binds {@code configuration} to the single option {@code option} (a configuration class) found at {@code path},
+     * by the same rules as {@link #bind}: every key of {@code configuration} must be one of its options.
+     *
+     * @param componentId {@code family/name}, for messages
+     * @throws ConfigurationException listing every bad, missing or unknown key
+     */
+    static void bindOption(String componentId, OptionModel option, String path, Map<String, String> configuration) {
+        ConfigurationBinder binder = new ConfigurationBinder(componentId, configuration, null);
+        binder.bindValue(option, path, null);
+        binder.reportUnknownKeys();
+    }
+
+    private Bound bind(List<OptionModel> parameters) {
         Object[] arguments = new Object[parameters.size()];
         for (int i = 0; i < arguments.length; i++) {
             arguments[i] = bindParameter(parameters.get(i));
         }
+        reportUnknownKeys();
+        return new Bound(arguments, Set.copyOf(secrets));
+    }
+
+    /** Adds every key no option read as unknown, then throws every problem found, if any. */
+    private void reportUnknownKeys() {
         for (String key : configuration.keySet()) {
             if (!consumed.contains(key)) {
                 // The value is not shown: an unknown key may be a misspelt credential.
-                problems.put(key, new Problem(key, "a known option of " + model.id(), "an unknown key"));
+                problems.put(key, new Problem(key, "a known option of " + componentId, "an unknown key"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new ConfigurationException(model.id(), List.copyOf(problems.values()));
+            throw new ConfigurationException(componentId, List.copyOf(problems.values()));
         }
-        return new Bound(arguments, Set.copyOf(secrets));
     }
 
     private Object bindParameter(OptionModel parameter) {

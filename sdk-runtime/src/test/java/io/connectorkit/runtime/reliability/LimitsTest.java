@@ -118,6 +118,28 @@ class LimitsTest {
     }
 
     @Test
+    void aNegativeCheckpointPositionIsABindingProblemNotAConnectorFailure() {
+        // Regression (found by the JSON property, then replayed from jqwik's database on every run): the fixture read
+        // items.get(-1). It now validates its checkpoint in its setter, as a real connector does.
+        FuzzTargets.resumeFromJson("batched", "{\"$checkpoint\": {\"next\": -1}}");
+        FuzzTargets.resumeFromJson("batched", "{\"$checkpoint\": {\"offset\": -1, \"__version\": 1}}");
+
+        ConfigurationException e = refused("batched", Map.of("configuration.source.items[0]", "a",
+                "$checkpoint.next", "-1", "$checkpoint.__version", "2"));
+        assertEquals("configuration.source.position.next", e.problems().get(0).key());
+        assertEquals("'-1'", e.problems().get(0).received());
+    }
+
+    @Test
+    void aBatchOfZeroIsABindingProblemNotADivisionByZero() {
+        FuzzTargets.bind("batched", Map.of("configuration.source.items[0]", "a", "configuration.batch", "0"));
+
+        ConfigurationException e = refused("batched", Map.of("configuration.source.items[0]", "a",
+                "configuration.batch", "0"));
+        assertEquals("configuration.batch", e.problems().get(0).key());
+    }
+
+    @Test
     void anEnvelopeFileLargerThanAnyTheStoreWritesIsSkippedWithoutReadingIt(@TempDir Path root) throws IOException {
         try (FileCheckpointStore store = new FileCheckpointStore(root)) {
             JsonObject checkpoint = Json.createObjectBuilder()

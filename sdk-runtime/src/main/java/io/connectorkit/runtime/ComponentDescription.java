@@ -1,0 +1,32 @@
+package io.connectorkit.runtime;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a user needs to configure a component without reading its source. Made by {@link ComponentManager#describe}
+ * and {@link ComponentManager#components}.
+ *
+ * @param family the component family
+ * @param name the component name within its family
+ * @param type the emitter class's name
+ * @param version the emitter's {@code @Version}: the configuration version
+ * @param checkpoints whether the emitter exposes checkpoints ({@code @CheckpointData})
+ * @param options every option a configuration may set, in declaration order, depth first
+ * @param checkpoint the {@code @Checkpoint}, or {@code null} when the component has none
+ */
+public record ComponentDescription(String family, String name, String type, int version, boolean checkpoints,
+                                   List<OptionDescription> options, CheckpointDescription checkpoint) {
+
+    public ComponentDescription {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        options = List.copyOf(options);
+    }
+
+    /** {@code family/name}, as shown in messages. */
+    public String id() {
+        return family + "/" + name;
+    }
+}
