@@ -1,11 +1,9 @@
 package io.connectorkit.runner;
 
+import io.connectorkit.runtime.AmbiguousComponentException;
 import io.connectorkit.runtime.ComponentManager;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +17,13 @@ final class ComponentLookup implements AutoCloseable {
 
     /** The {@code --jar} option of the commands that look components up. */
     static final class JarOptions {
-        @Option(names = "--jar", paramLabel = "PATH", description = "a connector jar, loaded in its own class loader; "
-                + "repeatable (the sample connectors are on the runner's own class path)")
+        @Option(names = "--jar", paramLabel = "PATH", description = "a connector jar, or a folder of jars (its "
+                + "dependencies), loaded in a class loader of their own; repeatable (the sample connectors are on the "
+                + "runner's own class path)")
         List<Path> jars = new ArrayList<>();
 
         ComponentLookup open() {
-            return ComponentLookup.open(jars);
+            return ComponentLookup.open(jars, ComponentManager.builder().checkpointing(true));
         }
     }
 
@@ -37,29 +36,16 @@ final class ComponentLookup implements AutoCloseable {
     }
 
     /**
-     * A lookup over the runner's class path and {@code jars}.
+     * A lookup over the runner's class path and {@code jars} (jars, or folders of jars).
      *
-     * @throws RunnerException ({@link ExitCodes#USAGE}) naming a jar that cannot be read
+     * @param settings the manager's settings; its class loader is set here
+     * @throws RunnerException ({@link ExitCodes#USAGE}) naming a path that is not a jar or a folder of jars
      */
-    static ComponentLookup open(List<Path> jars) {
+    static ComponentLookup open(List<Path> jars, ComponentManager.Builder settings) {
         ClassLoader own = ComponentLookup.class.getClassLoader();
-        URLClassLoader jarLoader = null;
-        if (!jars.isEmpty()) {
-            List<URL> urls = new ArrayList<>();
-            for (Path jar : jars) {
-                if (!Files.isReadable(jar)) {
-                    throw new RunnerException(ExitCodes.USAGE, "--jar " + jar + ": no such readable file");
-                }
-                try {
-                    urls.add(jar.toUri().toURL());
-                } catch (MalformedURLException e) {
-                    throw new RunnerException(ExitCodes.USAGE, "--jar " + jar + ": " + e.getMessage(), e);
-                }
-            }
-            jarLoader = new URLClassLoader("connectors " + jars, urls.toArray(URL[]::new), own);
-        }
-        ComponentManager manager = ComponentManager.builder().checkpointing(true)
-                .classLoader(jarLoader != null ? jarLoader : own).build();
+        URLClassLoader jarLoader = jars.isEmpty() ? null
+                : new URLClassLoader("connectors " + jars, ConnectorJars.urls(jars), own);
+        ComponentManager manager = settings.classLoader(jarLoader != null ? jarLoader : own).build();
         return new ComponentLookup(jarLoader, manager);
     }
 
@@ -72,8 +58,25 @@ final class ComponentLookup implements AutoCloseable {
      * known ones listed), followed by {@code hint} when not empty.
      */
     RunnerException unknown(String componentId, String hint) {
+        return unknown(manager, componentId, hint);
+    }
+
+    /**
+     * The error of a component {@code manager} does not know: the known ones, then the component indexes it could not
+     * read (a connector built by another release hides its components), then {@code hint} when not empty.
+     */
+    static RunnerException unknown(ComponentManager manager, String componentId, String hint) {
+        List<String> problems = manager.indexProblems();
         return new RunnerException(ExitCodes.UNKNOWN_COMPONENT, "no component " + componentId + "; known components: "
-                + manager.componentIds() + (hint.isEmpty() ? "" : ". " + hint));
+                + manager.componentIds()
+                + (problems.isEmpty() ? "" : "; component indexes that could not be read: " + String.join("; ",
+                        problems))
+                + (hint.isEmpty() ? "" : ". " + hint));
+    }
+
+    /** The error of a component two indexes declare ({@link ExitCodes#UNKNOWN_COMPONENT}), naming both. */
+    static RunnerException ambiguous(AmbiguousComponentException e) {
+        return new RunnerException(ExitCodes.UNKNOWN_COMPONENT, e.getMessage(), e);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.connectorkit.runner;
 
+import io.connectorkit.runtime.AmbiguousComponentException;
 import io.connectorkit.runtime.ComponentException;
 import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.ConfigurationException;
@@ -152,8 +153,9 @@ final class JobRunner {
     private Mapper mapper(Map<String, String> configuration) {
         try {
             return manager.findMapper(settings.family(), settings.name(), 1, configuration)
-                    .orElseThrow(() -> new RunnerException(ExitCodes.UNKNOWN_COMPONENT, "no component "
-                            + settings.componentId() + "; known components: " + manager.componentIds()));
+                    .orElseThrow(() -> ComponentLookup.unknown(manager, settings.componentId(), ""));
+        } catch (AmbiguousComponentException e) {
+            throw ComponentLookup.ambiguous(e);
         } catch (ConfigurationException e) {
             throw new RunnerException(ExitCodes.BAD_CONFIGURATION, e.getMessage(), e);
         } catch (UnsupportedVersionException e) {

@@ -7,10 +7,6 @@ import io.connectorkit.runtime.store.JdbcCheckpointStore;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.PrintStream;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code connectorkit run}: runs a connector to its end, resuming from the job's latest checkpoint. */
@@ -51,8 +48,8 @@ final class RunCommand implements Callable<Integer> {
             description = "the component's configuration as nested JSON: {\"configuration\": {\"total\": 10}}")
     Path configuration;
 
-    @Option(names = "--jar", paramLabel = "PATH", description = "a connector jar, loaded in its own class loader")
-    Path jar;
+    @Mixin
+    ComponentLookup.JarOptions jars;
 
     @Option(names = "--store", paramLabel = "file:DIR|jdbc:URL", defaultValue = StoreSpec.DEFAULT,
             description = "where checkpoints are kept (default: ${DEFAULT-VALUE})")
@@ -141,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
         RunnerMetrics metrics = new RunnerMetrics();
         ScheduledExecutorService metricsWriter = metricsFile == null ? null : startMetricsWriter(metrics);
         JobRunner.Outcome outcome;
-        try (ComponentManager manager = manager();
+        try (ComponentLookup components = components();
                 CheckpointStore opened = StoreSpec.open(sink != null ? sink : store, retention);
                 CheckpointStore checkpoints = new TimedStore(opened, metrics);
                 Jsonb jsonb = JsonbBuilder.create();
@@ -155,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
                     ? () -> JdbcJobOutput.open(sink, table, (JdbcCheckpointStore) opened, jobId, metrics)
                     : () -> new StreamJobOutput(streams.get(), checkpoints, jobId, syncSaves,
                             Duration.ofMillis(savePauseMillis));
-            outcome = new JobRunner(settings, manager, checkpoints, outputs, metrics, log, stop).run();
+            outcome = new JobRunner(settings, components.manager(), checkpoints, outputs, metrics, log, stop).run();
             progress.close();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
@@ -226,9 +223,6 @@ final class RunCommand implements Callable<Integer> {
         if (sink == null && table != null) {
             throw new RunnerException(ExitCodes.USAGE, "--table is the table of --sink jdbc:URL");
         }
-        if (jar != null && !Files.isReadable(jar)) {
-            throw new RunnerException(ExitCodes.USAGE, "--jar " + jar + ": no such readable file");
-        }
     }
 
     /** Refuses {@code value} below {@code least}, naming the one option that is wrong. */
@@ -242,27 +236,14 @@ final class RunCommand implements Callable<Integer> {
         return !StoreSpec.DEFAULT.equals(store);
     }
 
-    private ComponentManager manager() {
-        ComponentManager.Builder builder = ComponentManager.builder().checkpointing(!disableFeature)
-                .classLoader(classLoader());
+    /** The components of the runner's class path and {@code --jar}s, with this run's checkpoint settings. */
+    private ComponentLookup components() {
+        ComponentManager.Builder builder = ComponentManager.builder().checkpointing(!disableFeature);
         if (frequency != null) {
             builder.checkpointFrequency(frequency.records != null ? Frequency.RECORD : Frequency.TIME,
                     frequency.records != null ? frequency.records : frequency.millis);
         }
-        return builder.build();
-    }
-
-    private ClassLoader classLoader() {
-        ClassLoader own = RunCommand.class.getClassLoader();
-        if (jar == null) {
-            return own;
-        }
-        try {
-            // Closed with the JVM: the runner runs one job per process.
-            return new URLClassLoader("connector " + jar.getFileName(), new URL[] {jar.toUri().toURL()}, own);
-        } catch (MalformedURLException e) {
-            throw new RunnerException(ExitCodes.USAGE, "--jar " + jar + ": " + e.getMessage(), e);
-        }
+        return ComponentLookup.open(jars.jars, builder);
     }
 
     private ScheduledExecutorService startMetricsWriter(RunnerMetrics metrics) {

@@ -48,6 +48,6 @@ class ComponentsCommandTest {
     @Test
     void aJarThatCannotBeReadIsABadCommandLine() {
         Cli.run("components", "--jar", dir.resolve("missing.jar").toString()).assertCode(2)
-                .assertErrContains("missing.jar", "no such readable file");
+                .assertErrContains("missing.jar", "no such file or folder");
     }
 }

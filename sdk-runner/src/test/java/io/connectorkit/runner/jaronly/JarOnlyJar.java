@@ -24,10 +24,18 @@ public final class JarOnlyJar {
 
     /** {@code dir/jar-only.jar}, holding only the service file naming {@link JarOnlyIndex}. */
     public static Path write(Path dir) {
-        Path jar = dir.resolve("jar-only.jar");
+        return write(dir.resolve("jar-only.jar"), JarOnlyIndex.class);
+    }
+
+    /** {@code jar}, holding only a service file naming {@code indexes} (classes of the test class path). */
+    public static Path write(Path jar, Class<?>... indexes) {
+        StringBuilder providers = new StringBuilder();
+        for (Class<?> index : indexes) {
+            providers.append(index.getName()).append('\n');
+        }
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             out.putNextEntry(new JarEntry("META-INF/services/" + ComponentIndex.class.getName()));
-            out.write((JarOnlyIndex.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write(providers.toString().getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
