@@ -42,7 +42,7 @@ import org.opentest4j.AssertionFailedError;
  * covering exactly {@code c}. The resumed records must be the reference run's last records (so nothing is lost and
  * nothing is invented) and the number repeated, {@code c - } where they start, must be at most the bound.
  *
- * <p><b>Duplicate bound.</b> {@link #checkpointInterval(long)} when the author declares it (records between two
+ * <p><b>Duplicate bound.</b> {@link #duplicateBound(long)} when the author declares it (records between two
  * checkpoints, for example the {@code @Checkpoint} interval or the batch size); otherwise derived from the reference
  * run: the largest number of records between two consecutive checkpoints, counting from the start to the first
  * checkpoint and from the last checkpoint to the end. With the derived bound a connector that checkpoints correctly
@@ -77,7 +77,7 @@ public final class ResumeCheck {
     private long seed = DEFAULT_SEED;
     private Comparator<JsonObject> order;
     private CrashPoints crashPoints = CrashPoints.everyRecord();
-    private long declaredInterval;
+    private long declaredBound;
     private BiPredicate<Object, Object> equivalence = Objects::equals;
     private int maxRecords = DEFAULT_MAX_RECORDS;
 
@@ -126,13 +126,32 @@ public final class ResumeCheck {
         return this;
     }
 
-    /** The most records a crash may repeat; without it, the largest gap between checkpoints of the reference run. */
-    public ResumeCheck checkpointInterval(long records) {
+    /**
+     * The most records a crash may make the host read twice: a crash after record {@code c}, resumed from the last
+     * checkpoint the host may have saved, must start at record {@code c - records + 1} or later. Usually the number
+     * of records between two checkpoints (the batch size, or the {@code @Checkpoint} interval). It bounds the
+     * duplicates; it does not change how often the connector takes checkpoints. Without it, the bound is the largest
+     * gap between two checkpoints of the reference run.
+     *
+     * @throws IllegalArgumentException when {@code records} is below 1
+     */
+    public ResumeCheck duplicateBound(long records) {
         if (records < 1) {
-            throw new IllegalArgumentException("checkpoint interval must be 1 or more records, got " + records);
+            throw new IllegalArgumentException("the duplicate bound must be 1 or more records, got " + records);
         }
-        this.declaredInterval = records;
+        this.declaredBound = records;
         return this;
+    }
+
+    /**
+     * The same as {@link #duplicateBound(long)}, under its former name.
+     *
+     * @deprecated the name suggested how often checkpoints are taken, but it is the bound on the records a crash may
+     *     repeat: use {@link #duplicateBound(long)}. This name will be removed in the release after 0.1.0.
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public ResumeCheck checkpointInterval(long records) {
+        return duplicateBound(records);
     }
 
     /** How two records are compared (expected, actual); default {@code Objects.equals}. */
@@ -231,7 +250,7 @@ public final class ResumeCheck {
     private Crashes verifyCrashPoints() {
         RecordedRun run = reference();
         List<Delivered> checkpoints = run.checkpoints();
-        long bound = declaredInterval > 0 ? declaredInterval : largestGap(run);
+        long bound = declaredBound > 0 ? declaredBound : largestGap(run);
         int[] points = crashPoints.select(run.records().size());
         int maxDuplicates = 0;
         int next = 0; // the first checkpoint covering c records or more
@@ -292,7 +311,7 @@ public final class ResumeCheck {
             throw new AssertionFailedError(component.id() + ": a crash after record #" + c + " repeats "
                     + duplicates + " records (#" + (tailStart + 1) + " to #" + c + ") when resuming from " + source
                     + ", more than the bound of " + bound + " ("
-                    + (declaredInterval > 0 ? "the declared checkpoint interval"
+                    + (declaredBound > 0 ? "declared with duplicateBound"
                             : "the largest gap between checkpoints of the reference run")
                     + ")."
                     + "\n  checkpoint: " + json
@@ -382,9 +401,9 @@ public final class ResumeCheck {
 
     private ResumeSummary summary(int resumedFrom, Crashes crashes) {
         RecordedRun run = reference();
-        long bound = declaredInterval > 0 ? declaredInterval : largestGap(run);
+        long bound = declaredBound > 0 ? declaredBound : largestGap(run);
         return new ResumeSummary(run.records().size(), run.checkpoints().size(), resumedFrom,
-                crashes == null ? 0 : crashes.points(), bound, declaredInterval > 0,
+                crashes == null ? 0 : crashes.points(), bound, declaredBound > 0,
                 crashes == null ? 0 : crashes.maxDuplicates());
     }
 

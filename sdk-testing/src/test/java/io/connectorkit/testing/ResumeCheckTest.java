@@ -70,14 +70,28 @@ class ResumeCheckTest {
     }
 
     @Test
-    void aDeclaredIntervalSmallerThanTheConnectorsIsABoundThatACorrectEmitterBreaks() {
+    void aDeclaredDuplicateBoundSmallerThanTheConnectorsGapIsABoundThatACorrectEmitterBreaks() {
         AssertionFailedError error = assertThrows(AssertionFailedError.class,
-                () -> check("counter", 50).checkpointInterval(3).verifyCrashes());
+                () -> check("counter", 50).duplicateBound(3).verifyCrashes());
 
         assertTrue(error.getMessage().startsWith("kit/counter: a crash after record #4 repeats 4 records (#1 to #4) "
-                + "when resuming from the start (no checkpoint delivered yet), more than the bound of 3 (the declared "
-                + "checkpoint interval)."), error.getMessage());
-        assertEquals(5, check("counter", 50).checkpointInterval(5).verifyCrashes().maxDuplicates());
+                + "when resuming from the start (no checkpoint delivered yet), more than the bound of 3 (declared "
+                + "with duplicateBound)."), error.getMessage());
+        ResumeSummary summary = check("counter", 50).duplicateBound(5).verifyCrashes();
+        assertEquals(5, summary.maxDuplicates());
+        assertEquals(5, summary.duplicateBound());
+        assertTrue(summary.boundDeclared());
+    }
+
+    /** The former name of {@code duplicateBound}, kept for one release. */
+    @Test
+    @SuppressWarnings("removal")
+    void theDeprecatedCheckpointIntervalStillDeclaresTheDuplicateBound() {
+        ResumeSummary summary = check("counter", 50).checkpointInterval(7).verifyCrashes();
+
+        assertEquals(7, summary.duplicateBound());
+        assertTrue(summary.boundDeclared());
+        assertThrows(AssertionFailedError.class, () -> check("counter", 50).checkpointInterval(3).verifyCrashes());
     }
 
     @Test
