@@ -33,7 +33,14 @@ import org.opentest4j.AssertionFailedError;
  *       checkpoint the host may have saved loses no record and repeats at most the duplicate bound.</li>
  * </ul>
  * The first failure throws an {@link AssertionFailedError} whose message holds the checkpoint JSON, the record's
- * position (1-based, in the reference run), the expected and the actual record.
+ * position (1-based, in the reference run), the expected and the actual record. When the resumed records are the
+ * reference run's last ones but start too late or too early, the message says so first: "the checkpoint after
+ * record #5 (#1 of 10) is ahead of what it covers: record #6 is lost" (or "is behind what it covers: records #1 to
+ * #5 are read again"). A lost record from a checkpoint that the emitter's {@code @CheckpointAvailable} method allowed
+ * adds a note: the state may have been half-updated at that safe point.
+ *
+ * <p>The reference run's checkpoints include the final one that {@code stop()} delivers (unless it equals the one
+ * delivered before it); it is resumed from like the others.
  *
  * <p><b>Crash model.</b> A crash after {@code c} records means the host received records 1 to {@code c} and died
  * before receiving record {@code c + 1}. The runtime delivers a checkpoint covering {@code c} records inside the
@@ -230,16 +237,28 @@ public final class ResumeCheck {
             ResumeOutcome outcome = outcome(from);
             Mismatch divergence = outcome.divergence();
             if (divergence != null) {
-                throw new AssertionFailedError(component.id() + ": resuming from checkpoint " + describe(from)
-                        + " diverges from the reference run at record #" + (divergence.position() + 1)
+                String at = "record #" + (divergence.position() + 1)
                         + (outcome.tooMany() ? " (the resumed run produced more records than the whole reference run)"
-                                : "")
-                        + "."
+                                : "");
+                boolean skips = isTail(outcome) && outcome.tailStart() > from.covered();
+                boolean repeats = isTail(outcome) && outcome.tailStart() < from.covered();
+                String headline = skips
+                        ? "the " + shortly(from) + " is ahead of what it covers: "
+                                + range(from.covered() + 1, outcome.tailStart()) + " lost. Resuming from it diverges "
+                                + "from the reference run at " + at + "."
+                        : repeats
+                                ? "the " + shortly(from) + " is behind what it covers: "
+                                        + range(outcome.tailStart() + 1, from.covered()) + " read again. Resuming "
+                                        + "from it diverges from the reference run at " + at + "."
+                                : "resuming from checkpoint " + describe(from) + " diverges from the reference run at "
+                                        + at + ".";
+                throw new AssertionFailedError(component.id() + ": " + headline
                         + "\n  checkpoint: " + from.state().toJson()
                         + "\n  record:     #" + (divergence.position() + 1) + " (the checkpoint covers records 1 to "
                         + from.covered() + ")"
                         + "\n  expected:   " + divergence.expected()
                         + "\n  actual:     " + divergence.actual()
+                        + (skips ? safePointNote(from) : "")
                         + sampleNote(checkpoints.size()),
                         divergence.expected(), divergence.actual());
             }
@@ -297,13 +316,18 @@ public final class ResumeCheck {
             List<Object> records = reference().records();
             Object lost = records.get(c);
             Object resumedFirst = tailStart < records.size() ? records.get(tailStart) : ResumeOutcome.END;
-            throw new AssertionFailedError(component.id() + ": a crash after record #" + c + " loses records #"
-                    + (c + 1) + " to #" + tailStart + ": resuming from " + source + " starts at record #"
-                    + (tailStart + 1) + "."
+            String headline = from == null
+                    ? "a crash after record #" + c + " loses " + records(c + 1, tailStart) + ": resuming from "
+                            + source + " starts at record #" + (tailStart + 1) + "."
+                    : "the " + shortly(from) + " is ahead of what it covers: after a crash after record #" + c + ", "
+                            + range(c + 1, tailStart) + " lost (resuming from it starts at record #"
+                            + (tailStart + 1) + ").";
+            throw new AssertionFailedError(component.id() + ": " + headline
                     + "\n  checkpoint: " + json
                     + "\n  record:     #" + (c + 1) + " is never received"
                     + "\n  expected:   " + lost
-                    + "\n  actual:     " + resumedFirst,
+                    + "\n  actual:     " + resumedFirst
+                    + (from == null ? "" : safePointNote(from)),
                     lost, resumedFirst);
         }
         int duplicates = c - tailStart;
@@ -389,9 +413,47 @@ public final class ResumeCheck {
         return Math.max(gap, run.records().size() - previous);
     }
 
+    /** Whether the resumed run's records are exactly the reference run's last ones. */
+    private static boolean isTail(ResumeOutcome outcome) {
+        return !outcome.tooMany() && outcome.tailMismatch() == null;
+    }
+
+    /** {@code "record #6"} or {@code "records #6 to #8"}. */
+    private static String records(int first, int last) {
+        return first == last ? "record #" + first : "records #" + first + " to #" + last;
+    }
+
+    /** {@code "record #6 is"} or {@code "records #6 to #8 are"}. */
+    private static String range(int first, int last) {
+        return records(first, last) + (first == last ? " is" : " are");
+    }
+
+    /**
+     * For a checkpoint ahead of its records: when the emitter has a {@code @CheckpointAvailable} method, this
+     * checkpoint was taken at one of its safe points (all but the final one of {@code stop()} are).
+     */
+    private String safePointNote(Delivered checkpoint) {
+        if (checkpoint.atStop()) {
+            return "";
+        }
+        return SafePointMethod.of(component.family(), component.name())
+                .map(method -> "\n  note:       this checkpoint was taken at a safe point reported by "
+                        + "@CheckpointAvailable " + method + "(): the state may have been half-updated there (already "
+                        + "past a record not returned yet); it must say true only when the state covers exactly the "
+                        + "records returned so far.")
+                .orElse("");
+    }
+
     private String sampleNote(int checkpoints) {
         return checkpoints > sample ? "\n  (one of " + sample + " checkpoints out of " + checkpoints
                 + " sampled with seed " + seed + ")" : "";
+    }
+
+    /** {@code "checkpoint after record #5 (#1 of 10)"}; the final one says that {@code stop()} delivered it. */
+    private String shortly(Delivered checkpoint) {
+        return "checkpoint after record #" + checkpoint.covered() + " (#" + (checkpoint.ordinal() + 1) + " of "
+                + reference().checkpoints().size() + (checkpoint.atStop() ? ", the final one, delivered by stop()" : "")
+                + ")";
     }
 
     private String describe(Delivered checkpoint) {
