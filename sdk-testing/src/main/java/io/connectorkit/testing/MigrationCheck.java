@@ -4,6 +4,7 @@ import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.UnsupportedVersionException;
 import io.connectorkit.runtime.input.CheckpointState;
 import io.connectorkit.runtime.input.Input;
+import io.connectorkit.testing.LostValues.Lost;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -11,24 +12,30 @@ import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Proves that every checkpoint version ever written still loads: for each version from 1 to the current one, the
- * {@link GoldenFiles golden file} merged into the configuration must give a mapper ({@code findMapper} migrates it),
- * the input must start, and its {@code getCheckpoint()} must carry the current version. When a
- * {@code checkpoint-vN.expected.json} file is next to it, the migrated checkpoint must equal it; the current version's
- * file must load back to itself. Finally a checkpoint one version newer than the code (the current golden file with
- * {@code __version} raised by one, made by the check itself) must be refused with {@link UnsupportedVersionException}.
+ * Proves that every checkpoint version ever written still loads, and loses nothing on the way: for each version
+ * from 1 to the current one, the {@link GoldenFiles golden file} merged into the configuration must give a mapper
+ * ({@code findMapper} migrates it), the input must start, and its {@code getCheckpoint()} (before any record) must
+ * carry the current version. The current version's file must load back to itself. An old version's file must come
+ * with {@code checkpoint-vN.expected.json}, the state it must migrate to (when missing, the check fails and writes a
+ * draft to review), and each of its values must reach the migrated state (see {@link #verify()}). Finally a
+ * checkpoint one version newer than the code (the current golden file with {@code __version} raised by one, made by
+ * the check itself) must be refused with {@link UnsupportedVersionException}.
  *
  * <p>A missing golden file is a failure that says how to create it: by hand for an old version, or with
  * {@code -Dconnectorkit.golden.write=true} for the current one. {@link #skipVersions} waives old versions of which no
- * checkpoint was ever saved.
+ * checkpoint was ever saved; {@link #acknowledgeLost} accepts an old value that the current version drops on
+ * purpose.
  *
  * <pre>{@code
  * try (ComponentManager manager = ComponentManager.builder().checkpointing(true).build()) {
@@ -43,6 +50,7 @@ public final class MigrationCheck {
     private final Map<String, String> configuration;
     private GoldenFiles golden;
     private final Set<Integer> skipped = new HashSet<>();
+    private final Map<Integer, Set<String>> acknowledged = new TreeMap<>();
 
     private MigrationCheck(ComponentManager manager, String family, String name, Map<String, String> configuration) {
         this.component = new ComponentUnderTest(manager, family, name, configuration);
@@ -82,13 +90,42 @@ public final class MigrationCheck {
     }
 
     /**
+     * Acknowledges that the values of these keys of the golden checkpoint of the old {@code version} reach no field
+     * of the current state on purpose: the current version no longer has that setting. Keys are relative to
+     * {@code $checkpoint}, as in the golden file ({@code "legacyMode"}; nested ones flattened, {@code "range.from"}).
+     * Without it such a key fails the check (see {@link #verify()}).
+     *
+     * @throws IllegalArgumentException when {@code version} is below 1
+     */
+    public MigrationCheck acknowledgeLost(int version, String... keys) {
+        if (version < 1) {
+            throw new IllegalArgumentException("checkpoint versions start at 1, got " + version);
+        }
+        acknowledged.computeIfAbsent(version, v -> new LinkedHashSet<>()).addAll(List.of(keys));
+        return this;
+    }
+
+    /**
      * Runs the check.
      *
+     * <p>For an old version, besides loading at the current version:
+     * <ul>
+     *   <li>its {@code checkpoint-v<N>.expected.json} must be there, and the migrated checkpoint must equal it. When
+     *       it is missing the check fails and writes a draft from the current migration,
+     *       {@code checkpoint-v<N>.expected.json.draft} ({@link GoldenFiles#draftPath}), for the author to review
+     *       and rename; a draft is never overwritten, and never read as the expected file;</li>
+     *   <li>every value of the golden checkpoint must reach the migrated state: a key whose removal from the golden
+     *       file leaves the migrated state unchanged (the handler drops it, or it lands on a field's default) fails
+     *       the check with its name, with or without an expected file, unless {@link #acknowledgeLost} names it.</li>
+     * </ul>
+     *
      * @throws AssertionFailedError at the first golden file that is missing, does not load, does not migrate to the
-     *     current version or to its expected state, or when a newer version is accepted
+     *     current version or to its expected state, has no expected state, loses a value, or when a newer version
+     *     is accepted
      */
     public MigrationSummary verify() {
         int current = component.currentCheckpointVersion();
+        checkAcknowledgedVersions(current);
         List<Integer> checked = new ArrayList<>();
         Optional<Path> written = Optional.empty();
         JsonObject currentGolden = null;
@@ -113,26 +150,142 @@ public final class MigrationCheck {
                         + "\n  golden:   " + checkpoint + "\n  migrated: " + migrated.toJson(),
                         current, migrated.version());
             }
-            Optional<JsonObject> expected = golden.loadExpected(version);
-            if (expected.isEmpty() && version == current) {
-                expected = Optional.of(checkpoint);
-            }
-            if (expected.isPresent() && !expected.get().equals(migrated.toJson())) {
-                throw new AssertionFailedError(component.id() + ": the golden checkpoint v" + version
-                        + " does not migrate to " + (version == current ? "itself" : "its expected state")
-                        + "; a field was lost or changed on the way."
-                        + "\n  golden:   " + checkpoint
-                        + "\n  expected: " + expected.get()
-                        + "\n  actual:   " + migrated.toJson(),
-                        expected.get(), migrated.toJson());
-            }
             if (version == current) {
+                checkCurrent(checkpoint, migrated);
                 currentGolden = checkpoint;
+            } else {
+                checkOld(version, current, checkpoint, migrated);
             }
             checked.add(version);
         }
         checkNewerRefused(currentGolden, current);
         return new MigrationSummary(current, List.copyOf(checked), written);
+    }
+
+    /** The current version's golden file must load back to itself, or to its expected file when there is one. */
+    private void checkCurrent(JsonObject checkpoint, CheckpointState migrated) {
+        int version = migrated.version();
+        JsonObject expected = golden.loadExpected(version).orElse(checkpoint);
+        if (!expected.equals(migrated.toJson())) {
+            throw new AssertionFailedError(component.id() + ": the golden checkpoint v" + version
+                    + " does not migrate to " + (expected == checkpoint ? "itself" : "its expected state")
+                    + "; a field was lost or changed on the way."
+                    + "\n  golden:   " + checkpoint
+                    + "\n  expected: " + expected
+                    + "\n  actual:   " + migrated.toJson(),
+                    expected, migrated.toJson());
+        }
+    }
+
+    /** An old version's golden file needs its expected state, must migrate to it, and must lose no value. */
+    private void checkOld(int version, int current, JsonObject checkpoint, CheckpointState migrated) {
+        Map<String, String> keys = ComponentManager.jsonToMap(checkpoint);
+        Set<String> allowed = acknowledged.getOrDefault(version, Set.of());
+        checkAcknowledgedKeys(version, keys, allowed);
+        List<Lost> lost = LostValues.find(migrated, keys, this::tryLoad).stream()
+                .filter(value -> !allowed.contains(value.key()))
+                .toList();
+        Optional<JsonObject> expected = golden.loadExpected(version);
+        boolean differs = expected.isPresent() && !expected.get().equals(migrated.toJson());
+        if (expected.isPresent() && !differs && lost.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder(component.id()).append(": the golden checkpoint v").append(version);
+        if (expected.isEmpty()) {
+            message.append(" has no expected state: ").append(golden.expectedPath(version).getFileName())
+                    .append(" is missing, so the check cannot tell whether the migration keeps every value. ")
+                    .append(draft(version, migrated));
+        } else if (differs) {
+            message.append(" does not migrate to its expected state; a field was lost or changed on the way.");
+        }
+        if (!lost.isEmpty()) {
+            message.append(expected.isPresent() && !differs ? " " : " It ").append(lostSentence(version, current, lost));
+        }
+        message.append("\n  golden:   ").append(checkpoint);
+        expected.ifPresent(state -> message.append("\n  expected: ").append(state));
+        message.append("\n  actual:   ").append(migrated.toJson());
+        for (Lost value : lost) {
+            message.append("\n  lost:     ").append(value.describe());
+        }
+        if (differs) {
+            throw new AssertionFailedError(message.toString(), expected.get(), migrated.toJson());
+        }
+        throw new AssertionFailedError(message.toString());
+    }
+
+    /** Writes the draft of the expected file unless one is there, and says where it is and what to do with it. */
+    private String draft(int version, CheckpointState migrated) {
+        Path draft = golden.draftPath(version);
+        String expectedName = String.valueOf(golden.expectedPath(version).getFileName());
+        if (golden.writeExpectedDraft(version, migrated.toJson())
+                || golden.loadDraft(version).map(migrated.toJson()::equals).orElse(false)) {
+            return "A draft from the current migration is at " + draft + ": review it (every value of "
+                    + golden.path(version).getFileName() + " must be in it), then rename it to " + expectedName
+                    + " and commit it.";
+        }
+        return "A draft from an earlier run is at " + draft + ", but it differs from the current migration (actual, "
+                + "below); drafts are never overwritten: delete it and run again for a new one, then review it and "
+                + "rename it to " + expectedName + ".";
+    }
+
+    private String lostSentence(int version, int current, List<Lost> lost) {
+        List<String> names = lost.stream().map(Lost::key).toList();
+        boolean one = names.size() == 1;
+        boolean onDefault = lost.stream().anyMatch(value -> !value.holders().isEmpty());
+        return "loses " + and(names) + " on migration: the migrated state is the same with or without "
+                + (one ? "it, so the migration handler drops it or it lands" : "each of them, so the migration "
+                        + "handler drops them or they land")
+                + " on a field's default. "
+                + (onDefault ? "A value that is its field's default (lost, below) cannot be seen migrating: give "
+                        + golden.path(version).getFileName() + " another value. Otherwise fix" : "Fix")
+                + " the handler, or, if version " + current + " drops " + (one ? "it" : "them") + " on purpose, call "
+                + "acknowledgeLost(" + version + ", " + names.stream().map(name -> '"' + name + '"')
+                        .collect(Collectors.joining(", ")) + ").";
+    }
+
+    private static String and(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private void checkAcknowledgedVersions(int current) {
+        for (int version : acknowledged.keySet()) {
+            if (version >= current) {
+                throw new AssertionFailedError(component.id() + ": acknowledgeLost(" + version + ", ...) names "
+                        + "version " + version + ", but only old versions are migrated: the current version is "
+                        + current + ".");
+            }
+        }
+    }
+
+    private void checkAcknowledgedKeys(int version, Map<String, String> keys, Set<String> allowed) {
+        for (String key : allowed) {
+            if (!keys.containsKey(CheckpointState.CHECKPOINT_KEY + '.' + key)) {
+                List<String> known = keys.keySet().stream()
+                        .filter(k -> k.startsWith(CheckpointState.CHECKPOINT_KEY + '.'))
+                        .map(k -> k.substring(CheckpointState.CHECKPOINT_KEY.length() + 1))
+                        .filter(k -> !k.equals(CheckpointState.VERSION_KEY))
+                        .toList();
+                throw new AssertionFailedError(component.id() + ": acknowledgeLost(" + version + ", \"" + key
+                        + "\") names a key that " + golden.path(version).getFileName() + " does not have; its keys are "
+                        + known + ".");
+            }
+        }
+    }
+
+    /** The checkpoint {@code keys} migrate to, or empty when they do not load. */
+    private Optional<CheckpointState> tryLoad(Map<String, String> keys) {
+        try {
+            Input input = component.from(keys);
+            try {
+                input.start();
+                return Optional.of(input.getCheckpoint());
+            } finally {
+                input.stop();
+            }
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private String missing(int version, int current) {
@@ -145,9 +298,9 @@ public final class MigrationCheck {
         }
         return component.id() + ": no golden checkpoint for the old version " + version + " at " + where
                 + ". Write it by hand, as version " + version + " wrote it: {\"$checkpoint\": {<fields>, \"__version\": "
-                + version + "}}, optionally with " + golden.expectedPath(version).getFileName() + " holding what it "
-                + "must migrate to; or call skipVersions(" + version + ") if no checkpoint of version " + version
-                + " was ever saved.";
+                + version + "}}, with values other than the fields' defaults, and " + golden.expectedPath(version)
+                .getFileName() + " beside it holding what it must migrate to (the next run writes a draft of it); or "
+                + "call skipVersions(" + version + ") if no checkpoint of version " + version + " was ever saved.";
     }
 
     private void checkVersionField(int version, JsonObject checkpoint) {

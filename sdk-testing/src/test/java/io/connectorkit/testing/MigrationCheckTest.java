@@ -24,6 +24,8 @@ import org.opentest4j.AssertionFailedError;
 class MigrationCheckTest {
 
     private static final Map<String, String> CONFIG = Map.of("total", "20");
+    private static final String V1 = "{\"$checkpoint\": {\"offset\": 42, \"mode\": \"INCREMENTAL\", \"__version\": 1}}";
+    private static final String V2 = "{\"$checkpoint\": {\"position\": 5, \"mode\": \"FULL\", \"__version\": 2}}";
 
     private final ComponentManager manager = ComponentManager.builder().checkpointing(true).build();
 
@@ -56,16 +58,158 @@ class MigrationCheckTest {
     }
 
     @Test
-    void aHandlerThatDropsAFieldFailsAgainstTheExpectedMigratedState() {
+    void aHandlerThatDropsAKeyFailsNamingItAndAgainstTheExpectedMigratedState() {
         AssertionFailedError error = assertThrows(AssertionFailedError.class,
                 () -> MigrationCheck.of(manager, "kit", "migrating-broken", CONFIG).verify());
 
         assertEquals("kit/migrating-broken: the golden checkpoint v1 does not migrate to its expected state; a field "
-                + "was lost or changed on the way.\n"
+                + "was lost or changed on the way. It loses offset on migration: the migrated state is the same with "
+                + "or without it, so the migration handler drops it or it lands on a field's default. Fix the "
+                + "handler, or, if version 2 drops it on purpose, call acknowledgeLost(1, \"offset\").\n"
                 + "  golden:   {\"$checkpoint\":{\"offset\":42,\"mode\":\"INCREMENTAL\",\"__version\":1}}\n"
                 + "  expected: {\"$checkpoint\":{\"position\":42,\"mode\":\"INCREMENTAL\",\"__version\":2}}\n"
-                + "  actual:   {\"$checkpoint\":{\"position\":0,\"mode\":\"INCREMENTAL\",\"__version\":2}}",
+                + "  actual:   {\"$checkpoint\":{\"position\":0,\"mode\":\"INCREMENTAL\",\"__version\":2}}\n"
+                + "  lost:     offset=42 reaches no field of the migrated state",
                 error.getMessage());
+    }
+
+    /** An expected file written from the broken migration itself (a draft renamed without review) does not hide it. */
+    @Test
+    void aHandlerThatDropsAKeyFailsNamingItEvenWhenTheExpectedFileAgreesWithTheMigration() throws IOException {
+        GoldenFiles files = GoldenFiles.of("kit", "migrating-broken").in(folder);
+        write(files.path(1), V1);
+        write(files.path(2), V2);
+        write(files.expectedPath(1), "{\"$checkpoint\": {\"position\": 0, \"mode\": \"INCREMENTAL\", \"__version\": 2}}");
+
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> MigrationCheck.of(manager, "kit", "migrating-broken", CONFIG).goldenFiles(files).verify());
+
+        assertEquals("kit/migrating-broken: the golden checkpoint v1 loses offset on migration: the migrated state is "
+                + "the same with or without it, so the migration handler drops it or it lands on a field's default. "
+                + "Fix the handler, or, if version 2 drops it on purpose, call acknowledgeLost(1, \"offset\").\n"
+                + "  golden:   {\"$checkpoint\":{\"offset\":42,\"mode\":\"INCREMENTAL\",\"__version\":1}}\n"
+                + "  expected: {\"$checkpoint\":{\"position\":0,\"mode\":\"INCREMENTAL\",\"__version\":2}}\n"
+                + "  actual:   {\"$checkpoint\":{\"position\":0,\"mode\":\"INCREMENTAL\",\"__version\":2}}\n"
+                + "  lost:     offset=42 reaches no field of the migrated state",
+                error.getMessage());
+    }
+
+    @Test
+    void aHandlerThatDropsAKeyFailsNamingItWithoutAnExpectedFile() throws IOException {
+        GoldenFiles files = GoldenFiles.of("kit", "migrating-broken").in(folder);
+        write(files.path(1), V1);
+        write(files.path(2), V2);
+
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> MigrationCheck.of(manager, "kit", "migrating-broken", CONFIG).goldenFiles(files).verify());
+
+        assertTrue(error.getMessage().startsWith("kit/migrating-broken: the golden checkpoint v1 has no expected "
+                + "state: checkpoint-v1.expected.json is missing"), error.getMessage());
+        assertTrue(error.getMessage().contains(" It loses offset on migration: "), error.getMessage());
+        assertTrue(error.getMessage().endsWith("\n  lost:     offset=42 reaches no field of the migrated state"),
+                error.getMessage());
+    }
+
+    @Test
+    void aValueThatLandsOnItsFieldsDefaultFailsWithItsNameWithAndWithoutAnExpectedFile() throws IOException {
+        GoldenFiles files = GoldenFiles.of("kit", "migrating").in(folder);
+        write(files.path(1), "{\"$checkpoint\": {\"offset\": 42, \"mode\": \"FULL\", \"__version\": 1}}");
+        write(files.path(2), V2);
+
+        AssertionFailedError withoutExpected = assertThrows(AssertionFailedError.class,
+                () -> MigrationCheck.of(manager, "kit", "migrating", CONFIG).goldenFiles(files).verify());
+        assertTrue(withoutExpected.getMessage().contains(" It loses mode on migration: "),
+                withoutExpected.getMessage());
+        assertTrue(withoutExpected.getMessage().endsWith("\n  lost:     mode=FULL reaches only mode, which holds FULL "
+                + "without it too (its default)"), withoutExpected.getMessage());
+
+        write(files.expectedPath(1), "{\"$checkpoint\": {\"position\": 42, \"mode\": \"FULL\", \"__version\": 2}}");
+        AssertionFailedError withExpected = assertThrows(AssertionFailedError.class,
+                () -> MigrationCheck.of(manager, "kit", "migrating", CONFIG).goldenFiles(files).verify());
+        assertEquals("kit/migrating: the golden checkpoint v1 loses mode on migration: the migrated state is the same "
+                + "with or without it, so the migration handler drops it or it lands on a field's default. A value "
+                + "that is its field's default (lost, below) cannot be seen migrating: give checkpoint-v1.json another "
+                + "value. Otherwise fix the handler, or, if version 2 drops it on purpose, call "
+                + "acknowledgeLost(1, \"mode\").\n"
+                + "  golden:   {\"$checkpoint\":{\"offset\":42,\"mode\":\"FULL\",\"__version\":1}}\n"
+                + "  expected: {\"$checkpoint\":{\"position\":42,\"mode\":\"FULL\",\"__version\":2}}\n"
+                + "  actual:   {\"$checkpoint\":{\"position\":42,\"mode\":\"FULL\",\"__version\":2}}\n"
+                + "  lost:     mode=FULL reaches only mode, which holds FULL without it too (its default)",
+                withExpected.getMessage());
+    }
+
+    @Test
+    void aMissingExpectedFileFailsAndWritesADraftThatIsNeverReadAsTheExpectedState() throws IOException {
+        GoldenFiles files = GoldenFiles.of("kit", "migrating").in(folder);
+        write(files.path(1), V1);
+        write(files.path(2), V2);
+        Path draft = folder.resolve("kit/migrating/checkpoint-v1.expected.json.draft");
+
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> MigrationCheck.of(manager, "kit", "migrating", CONFIG).goldenFiles(files).verify());
+
+        assertEquals("kit/migrating: the golden checkpoint v1 has no expected state: checkpoint-v1.expected.json is "
+                + "missing, so the check cannot tell whether the migration keeps every value. A draft from the current "
+                + "migration is at " + draft + ": review it (every value of checkpoint-v1.json must be in it), then "
+                + "rename it to checkpoint-v1.expected.json and commit it.\n"
+                + "  golden:   {\"$checkpoint\":{\"offset\":42,\"mode\":\"INCREMENTAL\",\"__version\":1}}\n"
+                + "  actual:   {\"$checkpoint\":{\"position\":42,\"mode\":\"INCREMENTAL\",\"__version\":2}}",
+                error.getMessage());
+        assertEquals(draft, files.draftPath(1));
+        String drafted = "{\n    \"$checkpoint\": {\n        \"position\": 42,\n        \"mode\": \"INCREMENTAL\",\n"
+                + "        \"__version\": 2\n    }\n}\n";
+        assertEquals(drafted, Files.readString(draft));
+        assertTrue(Files.notExists(files.expectedPath(1)));
+
+        AssertionFailedError again = assertThrows(AssertionFailedError.class,
+                () -> MigrationCheck.of(manager, "kit", "migrating", CONFIG).goldenFiles(files).verify(),
+                "a draft left by a run is not an expected file: the next run fails too");
+        assertEquals(error.getMessage(), again.getMessage());
+        assertEquals(drafted, Files.readString(draft));
+
+        Files.move(draft, files.expectedPath(1));
+        assertEquals(List.of(1, 2),
+                MigrationCheck.of(manager, "kit", "migrating", CONFIG).goldenFiles(files).verify().versionsChecked(),
+                "reviewed and renamed, the draft is the expected state");
+    }
+
+    @Test
+    void aDraftIsNeverOverwrittenAndOneThatDiffersFromTheMigrationIsNamedAsStale() throws IOException {
+        GoldenFiles files = GoldenFiles.of("kit", "migrating").in(folder);
+        write(files.path(1), V1);
+        write(files.path(2), V2);
+        String stale = "{\"$checkpoint\": {\"position\": 7, \"__version\": 2}}";
+        write(files.draftPath(1), stale);
+
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> MigrationCheck.of(manager, "kit", "migrating", CONFIG).goldenFiles(files).verify());
+
+        assertTrue(error.getMessage().contains("A draft from an earlier run is at " + files.draftPath(1) + ", but it "
+                + "differs from the current migration (actual, below); drafts are never overwritten: delete it and "
+                + "run again for a new one"), error.getMessage());
+        assertEquals(stale, Files.readString(files.draftPath(1)));
+    }
+
+    @Test
+    void aLossAcknowledgedForItsVersionPassesAndAnAcknowledgedKeyTheFileLacksFails() throws IOException {
+        GoldenFiles files = GoldenFiles.of("kit", "migrating-broken").in(folder);
+        write(files.path(1), V1);
+        write(files.path(2), V2);
+        write(files.expectedPath(1), "{\"$checkpoint\": {\"position\": 0, \"mode\": \"INCREMENTAL\", \"__version\": 2}}");
+
+        MigrationSummary summary = MigrationCheck.of(manager, "kit", "migrating-broken", CONFIG).goldenFiles(files)
+                .acknowledgeLost(1, "offset").verify();
+        assertEquals(List.of(1, 2), summary.versionsChecked());
+
+        AssertionFailedError typo = assertThrows(AssertionFailedError.class,
+                () -> MigrationCheck.of(manager, "kit", "migrating-broken", CONFIG).goldenFiles(files)
+                        .acknowledgeLost(1, "ofset").verify());
+        assertEquals("kit/migrating-broken: acknowledgeLost(1, \"ofset\") names a key that checkpoint-v1.json does "
+                + "not have; its keys are [offset, mode].", typo.getMessage());
+        AssertionFailedError current = assertThrows(AssertionFailedError.class,
+                () -> MigrationCheck.of(manager, "kit", "migrating-broken", CONFIG).goldenFiles(files)
+                        .acknowledgeLost(2, "position").verify());
+        assertTrue(current.getMessage().contains("the current version is 2"), current.getMessage());
     }
 
     @Test
@@ -151,5 +295,10 @@ class MigrationCheckTest {
                 () -> MigrationCheck.of(manager, "kit", "migrating", CONFIG).goldenFiles(files).verify());
 
         assertTrue(error.getMessage().contains("holds __version 2, but its name says version 1"), error.getMessage());
+    }
+
+    private static void write(Path file, String json) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
     }
 }
