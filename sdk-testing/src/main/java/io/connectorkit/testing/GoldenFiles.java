@@ -35,8 +35,9 @@ import java.util.Optional;
  * src/test/resources/connectorkit/golden/&lt;family&gt;/&lt;name&gt;/checkpoint-v2.json
  * </pre>
  * A file is read from that source folder (relative to the working directory, which Maven sets to the module;
- * {@code -D}{@value #DIRECTORY_PROPERTY} changes it) and, when absent there, from the class path under
- * {@value #RESOURCE_ROOT}. The {@code .expected.json} file of an old version is the checkpoint it must migrate to, in
+ * {@code -D}{@value #DIRECTORY_PROPERTY} changes it) or, when the component has no folder there (a test run from
+ * another working directory), from the class path under {@value #RESOURCE_ROOT}; a file deleted from the source
+ * folder is therefore never read from a stale copy in {@code target/test-classes}. The {@code .expected.json} file of an old version is the checkpoint it must migrate to, in
  * the current version's wire format; {@link MigrationCheck} requires it for every old version.
  *
  * <p>Old versions' files are written by hand, in the form that version wrote (keep them forever: deployments may
@@ -189,8 +190,8 @@ public final class GoldenFiles {
 
     /** Where a file was looked for, for messages. */
     String where(int version) {
-        return path(version) + (classLoader != null ? " (or " + resource(fileName(version, "")) + " on the class path)"
-                : "");
+        boolean classPath = classLoader != null && !Files.isDirectory(path(version).getParent());
+        return path(version) + (classPath ? " (or " + resource(fileName(version, "")) + " on the class path)" : "");
     }
 
     private static CheckpointState firstCheckpoint(ComponentUnderTest component) {
@@ -224,7 +225,9 @@ public final class GoldenFiles {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
         }
-        if (classLoader == null) {
+        if (classLoader == null || Files.isDirectory(file.getParent())) {
+            // The component's source folder is here: a file missing from it is missing, even if an older build left
+            // a copy on the class path (target/test-classes keeps files deleted from the sources until mvn clean).
             return Optional.empty();
         }
         URL url = classLoader.getResource(resource(fileName));

@@ -215,7 +215,7 @@ public final class MigrationCheck {
 
     /** Writes the draft of the expected file unless one is there, and says where it is and what to do with it. */
     private String draft(int version, CheckpointState migrated) {
-        Path draft = golden.draftPath(version);
+        Path draft = golden.draftPath(version).toAbsolutePath();
         String expectedName = String.valueOf(golden.expectedPath(version).getFileName());
         if (golden.writeExpectedDraft(version, migrated.toJson())
                 || golden.loadDraft(version).map(migrated.toJson()::equals).orElse(false)) {

@@ -259,6 +259,29 @@ class MigrationCheckTest {
         assertEquals(Optional.empty(), again.written(), "an existing file is kept");
     }
 
+    /** kit/migrating's v1 expected file is on the test class path; a source folder without it must win. */
+    @Test
+    void aFileMissingFromTheComponentsSourceFolderIsNotReadFromTheClassPath() throws IOException {
+        String directory = System.setProperty(GoldenFiles.DIRECTORY_PROPERTY, folder.toString());
+        try {
+            GoldenFiles files = GoldenFiles.of("kit", "migrating");
+            assertTrue(files.loadExpected(1).isPresent(), "no source folder for the component: the class path's");
+            write(files.path(1), V1);
+            write(files.path(2), V2);
+
+            assertEquals(Optional.empty(), files.loadExpected(1));
+            AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                    () -> MigrationCheck.of(manager, "kit", "migrating", CONFIG).verify());
+            assertTrue(error.getMessage().contains("has no expected state"), error.getMessage());
+        } finally {
+            if (directory == null) {
+                System.clearProperty(GoldenFiles.DIRECTORY_PROPERTY);
+            } else {
+                System.setProperty(GoldenFiles.DIRECTORY_PROPERTY, directory);
+            }
+        }
+    }
+
     @Test
     void writeCurrentNeverOverwrites() {
         GoldenFiles files = GoldenFiles.of("kit", "migrating").in(folder);
