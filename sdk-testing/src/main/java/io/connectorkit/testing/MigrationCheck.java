@@ -193,13 +193,15 @@ public final class MigrationCheck {
         StringBuilder message = new StringBuilder(component.id()).append(": the golden checkpoint v").append(version);
         if (expected.isEmpty()) {
             message.append(" has no expected state: ").append(golden.expectedPath(version).getFileName())
-                    .append(" is missing, so the check cannot tell whether the migration keeps every value. ")
-                    .append(draft(version, migrated));
+                    .append(" is missing, so the check cannot tell whether the migration keeps every value.");
         } else if (differs) {
             message.append(" does not migrate to its expected state; a field was lost or changed on the way.");
         }
         if (!lost.isEmpty()) {
             message.append(expected.isPresent() && !differs ? " " : " It ").append(lostSentence(version, current, lost));
+        }
+        if (expected.isEmpty()) {
+            message.append(' ').append(draft(version, migrated, !lost.isEmpty()));
         }
         message.append("\n  golden:   ").append(checkpoint);
         expected.ifPresent(state -> message.append("\n  expected: ").append(state));
@@ -214,14 +216,16 @@ public final class MigrationCheck {
     }
 
     /** Writes the draft of the expected file unless one is there, and says where it is and what to do with it. */
-    private String draft(int version, CheckpointState migrated) {
+    private String draft(int version, CheckpointState migrated, boolean lossy) {
         Path draft = golden.draftPath(version).toAbsolutePath();
         String expectedName = String.valueOf(golden.expectedPath(version).getFileName());
         if (golden.writeExpectedDraft(version, migrated.toJson())
                 || golden.loadDraft(version).map(migrated.toJson()::equals).orElse(false)) {
-            return "A draft from the current migration is at " + draft + ": review it (every value of "
-                    + golden.path(version).getFileName() + " must be in it), then rename it to " + expectedName
-                    + " and commit it.";
+            return "A draft from the current migration is at " + draft
+                    + (lossy ? ", but it carries that loss: once the handler is fixed, delete it and run again for a "
+                            + "new one, then review it and rename it to " + expectedName + "."
+                            : ": review it (every value of " + golden.path(version).getFileName() + " must be in "
+                                    + "it), then rename it to " + expectedName + " and commit it.");
         }
         return "A draft from an earlier run is at " + draft + ", but it differs from the current migration (actual, "
                 + "below); drafts are never overwritten: delete it and run again for a new one, then review it and "
