@@ -287,6 +287,22 @@ class MigrationCheckTest {
         }
     }
 
+    /** After a version bump: the new current file is missing, and the previous one has no expected state yet. */
+    @Test
+    void withTheWritePropertyOneRunWritesTheCurrentGoldenFileAndThePreviousVersionsDraft() throws IOException {
+        GoldenFiles files = GoldenFiles.of("kit", "migrating").in(folder);
+        write(files.path(1), V1);
+        System.setProperty(GoldenFiles.WRITE_PROPERTY, "true");
+
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> MigrationCheck.of(manager, "kit", "migrating", CONFIG).goldenFiles(files).verify());
+
+        assertTrue(error.getMessage().startsWith("kit/migrating: the golden checkpoint v1 has no expected state"),
+                error.getMessage());
+        assertTrue(Files.exists(files.path(2)), "the current version's file is written before the old ones fail");
+        assertTrue(Files.exists(files.draftPath(1)));
+    }
+
     @Test
     void writeCurrentNeverOverwrites() {
         GoldenFiles files = GoldenFiles.of("kit", "migrating").in(folder);
