@@ -119,9 +119,9 @@ public final class MigrationCheck {
      *       the check with its name, with or without an expected file, unless {@link #acknowledgeLost} names it.</li>
      * </ul>
      *
-     * @throws AssertionFailedError at the first golden file that is missing, does not load, does not migrate to the
-     *     current version or to its expected state, has no expected state, loses a value, or when a newer version
-     *     is accepted
+     * @throws AssertionFailedError at the first golden file that is missing, does not load or does not migrate to
+     *     the current version; for every old version that has no expected state, does not migrate to it or loses a
+     *     value (all of them in one error); or when a newer version is accepted
      */
     public MigrationSummary verify() {
         int current = component.currentCheckpointVersion();
@@ -133,6 +133,8 @@ public final class MigrationCheck {
             written = Optional.of(golden.writeCurrent(manager, configuration));
         }
         JsonObject currentGolden = null;
+        // Collected, so that one run reports (and writes the drafts of) every old version at once.
+        List<AssertionFailedError> failures = new ArrayList<>();
         for (int version = 1; version <= current; version++) {
             if (version < current && skipped.contains(version)) {
                 continue;
@@ -154,9 +156,16 @@ public final class MigrationCheck {
                 checkCurrent(checkpoint, migrated);
                 currentGolden = checkpoint;
             } else {
-                checkOld(version, current, checkpoint, migrated);
+                checkOld(version, current, checkpoint, migrated).ifPresent(failures::add);
             }
             checked.add(version);
+        }
+        if (failures.size() == 1) {
+            throw failures.get(0);
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionFailedError(component.id() + ": " + failures.size() + " old golden checkpoints fail."
+                    + failures.stream().map(failure -> "\n\n" + failure.getMessage()).collect(Collectors.joining()));
         }
         checkNewerRefused(currentGolden, current);
         return new MigrationSummary(current, List.copyOf(checked), written);
@@ -177,8 +186,13 @@ public final class MigrationCheck {
         }
     }
 
-    /** An old version's golden file needs its expected state, must migrate to it, and must lose no value. */
-    private void checkOld(int version, int current, JsonObject checkpoint, CheckpointState migrated) {
+    /**
+     * An old version's golden file needs its expected state, must migrate to it, and must lose no value.
+     *
+     * @return the failure, if any
+     */
+    private Optional<AssertionFailedError> checkOld(int version, int current, JsonObject checkpoint,
+            CheckpointState migrated) {
         Map<String, String> keys = ComponentManager.jsonToMap(checkpoint);
         Set<String> allowed = acknowledged.getOrDefault(version, Set.of());
         checkAcknowledgedKeys(version, keys, allowed);
@@ -188,7 +202,7 @@ public final class MigrationCheck {
         Optional<JsonObject> expected = golden.loadExpected(version);
         boolean differs = expected.isPresent() && !expected.get().equals(migrated.toJson());
         if (expected.isPresent() && !differs && lost.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         StringBuilder message = new StringBuilder(component.id()).append(": the golden checkpoint v").append(version);
         if (expected.isEmpty()) {
@@ -210,9 +224,9 @@ public final class MigrationCheck {
             message.append("\n  lost:     ").append(value.describe());
         }
         if (differs) {
-            throw new AssertionFailedError(message.toString(), expected.get(), migrated.toJson());
+            return Optional.of(new AssertionFailedError(message.toString(), expected.get(), migrated.toJson()));
         }
-        throw new AssertionFailedError(message.toString());
+        return Optional.of(new AssertionFailedError(message.toString()));
     }
 
     /** Writes the draft of the expected file unless one is there, and says where it is and what to do with it. */

@@ -57,6 +57,36 @@ class MigrationCheckTest {
         assertEquals(new MigrationSummary(2, List.of(1, 2), Optional.empty()), summary);
     }
 
+    /** kit/deep: version 3, two levels deep, a version 1 file without __version (written before @Version). */
+    @Test
+    void aCheckpointTwoLevelsDeepAtVersionThreeMigratesFromEveryOldVersion() {
+        MigrationSummary summary = MigrationCheck.of(manager, "kit", "deep", Map.of("configuration.total", "20"))
+                .verify();
+
+        assertEquals(new MigrationSummary(3, List.of(1, 2, 3), Optional.empty()), summary);
+    }
+
+    @Test
+    void everyOldVersionWithoutItsExpectedStateIsReportedInOneFailureAndGetsItsDraft() throws IOException {
+        GoldenFiles files = GoldenFiles.of("kit", "deep").in(folder);
+        write(files.path(1), "{\"$checkpoint\": {\"last\": 42}}");
+        write(files.path(2), "{\"$checkpoint\": {\"lastId\": 17, \"__version\": 2}}");
+        write(files.path(3), "{\"$checkpoint\": {\"lastId\": 5, \"source\": \"db\", \"__version\": 3}}");
+
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> MigrationCheck.of(manager, "kit", "deep", Map.of("configuration.total", "20")).goldenFiles(files)
+                        .verify());
+
+        assertTrue(error.getMessage().startsWith("kit/deep: 2 old golden checkpoints fail.\n\n"
+                + "kit/deep: the golden checkpoint v1 has no expected state: "), error.getMessage());
+        assertTrue(error.getMessage().contains("\n\nkit/deep: the golden checkpoint v2 has no expected state: "),
+                error.getMessage());
+        assertEquals("{\n    \"$checkpoint\": {\n        \"lastId\": 42,\n        \"source\": \"db\",\n"
+                + "        \"__version\": 3\n    }\n}\n", Files.readString(files.draftPath(1)));
+        assertEquals("{\n    \"$checkpoint\": {\n        \"lastId\": 17,\n        \"source\": \"db\",\n"
+                + "        \"__version\": 3\n    }\n}\n", Files.readString(files.draftPath(2)));
+    }
+
     @Test
     void aHandlerThatDropsAKeyFailsNamingItAndAgainstTheExpectedMigratedState() {
         AssertionFailedError error = assertThrows(AssertionFailedError.class,
