@@ -4,7 +4,6 @@ import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.UnsupportedVersionException;
 import io.connectorkit.runtime.input.CheckpointState;
 import io.connectorkit.runtime.input.Input;
-import io.connectorkit.testing.LostValues.Lost;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -132,6 +131,7 @@ public final class MigrationCheck {
             // First, so that one run after a version bump writes both this file and the previous version's draft.
             written = Optional.of(golden.writeCurrent(manager, configuration));
         }
+        OldVersionCheck oldVersions = new OldVersionCheck(component.id(), golden, current, this::tryLoad);
         JsonObject currentGolden = null;
         // Collected, so that one run reports (and writes the drafts of) every old version at once.
         List<AssertionFailedError> failures = new ArrayList<>();
@@ -156,7 +156,8 @@ public final class MigrationCheck {
                 checkCurrent(checkpoint, migrated);
                 currentGolden = checkpoint;
             } else {
-                checkOld(version, current, checkpoint, migrated).ifPresent(failures::add);
+                oldVersions.check(version, checkpoint, migrated, acknowledged.getOrDefault(version, Set.of()))
+                        .ifPresent(failures::add);
             }
             checked.add(version);
         }
@@ -186,107 +187,12 @@ public final class MigrationCheck {
         }
     }
 
-    /**
-     * An old version's golden file needs its expected state, must migrate to it, and must lose no value.
-     *
-     * @return the failure, if any
-     */
-    private Optional<AssertionFailedError> checkOld(int version, int current, JsonObject checkpoint,
-            CheckpointState migrated) {
-        Map<String, String> keys = ComponentManager.jsonToMap(checkpoint);
-        Set<String> allowed = acknowledged.getOrDefault(version, Set.of());
-        checkAcknowledgedKeys(version, keys, allowed);
-        List<Lost> lost = LostValues.find(migrated, keys, this::tryLoad).stream()
-                .filter(value -> !allowed.contains(value.key()))
-                .toList();
-        Optional<JsonObject> expected = golden.loadExpected(version);
-        boolean differs = expected.isPresent() && !expected.get().equals(migrated.toJson());
-        if (expected.isPresent() && !differs && lost.isEmpty()) {
-            return Optional.empty();
-        }
-        StringBuilder message = new StringBuilder(component.id()).append(": the golden checkpoint v").append(version);
-        if (expected.isEmpty()) {
-            message.append(" has no expected state: ").append(golden.expectedPath(version).getFileName())
-                    .append(" is missing, so the check cannot tell whether the migration keeps every value.");
-        } else if (differs) {
-            message.append(" does not migrate to its expected state; a field was lost or changed on the way.");
-        }
-        if (!lost.isEmpty()) {
-            message.append(expected.isPresent() && !differs ? " " : " It ").append(lostSentence(version, current, lost));
-        }
-        if (expected.isEmpty()) {
-            message.append(' ').append(draft(version, migrated, !lost.isEmpty()));
-        }
-        message.append("\n  golden:   ").append(checkpoint);
-        expected.ifPresent(state -> message.append("\n  expected: ").append(state));
-        message.append("\n  actual:   ").append(migrated.toJson());
-        for (Lost value : lost) {
-            message.append("\n  lost:     ").append(value.describe());
-        }
-        if (differs) {
-            return Optional.of(new AssertionFailedError(message.toString(), expected.get(), migrated.toJson()));
-        }
-        return Optional.of(new AssertionFailedError(message.toString()));
-    }
-
-    /** Writes the draft of the expected file unless one is there, and says where it is and what to do with it. */
-    private String draft(int version, CheckpointState migrated, boolean lossy) {
-        Path draft = golden.draftPath(version).toAbsolutePath();
-        String expectedName = String.valueOf(golden.expectedPath(version).getFileName());
-        if (golden.writeExpectedDraft(version, migrated.toJson())
-                || golden.loadDraft(version).map(migrated.toJson()::equals).orElse(false)) {
-            return "A draft from the current migration is at " + draft
-                    + (lossy ? ", but it carries that loss: once the handler is fixed, delete it and run again for a "
-                            + "new one, then review it and rename it to " + expectedName + "."
-                            : ": review it (every value of " + golden.path(version).getFileName() + " must be in "
-                                    + "it), then rename it to " + expectedName + " and commit it.");
-        }
-        return "A draft from an earlier run is at " + draft + ", but it differs from the current migration (actual, "
-                + "below); drafts are never overwritten: delete it and run again for a new one, then review it and "
-                + "rename it to " + expectedName + ".";
-    }
-
-    private String lostSentence(int version, int current, List<Lost> lost) {
-        List<String> names = lost.stream().map(Lost::key).toList();
-        boolean one = names.size() == 1;
-        boolean onDefault = lost.stream().anyMatch(value -> !value.holders().isEmpty());
-        return "loses " + and(names) + " on migration: the migrated state is the same with or without "
-                + (one ? "it, so the migration handler drops it or it lands" : "each of them, so the migration "
-                        + "handler drops them or they land")
-                + " on a field's default. "
-                + (onDefault ? "A value that is its field's default (lost, below) cannot be seen migrating: give "
-                        + golden.path(version).getFileName() + " another value. Otherwise fix" : "Fix")
-                + " the handler, or, if version " + current + " drops " + (one ? "it" : "them") + " on purpose, call "
-                + "acknowledgeLost(" + version + ", " + names.stream().map(name -> '"' + name + '"')
-                        .collect(Collectors.joining(", ")) + ").";
-    }
-
-    private static String and(List<String> names) {
-        return names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    }
-
     private void checkAcknowledgedVersions(int current) {
         for (int version : acknowledged.keySet()) {
             if (version >= current) {
                 throw new AssertionFailedError(component.id() + ": acknowledgeLost(" + version + ", ...) names "
                         + "version " + version + ", but only old versions are migrated: the current version is "
                         + current + ".");
-            }
-        }
-    }
-
-    private void checkAcknowledgedKeys(int version, Map<String, String> keys, Set<String> allowed) {
-        for (String key : allowed) {
-            if (!keys.containsKey(CheckpointState.CHECKPOINT_KEY + '.' + key)) {
-                List<String> known = keys.keySet().stream()
-                        .filter(k -> k.startsWith(CheckpointState.CHECKPOINT_KEY + '.'))
-                        .map(k -> k.substring(CheckpointState.CHECKPOINT_KEY.length() + 1))
-                        .filter(k -> !k.equals(CheckpointState.VERSION_KEY))
-                        .toList();
-                throw new AssertionFailedError(component.id() + ": acknowledgeLost(" + version + ", \"" + key
-                        + "\") names a key that " + golden.path(version).getFileName() + " does not have; its keys are "
-                        + known + ".");
             }
         }
     }
