@@ -66,13 +66,26 @@ final class ComponentUnderTest {
 
     /** The mapper {@link #from(JsonObject)} creates its input with; {@code findMapper} migrates the checkpoint. */
     Mapper mapper(JsonObject checkpoint) {
+        return resumed(ComponentManager.jsonToMap(checkpoint));
+    }
+
+    /**
+     * A new input over the base configuration with {@code checkpointKeys} ({@code $checkpoint.*} keys, as
+     * {@code jsonToMap} gives them) merged in, like {@link #from(JsonObject)}.
+     */
+    Input from(Map<String, String> checkpointKeys) {
+        return resumed(checkpointKeys).create();
+    }
+
+    /** Checkpoint keys of the base configuration are dropped first: fields the checkpoint leaves out do not leak in. */
+    private Mapper resumed(Map<String, String> checkpointKeys) {
         Map<String, String> resumed = new LinkedHashMap<>();
         configuration.forEach((key, value) -> {
             if (!key.startsWith(CHECKPOINT_PREFIX)) {
                 resumed.put(key, value);
             }
         });
-        resumed.putAll(ComponentManager.jsonToMap(checkpoint));
+        resumed.putAll(checkpointKeys);
         return mapper(resumed);
     }
 

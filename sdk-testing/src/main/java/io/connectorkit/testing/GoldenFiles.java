@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,22 +27,27 @@ import java.util.Optional;
 
 /**
  * The golden checkpoint files of one component: one checkpoint per {@code @Version} of its checkpoint class, in the
- * wire format ({@code {"$checkpoint": {..., "__version": N}}}), kept with the connector's test sources:
+ * wire format ({@code {"$checkpoint": {..., "__version": N}}}, keys relative to the {@code @Checkpoint} class), kept
+ * with the connector's test sources:
  * <pre>
  * src/test/resources/connectorkit/golden/&lt;family&gt;/&lt;name&gt;/checkpoint-v1.json
- * src/test/resources/connectorkit/golden/&lt;family&gt;/&lt;name&gt;/checkpoint-v1.expected.json   (optional)
+ * src/test/resources/connectorkit/golden/&lt;family&gt;/&lt;name&gt;/checkpoint-v1.expected.json
  * src/test/resources/connectorkit/golden/&lt;family&gt;/&lt;name&gt;/checkpoint-v2.json
  * </pre>
  * A file is read from that source folder (relative to the working directory, which Maven sets to the module;
- * {@code -D}{@value #DIRECTORY_PROPERTY} changes it) and, when absent there, from the class path under
- * {@value #RESOURCE_ROOT}. The {@code .expected.json} file, when present, is the checkpoint the old one must migrate
- * to, in the current version's wire format.
+ * {@code -D}{@value #DIRECTORY_PROPERTY} changes it) or, when the component has no folder there (a test run from
+ * another working directory), from the class path under {@value #RESOURCE_ROOT}; a file deleted from the source
+ * folder is therefore never read from a stale copy in {@code target/test-classes}. The {@code .expected.json} file of an old version is the checkpoint it must migrate to, in
+ * the current version's wire format; {@link MigrationCheck} requires it for every old version.
  *
  * <p>Old versions' files are written by hand, in the form that version wrote (keep them forever: deployments may
- * hold such checkpoints). The current version's file is written by {@link #writeCurrent}: {@link MigrationCheck}
+ * hold such checkpoints); a version 1 file may leave {@code __version} out, as checkpoints written before the class
+ * had a {@code @Version} do. The current version's file is written by {@link #writeCurrent}: {@link MigrationCheck}
  * calls it when the file is missing and the build runs with {@code -D}{@value #WRITE_PROPERTY}{@code =true};
- * otherwise a missing file fails the check with that instruction. An existing file is never overwritten: to
- * rewrite one, delete it first.
+ * otherwise a missing file fails the check with that instruction. A missing expected file makes
+ * {@link MigrationCheck} write a draft, {@code checkpoint-vN.expected.json}{@value #DRAFT_SUFFIX}
+ * ({@link #draftPath}), which is never read as the expected file until the author renames it. An existing file,
+ * draft or not, is never overwritten: to rewrite one, delete it first.
  *
  * <pre>{@code
  * GoldenFiles golden = GoldenFiles.of("checkpoint", "list-input");
@@ -62,6 +68,9 @@ public final class GoldenFiles {
 
     /** Where the files are on the class path. */
     public static final String RESOURCE_ROOT = "connectorkit/golden";
+
+    /** What ends a draft's file name, after {@code .expected.json}, so that it is never read as the expected state. */
+    public static final String DRAFT_SUFFIX = ".draft";
 
     private final String family;
     private final String name;
@@ -102,6 +111,48 @@ public final class GoldenFiles {
         return directory.resolve(family).resolve(name).resolve(fileName(version, ".expected"));
     }
 
+    /**
+     * The source file where {@link MigrationCheck} writes a draft of {@code version}'s expected state when
+     * {@link #expectedPath} is missing: {@code checkpoint-v<N>.expected.json.draft}, next to it. A draft is never
+     * read as the expected state: review it, then rename it to {@code checkpoint-v<N>.expected.json}.
+     */
+    public Path draftPath(int version) {
+        return directory.resolve(family).resolve(name).resolve(fileName(version, ".expected") + DRAFT_SUFFIX);
+    }
+
+    /**
+     * Writes {@code expected}, a checkpoint in the current wire format, to {@link #draftPath(int)}, unless a file is
+     * already there: a draft is never overwritten (delete it to get a new one).
+     *
+     * @return {@code true} when written, {@code false} when a draft was already there (see {@link #loadDraft})
+     */
+    public boolean writeExpectedDraft(int version, JsonObject expected) {
+        Path file = draftPath(version);
+        try {
+            Files.createDirectories(file.getParent());
+            // CREATE_NEW: never overwrite, not even a draft written by a concurrent run.
+            Files.writeString(file, pretty(expected), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The draft at {@link #draftPath(int)}, if there is one (only in the source folder, never on the class path). */
+    public Optional<JsonObject> loadDraft(int version) {
+        Path file = draftPath(version);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return Optional.of(parse(reader, file.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     /** The golden checkpoint of {@code version}, if there is one. */
     public Optional<JsonObject> load(int version) {
         return read(fileName(version, ""));
@@ -139,8 +190,8 @@ public final class GoldenFiles {
 
     /** Where a file was looked for, for messages. */
     String where(int version) {
-        return path(version) + (classLoader != null ? " (or " + resource(fileName(version, "")) + " on the class path)"
-                : "");
+        boolean classPath = classLoader != null && !Files.isDirectory(path(version).getParent());
+        return path(version) + (classPath ? " (or " + resource(fileName(version, "")) + " on the class path)" : "");
     }
 
     private static CheckpointState firstCheckpoint(ComponentUnderTest component) {
@@ -174,7 +225,9 @@ public final class GoldenFiles {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
         }
-        if (classLoader == null) {
+        if (classLoader == null || Files.isDirectory(file.getParent())) {
+            // The component's source folder is here: a file missing from it is missing, even if an older build left
+            // a copy on the class path (target/test-classes keeps files deleted from the sources until mvn clean).
             return Optional.empty();
         }
         URL url = classLoader.getResource(resource(fileName));

@@ -12,8 +12,12 @@ import java.util.List;
  */
 final class RecordedRun {
 
-    /** A checkpoint as delivered: {@code ordinal} counts from 0 in delivery order; it covers {@code covered} records. */
-    record Delivered(int ordinal, int covered, CheckpointState state) {
+    /**
+     * A checkpoint as delivered: {@code ordinal} counts from 0 in delivery order; it covers {@code covered} records;
+     * {@code atStop} when it is the final checkpoint, which {@code stop()} delivers without asking the emitter for a
+     * safe point.
+     */
+    record Delivered(int ordinal, int covered, CheckpointState state, boolean atStop) {
     }
 
     private final List<Object> records;
@@ -33,7 +37,8 @@ final class RecordedRun {
     static RecordedRun of(Input input, int limit) {
         List<Object> records = new ArrayList<>();
         List<Delivered> checkpoints = new ArrayList<>();
-        input.start(state -> checkpoints.add(new Delivered(checkpoints.size(), records.size(), state)));
+        boolean[] stopping = {false};
+        input.start(state -> checkpoints.add(new Delivered(checkpoints.size(), records.size(), state, stopping[0])));
         boolean truncated = false;
         try {
             for (Object record = input.next(); record != null; record = input.next()) {
@@ -44,6 +49,7 @@ final class RecordedRun {
                 records.add(record);
             }
         } finally {
+            stopping[0] = true;
             input.stop();
         }
         return new RecordedRun(List.copyOf(records), List.copyOf(checkpoints), truncated);

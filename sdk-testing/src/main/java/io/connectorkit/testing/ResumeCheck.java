@@ -33,7 +33,14 @@ import org.opentest4j.AssertionFailedError;
  *       checkpoint the host may have saved loses no record and repeats at most the duplicate bound.</li>
  * </ul>
  * The first failure throws an {@link AssertionFailedError} whose message holds the checkpoint JSON, the record's
- * position (1-based, in the reference run), the expected and the actual record.
+ * position (1-based, in the reference run), the expected and the actual record. When the resumed records are the
+ * reference run's last ones but start too late or too early, the message says so first: "the checkpoint after
+ * record #5 (#1 of 10) is ahead of what it covers: record #6 is lost" (or "is behind what it covers: records #1 to
+ * #5 are read again"). A lost record from a checkpoint that the emitter's {@code @CheckpointAvailable} method allowed
+ * adds a note: the state may have been half-updated at that safe point.
+ *
+ * <p>The reference run's checkpoints include the final one that {@code stop()} delivers (unless it equals the one
+ * delivered before it); it is resumed from like the others.
  *
  * <p><b>Crash model.</b> A crash after {@code c} records means the host received records 1 to {@code c} and died
  * before receiving record {@code c + 1}. The runtime delivers a checkpoint covering {@code c} records inside the
@@ -42,7 +49,7 @@ import org.opentest4j.AssertionFailedError;
  * covering exactly {@code c}. The resumed records must be the reference run's last records (so nothing is lost and
  * nothing is invented) and the number repeated, {@code c - } where they start, must be at most the bound.
  *
- * <p><b>Duplicate bound.</b> {@link #checkpointInterval(long)} when the author declares it (records between two
+ * <p><b>Duplicate bound.</b> {@link #duplicateBound(long)} when the author declares it (records between two
  * checkpoints, for example the {@code @Checkpoint} interval or the batch size); otherwise derived from the reference
  * run: the largest number of records between two consecutive checkpoints, counting from the start to the first
  * checkpoint and from the last checkpoint to the end. With the derived bound a connector that checkpoints correctly
@@ -77,7 +84,7 @@ public final class ResumeCheck {
     private long seed = DEFAULT_SEED;
     private Comparator<JsonObject> order;
     private CrashPoints crashPoints = CrashPoints.everyRecord();
-    private long declaredInterval;
+    private long declaredBound;
     private BiPredicate<Object, Object> equivalence = Objects::equals;
     private int maxRecords = DEFAULT_MAX_RECORDS;
 
@@ -126,13 +133,32 @@ public final class ResumeCheck {
         return this;
     }
 
-    /** The most records a crash may repeat; without it, the largest gap between checkpoints of the reference run. */
-    public ResumeCheck checkpointInterval(long records) {
+    /**
+     * The most records a crash may make the host read twice: a crash after record {@code c}, resumed from the last
+     * checkpoint the host may have saved, must start at record {@code c - records + 1} or later. Usually the number
+     * of records between two checkpoints (the batch size, or the {@code @Checkpoint} interval). It bounds the
+     * duplicates; it does not change how often the connector takes checkpoints. Without it, the bound is the largest
+     * gap between two checkpoints of the reference run.
+     *
+     * @throws IllegalArgumentException when {@code records} is below 1
+     */
+    public ResumeCheck duplicateBound(long records) {
         if (records < 1) {
-            throw new IllegalArgumentException("checkpoint interval must be 1 or more records, got " + records);
+            throw new IllegalArgumentException("the duplicate bound must be 1 or more records, got " + records);
         }
-        this.declaredInterval = records;
+        this.declaredBound = records;
         return this;
+    }
+
+    /**
+     * The same as {@link #duplicateBound(long)}, under its former name.
+     *
+     * @deprecated the name suggested how often checkpoints are taken, but it is the bound on the records a crash may
+     *     repeat: use {@link #duplicateBound(long)}. This name will be removed in the release after 0.1.0.
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public ResumeCheck checkpointInterval(long records) {
+        return duplicateBound(records);
     }
 
     /** How two records are compared (expected, actual); default {@code Objects.equals}. */
@@ -211,16 +237,28 @@ public final class ResumeCheck {
             ResumeOutcome outcome = outcome(from);
             Mismatch divergence = outcome.divergence();
             if (divergence != null) {
-                throw new AssertionFailedError(component.id() + ": resuming from checkpoint " + describe(from)
-                        + " diverges from the reference run at record #" + (divergence.position() + 1)
+                String at = "record #" + (divergence.position() + 1)
                         + (outcome.tooMany() ? " (the resumed run produced more records than the whole reference run)"
-                                : "")
-                        + "."
+                                : "");
+                boolean skips = isTail(outcome) && outcome.tailStart() > from.covered();
+                boolean repeats = isTail(outcome) && outcome.tailStart() < from.covered();
+                String headline = skips
+                        ? "the " + shortly(from) + " is ahead of what it covers: "
+                                + range(from.covered() + 1, outcome.tailStart()) + " lost. Resuming from it diverges "
+                                + "from the reference run at " + at + "."
+                        : repeats
+                                ? "the " + shortly(from) + " is behind what it covers: "
+                                        + range(outcome.tailStart() + 1, from.covered()) + " read again. Resuming "
+                                        + "from it diverges from the reference run at " + at + "."
+                                : "resuming from checkpoint " + describe(from) + " diverges from the reference run at "
+                                        + at + ".";
+                throw new AssertionFailedError(component.id() + ": " + headline
                         + "\n  checkpoint: " + from.state().toJson()
                         + "\n  record:     #" + (divergence.position() + 1) + " (the checkpoint covers records 1 to "
                         + from.covered() + ")"
                         + "\n  expected:   " + divergence.expected()
                         + "\n  actual:     " + divergence.actual()
+                        + (skips ? safePointNote(from) : "")
                         + sampleNote(checkpoints.size()),
                         divergence.expected(), divergence.actual());
             }
@@ -231,7 +269,7 @@ public final class ResumeCheck {
     private Crashes verifyCrashPoints() {
         RecordedRun run = reference();
         List<Delivered> checkpoints = run.checkpoints();
-        long bound = declaredInterval > 0 ? declaredInterval : largestGap(run);
+        long bound = declaredBound > 0 ? declaredBound : largestGap(run);
         int[] points = crashPoints.select(run.records().size());
         int maxDuplicates = 0;
         int next = 0; // the first checkpoint covering c records or more
@@ -278,13 +316,18 @@ public final class ResumeCheck {
             List<Object> records = reference().records();
             Object lost = records.get(c);
             Object resumedFirst = tailStart < records.size() ? records.get(tailStart) : ResumeOutcome.END;
-            throw new AssertionFailedError(component.id() + ": a crash after record #" + c + " loses records #"
-                    + (c + 1) + " to #" + tailStart + ": resuming from " + source + " starts at record #"
-                    + (tailStart + 1) + "."
+            String headline = from == null
+                    ? "a crash after record #" + c + " loses " + records(c + 1, tailStart) + ": resuming from "
+                            + source + " starts at record #" + (tailStart + 1) + "."
+                    : "the " + shortly(from) + " is ahead of what it covers: after a crash after record #" + c + ", "
+                            + range(c + 1, tailStart) + " lost (resuming from it starts at record #"
+                            + (tailStart + 1) + ").";
+            throw new AssertionFailedError(component.id() + ": " + headline
                     + "\n  checkpoint: " + json
                     + "\n  record:     #" + (c + 1) + " is never received"
                     + "\n  expected:   " + lost
-                    + "\n  actual:     " + resumedFirst,
+                    + "\n  actual:     " + resumedFirst
+                    + (from == null ? "" : safePointNote(from)),
                     lost, resumedFirst);
         }
         int duplicates = c - tailStart;
@@ -292,7 +335,7 @@ public final class ResumeCheck {
             throw new AssertionFailedError(component.id() + ": a crash after record #" + c + " repeats "
                     + duplicates + " records (#" + (tailStart + 1) + " to #" + c + ") when resuming from " + source
                     + ", more than the bound of " + bound + " ("
-                    + (declaredInterval > 0 ? "the declared checkpoint interval"
+                    + (declaredBound > 0 ? "declared with duplicateBound"
                             : "the largest gap between checkpoints of the reference run")
                     + ")."
                     + "\n  checkpoint: " + json
@@ -370,9 +413,47 @@ public final class ResumeCheck {
         return Math.max(gap, run.records().size() - previous);
     }
 
+    /** Whether the resumed run's records are exactly the reference run's last ones. */
+    private static boolean isTail(ResumeOutcome outcome) {
+        return !outcome.tooMany() && outcome.tailMismatch() == null;
+    }
+
+    /** {@code "record #6"} or {@code "records #6 to #8"}. */
+    private static String records(int first, int last) {
+        return first == last ? "record #" + first : "records #" + first + " to #" + last;
+    }
+
+    /** {@code "record #6 is"} or {@code "records #6 to #8 are"}. */
+    private static String range(int first, int last) {
+        return records(first, last) + (first == last ? " is" : " are");
+    }
+
+    /**
+     * For a checkpoint ahead of its records: when the emitter has a {@code @CheckpointAvailable} method, this
+     * checkpoint was taken at one of its safe points (all but the final one of {@code stop()} are).
+     */
+    private String safePointNote(Delivered checkpoint) {
+        if (checkpoint.atStop()) {
+            return "";
+        }
+        return SafePointMethod.of(component.family(), component.name())
+                .map(method -> "\n  note:       this checkpoint was taken at a safe point reported by "
+                        + "@CheckpointAvailable " + method + "(): the state may have been half-updated there (already "
+                        + "past a record not returned yet); it must say true only when the state covers exactly the "
+                        + "records returned so far.")
+                .orElse("");
+    }
+
     private String sampleNote(int checkpoints) {
         return checkpoints > sample ? "\n  (one of " + sample + " checkpoints out of " + checkpoints
                 + " sampled with seed " + seed + ")" : "";
+    }
+
+    /** {@code "checkpoint after record #5 (#1 of 10)"}; the final one says that {@code stop()} delivered it. */
+    private String shortly(Delivered checkpoint) {
+        return "checkpoint after record #" + checkpoint.covered() + " (#" + (checkpoint.ordinal() + 1) + " of "
+                + reference().checkpoints().size() + (checkpoint.atStop() ? ", the final one, delivered by stop()" : "")
+                + ")";
     }
 
     private String describe(Delivered checkpoint) {
@@ -382,9 +463,9 @@ public final class ResumeCheck {
 
     private ResumeSummary summary(int resumedFrom, Crashes crashes) {
         RecordedRun run = reference();
-        long bound = declaredInterval > 0 ? declaredInterval : largestGap(run);
+        long bound = declaredBound > 0 ? declaredBound : largestGap(run);
         return new ResumeSummary(run.records().size(), run.checkpoints().size(), resumedFrom,
-                crashes == null ? 0 : crashes.points(), bound, declaredInterval > 0,
+                crashes == null ? 0 : crashes.points(), bound, declaredBound > 0,
                 crashes == null ? 0 : crashes.maxDuplicates());
     }
 

@@ -12,8 +12,8 @@ package io.connectorkit.testing;
  * @param checkpoints checkpoints the reference run delivered
  * @param resumedFrom checkpoints a fresh input was resumed from (all, or the sample)
  * @param crashPoints crash points simulated
- * @param duplicateBound the most records a crash may repeat: the declared interval, or the largest gap between
- *     consecutive checkpoints of the reference run
+ * @param duplicateBound the most records a crash may repeat: as declared with {@code ResumeCheck.duplicateBound},
+ *     or the largest gap between consecutive checkpoints of the reference run
  * @param boundDeclared whether {@code duplicateBound} was declared by the author
  * @param maxDuplicates the most records any simulated crash repeated
  */

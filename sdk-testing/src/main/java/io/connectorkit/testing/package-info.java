@@ -5,9 +5,11 @@
  *   <li>{@link io.connectorkit.testing.ResumeCheck}: resume equivalence from every checkpoint, monotonic checkpoints,
  *       a crash at every record with a bounded number of duplicates;</li>
  *   <li>{@link io.connectorkit.testing.MigrationCheck} and {@link io.connectorkit.testing.GoldenFiles}: a golden
- *       checkpoint file per {@code @Version} loads and migrates; a newer one is refused;</li>
+ *       checkpoint file per {@code @Version} loads and migrates to its expected state without losing a value; a
+ *       newer one is refused;</li>
  *   <li>{@link io.connectorkit.testing.ConnectorTest}: the JUnit 5 integration.</li>
  * </ul>
+ * The guide for connector authors is {@code docs/TESTING-CONNECTORS.md} in the Connector Kit repository.
  *
  * <pre>{@code
  * @ConnectorTest

@@ -30,17 +30,28 @@ class ResumeCheckTest {
     }
 
     @Test
-    void aCheckpointThatSkipsARecordFailsResumeEquivalenceWithTheCheckpointIndexAndBothRecords() {
+    void aCheckpointThatSkipsARecordFailsResumeEquivalenceSayingFirstWhichRecordIsLost() {
         AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> check("skipping", 50).verify());
 
-        assertEquals("kit/skipping: resuming from checkpoint #1 of 10 (delivered after record #5) diverges from the "
-                + "reference run at record #6.\n"
+        assertEquals("kit/skipping: the checkpoint after record #5 (#1 of 10) is ahead of what it covers: record #6 "
+                + "is lost. Resuming from it diverges from the reference run at record #6.\n"
                 + "  checkpoint: {\"$checkpoint\":{\"last\":6,\"__version\":1}}\n"
                 + "  record:     #6 (the checkpoint covers records 1 to 5)\n"
                 + "  expected:   {\"n\":6}\n"
-                + "  actual:     {\"n\":7}", error.getMessage());
+                + "  actual:     {\"n\":7}", error.getMessage(),
+                "no note about safe points: kit/skipping has no @CheckpointAvailable");
         assertEquals("{\"n\":6}", error.getExpected().getStringRepresentation());
         assertEquals("{\"n\":7}", error.getActual().getStringRepresentation());
+    }
+
+    @Test
+    void aCheckpointSeveralRecordsAheadNamesEveryRecordLost() {
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> ResumeCheck.of(manager, "kit", "skipping", Map.of("total", "50", "ahead", "3")).verify());
+
+        assertTrue(error.getMessage().startsWith("kit/skipping: the checkpoint after record #5 (#1 of 10) is ahead of "
+                + "what it covers: records #6 to #8 are lost. Resuming from it diverges from the reference run at "
+                + "record #6.\n"), error.getMessage());
     }
 
     @Test
@@ -48,10 +59,46 @@ class ResumeCheckTest {
         AssertionFailedError error = assertThrows(AssertionFailedError.class,
                 () -> check("skipping", 50).verifyCrashes());
 
-        assertTrue(error.getMessage().startsWith("kit/skipping: a crash after record #5 loses records #6 to #6: "
-                + "resuming from checkpoint #1 of 10 (delivered after record #5) starts at record #7."),
-                error.getMessage());
-        assertTrue(error.getMessage().contains("{\"$checkpoint\":{\"last\":6,\"__version\":1}}"), error.getMessage());
+        assertEquals("kit/skipping: the checkpoint after record #5 (#1 of 10) is ahead of what it covers: after a "
+                + "crash after record #5, record #6 is lost (resuming from it starts at record #7).\n"
+                + "  checkpoint: {\"$checkpoint\":{\"last\":6,\"__version\":1}}\n"
+                + "  record:     #6 is never received\n"
+                + "  expected:   {\"n\":6}\n"
+                + "  actual:     {\"n\":7}", error.getMessage());
+    }
+
+    @Test
+    void aCheckpointTakenAtASafePointWhileTheStateWasHalfUpdatedSaysSo() {
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> check("half-updated", 20).verify());
+
+        assertEquals("kit/half-updated: the checkpoint after record #5 (#1 of 4) is ahead of what it covers: record "
+                + "#6 is lost. Resuming from it diverges from the reference run at record #6.\n"
+                + "  checkpoint: {\"$checkpoint\":{\"last\":6,\"__version\":1}}\n"
+                + "  record:     #6 (the checkpoint covers records 1 to 5)\n"
+                + "  expected:   {\"n\":6}\n"
+                + "  actual:     {\"n\":7}\n"
+                + "  note:       this checkpoint was taken at a safe point reported by @CheckpointAvailable isSafe(): "
+                + "the state may have been half-updated there (already past a record not returned yet); it must say "
+                + "true only when the state covers exactly the records returned so far.", error.getMessage());
+
+        AssertionFailedError crash = assertThrows(AssertionFailedError.class,
+                () -> check("half-updated", 20).verifyCrashes());
+        assertTrue(crash.getMessage().startsWith("kit/half-updated: the checkpoint after record #5 (#1 of 4) is ahead "
+                + "of what it covers: after a crash after record #5, record #6 is lost"), crash.getMessage());
+        assertTrue(crash.getMessage().endsWith("the state may have been half-updated there (already past a record "
+                + "not returned yet); it must say true only when the state covers exactly the records returned so "
+                + "far."), crash.getMessage());
+    }
+
+    @Test
+    void aCheckpointThatLagsBehindFailsResumeEquivalenceSayingWhichRecordsAreReadAgain() {
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> check("lagging", 50).verifyResumeEquivalence());
+
+        assertTrue(error.getMessage().startsWith("kit/lagging: the checkpoint after record #5 (#1 of 10) is behind "
+                + "what it covers: records #1 to #5 are read again. Resuming from it diverges from the reference run "
+                + "at record #6.\n"), error.getMessage());
     }
 
     @Test
@@ -70,14 +117,28 @@ class ResumeCheckTest {
     }
 
     @Test
-    void aDeclaredIntervalSmallerThanTheConnectorsIsABoundThatACorrectEmitterBreaks() {
+    void aDeclaredDuplicateBoundSmallerThanTheConnectorsGapIsABoundThatACorrectEmitterBreaks() {
         AssertionFailedError error = assertThrows(AssertionFailedError.class,
-                () -> check("counter", 50).checkpointInterval(3).verifyCrashes());
+                () -> check("counter", 50).duplicateBound(3).verifyCrashes());
 
         assertTrue(error.getMessage().startsWith("kit/counter: a crash after record #4 repeats 4 records (#1 to #4) "
-                + "when resuming from the start (no checkpoint delivered yet), more than the bound of 3 (the declared "
-                + "checkpoint interval)."), error.getMessage());
-        assertEquals(5, check("counter", 50).checkpointInterval(5).verifyCrashes().maxDuplicates());
+                + "when resuming from the start (no checkpoint delivered yet), more than the bound of 3 (declared "
+                + "with duplicateBound)."), error.getMessage());
+        ResumeSummary summary = check("counter", 50).duplicateBound(5).verifyCrashes();
+        assertEquals(5, summary.maxDuplicates());
+        assertEquals(5, summary.duplicateBound());
+        assertTrue(summary.boundDeclared());
+    }
+
+    /** The former name of {@code duplicateBound}, kept for one release. */
+    @Test
+    @SuppressWarnings("removal")
+    void theDeprecatedCheckpointIntervalStillDeclaresTheDuplicateBound() {
+        ResumeSummary summary = check("counter", 50).checkpointInterval(7).verifyCrashes();
+
+        assertEquals(7, summary.duplicateBound());
+        assertTrue(summary.boundDeclared());
+        assertThrows(AssertionFailedError.class, () -> check("counter", 50).checkpointInterval(3).verifyCrashes());
     }
 
     @Test

@@ -25,7 +25,7 @@ class ListInputResumeTest {
     void resumesFromEveryCheckpointAndACrashAtAnyRecordRepeatsAtMostOneBatch(ConnectorTester tester) {
         ResumeSummary summary = tester.resumeCheck("checkpoint", "list-input", BY_ID)
                 .orderedBy(state -> state.getInt("sinceId"))
-                .checkpointInterval(10) // the default batchSize: a checkpoint at the end of each batch
+                .duplicateBound(10) // a crash repeats at most one batch (the default batchSize)
                 .verify();
 
         assertEquals(500, summary.records());

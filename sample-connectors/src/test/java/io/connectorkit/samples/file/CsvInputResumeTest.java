@@ -34,7 +34,7 @@ class CsvInputResumeTest {
         ResumeSummary summary = tester.resumeCheck("file", "csv-input", Map.of("configuration.path", file.toString(),
                         "configuration.batchSize", "100"))
                 .orderedBy(state -> state.getJsonNumber("offset").longValue())
-                .checkpointInterval(100)
+                .duplicateBound(100)
                 .crashPoints(CrashPoints.sample(300, 11))
                 .verify();
 

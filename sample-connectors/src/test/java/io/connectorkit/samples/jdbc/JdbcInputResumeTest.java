@@ -56,7 +56,7 @@ class JdbcInputResumeTest {
     void resumesFromEveryCheckpointByKey(ConnectorTester tester) {
         ResumeSummary summary = tester.resumeCheck("jdbc", "jdbc-input", config(Map.of()))
                 .orderedBy(state -> Long.parseLong(state.getString("lastKey")))
-                .checkpointInterval(25)
+                .duplicateBound(25)
                 .verify();
 
         assertEquals(400, summary.records());
@@ -69,7 +69,7 @@ class JdbcInputResumeTest {
                         config(Map.of("configuration.updatedAtColumn", "updated_at")))
                 .orderedBy(state -> state.getString("watermark") + "/" + String.format("%010d",
                         Long.parseLong(state.getString("lastKey"))))
-                .checkpointInterval(25)
+                .duplicateBound(25)
                 .verify();
 
         assertEquals(400, summary.records());
