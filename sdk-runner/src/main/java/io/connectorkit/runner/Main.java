@@ -1,5 +1,7 @@
 package io.connectorkit.runner;
 
+import io.connectorkit.api.spi.ComponentIndex;
+import io.connectorkit.api.spi.Release;
 import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.store.CheckpointStoreException;
 import java.io.PrintWriter;
@@ -13,7 +15,7 @@ import sun.misc.Signal;
  * commands to operate a stopped job's checkpoints, and {@code components} and {@code describe} to find components
  * and their options.
  */
-@Command(name = "connectorkit", mixinStandardHelpOptions = true, version = "Connector Kit runner 0.1.0",
+@Command(name = "connectorkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs resumable connectors and operates their checkpoints.",
         subcommands = {RunCommand.class, CheckpointCommand.class, ComponentsCommand.class, DescribeCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
@@ -30,6 +32,15 @@ import sun.misc.Signal;
             "130/143:a second SIGINT/SIGTERM, or --stop-grace-ms passed: exited without the final checkpoint",
             "70:internal error"})
 public final class Main {
+
+    /** {@code --version}: the release this runner was built from, and the index format its runtime reads. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Connector Kit runner " + Release.CURRENT + " (reads component index format "
+                    + ComponentIndex.FORMAT + ")"};
+        }
+    }
 
     private Main() {
     }
