@@ -13,8 +13,18 @@ import java.util.List;
 @Generated("io.connectorkit.processor.ConnectorProcessor")
 public final class ConnectorKitIndex_8bff5ffd implements ComponentIndex {
   @Override
-  public List<ComponentModel> components() {
-    return List.of(checkpointListInput());
+  public List<String> componentIds() {
+    return List.of("checkpoint/list-input");
+  }
+
+  @Override
+  public ComponentModel component(String id) {
+    switch (id) {
+      case "checkpoint/list-input":
+        return checkpointListInput();
+      default:
+        throw new IllegalArgumentException("not a component of this index: " + id);
+    }
   }
 
   @Override

@@ -409,7 +409,7 @@ public final class SideBySide {
     // ---------------------------------------------------------------------------------------------------------------
     // TCK's class loader.
 
-    private static URLClassLoader tckLoader(Options options) throws IOException {
+    static URLClassLoader tckLoader(Options options) throws IOException {
         if (!Files.isDirectory(options.tckLib())) {
             throw new IllegalStateException(options.tckLib() + " does not exist: build the benchmarks module first "
                     + "(mvn -B -q install -DskipTests), it copies TCK's jars there");
@@ -432,13 +432,21 @@ public final class SideBySide {
     }
 
     private static AutoCloseable tckDriver(ClassLoader loader, Options options) throws Exception {
-        Path jars = options.work().resolve("tck-jars");
-        Path pluginJar = jars.resolve("bench-tck-plugin.jar");
-        copyClasses(pluginJar, name -> name.startsWith("io/connectorkit/benchmarks/tck/plugin/"));
-        Path m2 = options.work().resolve("tck-m2");
-        Files.createDirectories(m2);
         Class<?> driver = Class.forName("io.connectorkit.benchmarks.tck.TckDriver", true, loader);
-        return (AutoCloseable) driver.getConstructor(Path.class, Path.class).newInstance(m2, pluginJar);
+        return (AutoCloseable) driver.getConstructor(Path.class, Path.class).newInstance(tckM2(options),
+                tckPluginJar(options));
+    }
+
+    /** The plugin jar of TCK's emitter, written from this program's classes. */
+    static Path tckPluginJar(Options options) throws IOException {
+        Path pluginJar = options.work().resolve("tck-jars").resolve("bench-tck-plugin.jar");
+        copyClasses(pluginJar, name -> name.startsWith("io/connectorkit/benchmarks/tck/plugin/"));
+        return pluginJar;
+    }
+
+    /** TCK's (empty) Maven repository folder. */
+    static Path tckM2(Options options) throws IOException {
+        return Files.createDirectories(options.work().resolve("tck-m2"));
     }
 
     /** A jar of this program's own class files whose names {@code include} accepts. */
@@ -501,7 +509,7 @@ public final class SideBySide {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -76,18 +76,34 @@ final class IndexGenerator {
                         .build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(ComponentIndex.class);
-        // "components" is taken by the interface method.
-        Set<String> taken = new HashSet<>(Set.of("components"));
+        // The interface's methods are taken.
+        Set<String> taken = new HashSet<>(Set.of("componentIds", "component", "format", "release"));
         List<String> methodNames = new ArrayList<>();
         for (EmitterModel emitter : sorted) {
             methodNames.add(unique(methodName(emitter), taken));
         }
-        index.addMethod(MethodSpec.methodBuilder("components")
+        index.addMethod(MethodSpec.methodBuilder("componentIds")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(LIST, ClassName.get(ComponentModel.class)))
-                .addStatement("return $T.of($L)", LIST,
-                        CodeBlock.join(methodNames.stream().map(name -> CodeBlock.of("$L()", name)).toList(), ", "))
+                .returns(ParameterizedTypeName.get(LIST, ClassName.get(String.class)))
+                .addStatement("return $T.of($L)", LIST, CodeBlock.join(sorted.stream()
+                        .map(emitter -> CodeBlock.of("$S", id(emitter))).toList(), ", "))
+                .build());
+        // A switch, not a map of suppliers: a component's lambdas are made only when it is used.
+        CodeBlock.Builder lookup = CodeBlock.builder().beginControlFlow("switch (id)");
+        for (int i = 0; i < sorted.size(); i++) {
+            lookup.add("case $S:\n$>", id(sorted.get(i))).addStatement("return $L()", methodNames.get(i)).add("$<");
+        }
+        lookup.add("default:\n$>")
+                .addStatement("throw new $T($S + id)", IllegalArgumentException.class, "not a component of this index: ")
+                .add("$<")
+                .endControlFlow();
+        index.addMethod(MethodSpec.methodBuilder("component")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ComponentModel.class)
+                .addParameter(String.class, "id")
+                .addCode(lookup.build())
                 .build());
         index.addMethod(MethodSpec.methodBuilder("format")
                 .addAnnotation(Override.class)
@@ -230,6 +246,10 @@ final class IndexGenerator {
         return version.handler() == null
                 ? CodeBlock.of("new $T($L, null)", VersionModel.class, version.value())
                 : CodeBlock.of("new $T($L, $T::new)", VersionModel.class, version.value(), version.handler());
+    }
+
+    private static String id(EmitterModel emitter) {
+        return emitter.family() + "/" + emitter.name();
     }
 
     /** {@code checkpoint} + {@code list-input} gives {@code checkpointListInput}. */

@@ -53,9 +53,8 @@ class GeneratedModelTest {
         ComponentIndex index = (ComponentIndex) loader.loadClass(Fixtures.indexName(compilation))
                 .getConstructor().newInstance();
 
-        List<ComponentModel> components = index.components();
-        assertThat(components).hasSize(1);
-        ComponentModel model = components.get(0);
+        assertThat(index.componentIds()).containsExactly("checkpoint/list-input");
+        ComponentModel model = index.component("checkpoint/list-input");
         assertThat(model.id()).isEqualTo("checkpoint/list-input");
         assertThat(model.version().value()).isEqualTo(3);
         assertThat(model.version().migrationHandler().get().getClass().getName())
@@ -101,7 +100,7 @@ class GeneratedModelTest {
         String registered = Fixtures.serviceFile(compilation).trim();
         Class<?> type = new CompilationClassLoader(compilation).loadClass(registered);
         ComponentIndex index = type.asSubclass(ComponentIndex.class).getConstructor().newInstance();
-        ComponentModel model = index.components().get(0);
+        ComponentModel model = index.component(index.componentIds().get(0));
         assertThat(model.id()).isEqualTo("plain/input");
         assertThat(model.version().hasMigrationHandler()).isFalse();
         assertThat(model.checkpointPath()).isNull();
@@ -114,7 +113,7 @@ class GeneratedModelTest {
         assertThat(compilation).succeededWithoutWarnings();
         ComponentIndex index = (ComponentIndex) new CompilationClassLoader(compilation)
                 .loadClass(Fixtures.indexName(compilation)).getConstructor().newInstance();
-        ComponentModel model = index.components().get(0);
+        ComponentModel model = index.component(index.componentIds().get(0));
         OptionModel config = model.parameters().get(0);
         Object configuration = config.factory().get();
         config.child("failIn").setter().accept(configuration, "next");

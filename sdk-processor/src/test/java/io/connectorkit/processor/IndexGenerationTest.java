@@ -109,7 +109,8 @@ class IndexGenerationTest {
         Compilation compilation = compile(fixture("multi/ZetaInput"), fixture("multi/AlphaInput"));
         assertThat(compilation).succeededWithoutWarnings();
         String source = indexSource(compilation);
-        assertThat(source).contains("return List.of(aFamilyZeta(), bFamilyAlpha());");
+        assertThat(source).contains("return List.of(\"a-family/zeta\", \"b-family/alpha\");");
+        assertThat(source).contains("case \"a-family/zeta\":\n        return aFamilyZeta();");
         assertThat(compilation.generatedSourceFiles()).hasSize(1);
         assertThat(indexName(compilation)).matches("com\\.example\\.alpha\\.ConnectorKitIndex_[0-9a-f]{8}");
     }

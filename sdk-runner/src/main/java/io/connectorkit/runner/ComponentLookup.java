@@ -1,6 +1,5 @@
 package io.connectorkit.runner;
 
-import io.connectorkit.runtime.AmbiguousComponentException;
 import io.connectorkit.runtime.ComponentManager;
 import java.io.IOException;
 import java.net.URLClassLoader;
@@ -72,11 +71,6 @@ final class ComponentLookup implements AutoCloseable {
                 + (problems.isEmpty() ? "" : "; component indexes that could not be read: " + String.join("; ",
                         problems))
                 + (hint.isEmpty() ? "" : ". " + hint));
-    }
-
-    /** The error of a component two indexes declare ({@link ExitCodes#UNKNOWN_COMPONENT}), naming both. */
-    static RunnerException ambiguous(AmbiguousComponentException e) {
-        return new RunnerException(ExitCodes.UNKNOWN_COMPONENT, e.getMessage(), e);
     }
 
     @Override

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:described",
             "2:bad command line (e.g. a --jar that cannot be read)",
-            "4:no such component (the known ones are listed)"})
+            "4:no such component (the known ones are listed), or one declared by two jars or built by another release"})
 final class DescribeCommand implements Callable<Integer> {
 
     /** Shown instead of a credential's default, which is never read. */

@@ -1,6 +1,5 @@
 package io.connectorkit.runner;
 
-import io.connectorkit.runtime.AmbiguousComponentException;
 import io.connectorkit.runtime.ComponentException;
 import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.ConfigurationException;
@@ -154,8 +153,6 @@ final class JobRunner {
         try {
             return manager.findMapper(settings.family(), settings.name(), 1, configuration)
                     .orElseThrow(() -> ComponentLookup.unknown(manager, settings.componentId(), ""));
-        } catch (AmbiguousComponentException e) {
-            throw ComponentLookup.ambiguous(e);
         } catch (ConfigurationException e) {
             throw new RunnerException(ExitCodes.BAD_CONFIGURATION, e.getMessage(), e);
         } catch (UnsupportedVersionException e) {

@@ -2,6 +2,7 @@ package io.connectorkit.runner;
 
 import io.connectorkit.api.spi.ComponentIndex;
 import io.connectorkit.api.spi.Release;
+import io.connectorkit.runtime.ComponentIndexException;
 import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.store.CheckpointStoreException;
 import java.io.PrintWriter;
@@ -23,7 +24,7 @@ import sun.misc.Signal;
             "1:the connector failed (after --retries)",
             "2:bad command line",
             "3:--fail-after simulated a crash",
-            "4:no such component (the known ones are listed)",
+            "4:no such component (the known ones are listed), or one declared by two jars or built by another release",
             "5:bad configuration file or values; a checkpoint reset --set the component does not accept",
             "6:checkpoint store cannot be opened, is locked, or holds no valid checkpoint",
             "7:the saved checkpoint was written by a newer version of the component",
@@ -92,6 +93,8 @@ public final class Main {
             code = runner.exitCode();
         } else if (error instanceof CheckpointStoreException) {
             code = ExitCodes.STORE_FAILED;
+        } else if (error instanceof ComponentIndexException) {
+            code = ExitCodes.UNKNOWN_COMPONENT; // declared twice, or its index is of another release: both named
         } else if (error instanceof SinkException) {
             code = ExitCodes.OUTPUT_FAILED; // a field the table lacks, a failed commit: named in the message
         } else if (error instanceof IllegalArgumentException) {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
             "1:the connector failed (after --retries)",
             "2:bad command line",
             "3:--fail-after simulated a crash",
-            "4:no such component (the known ones are listed)",
+            "4:no such component (the known ones are listed), or one declared by two jars or built by another release",
             "5:bad configuration file or values",
             "6:the checkpoint store cannot be opened, is locked by another runner, or holds no valid checkpoint",
             "7:the saved checkpoint was written by a newer version of the component",

@@ -62,9 +62,8 @@ class ConnectorJarsTest {
         Cli.run("run", "--family", "checkpoint", "--name", "list-input", "--jar", jar.toString(), "--store",
                         "file:" + dir.resolve("checkpoints"), "--output", dir.resolve("out.jsonl").toString())
                 .assertCode(4)
-                .assertErrContains("component checkpoint/list-input is declared twice: as "
-                        + "io.connectorkit.samples.checkpoint.ListInput by the index",
-                        "and as io.connectorkit.runner.jaronly.JarOnlyInput by the index "
-                                + OtherReleaseIndexes.ListInputAgain.class.getName());
+                .assertErrContains("component checkpoint/list-input is declared twice: by the index "
+                        + "io.connectorkit.samples.checkpoint.ConnectorKitIndex_",
+                        ", and by the index " + OtherReleaseIndexes.ListInputAgain.class.getName() + " (in ");
     }
 }

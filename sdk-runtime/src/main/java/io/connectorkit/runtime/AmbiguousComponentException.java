@@ -5,12 +5,12 @@ package io.connectorkit.runtime;
  * two connectors that chose one name), so the runtime cannot tell which one is meant. The message names the
  * component, both classes and the index (and jar) of each.
  */
-public class AmbiguousComponentException extends IllegalStateException {
+public class AmbiguousComponentException extends ComponentIndexException {
 
     private static final long serialVersionUID = 1L;
 
     /** @param message names the component, both classes and both indexes with their jars */
     public AmbiguousComponentException(String message) {
-        super(message);
+        super(message, null);
     }
 }

@@ -36,7 +36,8 @@ final class ComponentDescriber {
             walk(parameter, parameter.name(), value, options);
         }
         return new ComponentDescription(model.family(), model.name(), model.type().getName(), model.version().value(),
-                model.supportsCheckpoints(), options, checkpoint(model.checkpointPath(), checkpointOption, options));
+                model.supportsCheckpoints(), model.checkpointAvailableMethod(), options,
+                checkpoint(model.checkpointPath(), checkpointOption, options));
     }
 
     private static CheckpointDescription checkpoint(String path, OptionModel option, List<OptionDescription> options) {

@@ -12,11 +12,14 @@ import java.util.Objects;
  * @param type the emitter class's name
  * @param version the emitter's {@code @Version}: the configuration version
  * @param checkpoints whether the emitter exposes checkpoints ({@code @CheckpointData})
+ * @param safePointMethod the name of its {@code @CheckpointAvailable} method, or {@code null} when every record is a
+ *     safe point
  * @param options every option a configuration may set, in declaration order, depth first
  * @param checkpoint the {@code @Checkpoint}, or {@code null} when the component has none
  */
 public record ComponentDescription(String family, String name, String type, int version, boolean checkpoints,
-                                   List<OptionDescription> options, CheckpointDescription checkpoint) {
+                                   String safePointMethod, List<OptionDescription> options,
+                                   CheckpointDescription checkpoint) {
 
     public ComponentDescription {
         Objects.requireNonNull(family, "family");

@@ -6,9 +6,8 @@ import io.connectorkit.api.spi.OptionModel;
 import io.connectorkit.runtime.input.Mapper;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,8 +50,7 @@ public final class ComponentManager implements AutoCloseable {
 
     private ComponentManager(Builder builder) {
         this.registry = new ComponentRegistry(builder.classLoader);
-        JsonProvider json = JsonProvider.provider();
-        this.services = new Services(json, json.createBuilderFactory(Map.of()), JsonbBuilder.create());
+        this.services = new Services();
         this.settings = new CheckpointSettings(builder.checkpointing, builder.frequency, builder.interval);
     }
 
@@ -88,6 +86,7 @@ public final class ComponentManager implements AutoCloseable {
      * @throws UnsupportedVersionException when the configuration or checkpoint is newer than the component
      * @throws ComponentException when a migration handler fails
      * @throws AmbiguousComponentException when two component indexes declare {@code family/name}, naming both
+     * @throws ComponentIndexException when the component's index, built by another release, cannot build it
      * @throws IllegalArgumentException when {@code version} is below 1
      * @throws NullPointerException when {@code configuration} or one of its keys is null
      */
@@ -117,8 +116,9 @@ public final class ComponentManager implements AutoCloseable {
     /**
      * What went wrong while reading the class loader's component indexes, one sentence each naming the index, its
      * jar and what to do: an index that cannot be loaded or was built with an incompatible Connector Kit release (its
-     * components are skipped, the others work), or a component declared by two indexes ({@link #findMapper} for it
-     * throws). Empty when every index was read. Each is also logged as a warning when the manager is built.
+     * components are skipped, the others work), a component declared by two indexes ({@link #findMapper} for it
+     * throws), or one its index failed to build when it was first used. Empty when every index was read. Each is
+     * also logged as a warning when it is found.
      */
     public List<String> indexProblems() {
         return registry.problems();
@@ -145,11 +145,16 @@ public final class ComponentManager implements AutoCloseable {
         return JsonFlattener.flatten(json);
     }
 
+    /** Whether the shared {@code Jsonb} was created (a component asked for it); for tests. */
+    boolean jsonbCreated() {
+        return services.jsonbCreated();
+    }
+
     /** Releases the shared {@code Jsonb}. Mappers and inputs created by this manager must not be used after. */
     @Override
     public void close() {
         try {
-            services.jsonb().close();
+            services.close();
         } catch (Exception e) {
             LOG.log(Level.WARNING, "closing the shared Jsonb failed", e);
         }
@@ -187,12 +192,19 @@ public final class ComponentManager implements AutoCloseable {
 
     /**
      * Every component this manager can run, described, sorted by family then name. Describing creates each
-     * configuration class once, through its generated factory, to read its defaults.
+     * configuration class once, through its generated factory, to read its defaults. A component declared by two
+     * indexes, or whose index cannot build it, is left out; {@link #indexProblems()} says why.
      */
     public List<ComponentDescription> components() {
-        return registry.ids().stream()
-                .map(id -> describe(id.substring(0, id.indexOf('/')), id.substring(id.indexOf('/') + 1)).orElseThrow())
-                .toList();
+        List<ComponentDescription> described = new ArrayList<>();
+        for (String id : registry.ids()) {
+            try {
+                describe(id.substring(0, id.indexOf('/')), id.substring(id.indexOf('/') + 1)).ifPresent(described::add);
+            } catch (ComponentIndexException e) {
+                // Declared twice, or its index cannot build it: left out, and listed by indexProblems().
+            }
+        }
+        return List.copyOf(described);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.connectorkit.testing;
 
+import io.connectorkit.runtime.ComponentDescription;
 import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.input.CheckpointState;
 import io.connectorkit.runtime.input.Input;
@@ -8,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** One component with its base configuration: creates inputs from the start or from a checkpoint. */
 final class ComponentUnderTest {
@@ -108,5 +110,10 @@ final class ComponentUnderTest {
         return manager.findMapper(family, name, configurationVersion, map)
                 .orElseThrow(() -> new IllegalArgumentException("no component " + id() + " in the manager; known: "
                         + manager.componentIds()));
+    }
+
+    /** The name of the component's {@code @CheckpointAvailable} method, if it has one; for failure messages. */
+    Optional<String> safePointMethod() {
+        return manager.describe(family, name).map(ComponentDescription::safePointMethod);
     }
 }

@@ -436,7 +436,7 @@ public final class ResumeCheck {
         if (checkpoint.atStop()) {
             return "";
         }
-        return SafePointMethod.of(component.family(), component.name())
+        return component.safePointMethod()
                 .map(method -> "\n  note:       this checkpoint was taken at a safe point reported by "
                         + "@CheckpointAvailable " + method + "(): the state may have been half-updated there (already "
                         + "past a record not returned yet); it must say true only when the state covers exactly the "

@@ -39,6 +39,15 @@ public final class TckDriver implements AutoCloseable {
      * {@code new ComponentManager()} (plugin added) to the first record, in nanoseconds; the manager is closed after.
      */
     public long startup() {
+        return startup(m2, pluginJar);
+    }
+
+    /**
+     * {@link #startup()} without a driver, for a fresh JVM in which nothing of TCK ran yet (its cold start).
+     *
+     * @return nanoseconds from {@code new ComponentManager()} to the first record
+     */
+    public static long startup(Path m2, Path pluginJar) {
         return withContextLoader(() -> {
             long start = System.nanoTime();
             ComponentManager fresh = new ComponentManager(m2);

@@ -8,8 +8,8 @@ import java.util.List;
  * class path. Connector authors do not implement this interface.
  *
  * <p>Generated code calls the builders of this package, so an index works only with a runtime that reads its
- * {@link #format()}. The runtime checks it (and {@link #release()}, for the message) before calling
- * {@link #components()}, and skips an index it cannot read with an error naming its jar and both releases.
+ * {@link #format()}. The runtime checks it (and {@link #release()}, for the message) before calling anything else,
+ * and skips an index it cannot read with an error naming its jar and both releases.
  */
 public interface ComponentIndex {
 
@@ -19,8 +19,19 @@ public interface ComponentIndex {
      */
     int FORMAT = 2;
 
-    /** The components of this index, sorted by family then name; called once by the runtime. */
-    List<ComponentModel> components();
+    /**
+     * The components of this index as {@code family/name}, sorted; called once by the runtime, which builds a
+     * component's model only when it is first used, so that a start-up does not pay for every connector on the class
+     * path.
+     */
+    List<String> componentIds();
+
+    /**
+     * Builds the model of one of {@link #componentIds()}; called at most once per component by a runtime.
+     *
+     * @throws IllegalArgumentException when {@code id} is not one of {@link #componentIds()}
+     */
+    ComponentModel component(String id);
 
     /**
      * The index format the generated code was written for. Indexes generated before formats were recorded do not

@@ -18,7 +18,15 @@ public final class JarOnlyIndex implements ComponentIndex {
     }
 
     @Override
-    public List<ComponentModel> components() {
+    public List<String> componentIds() {
+        return List.of(JarOnlyJar.ID);
+    }
+
+    @Override
+    public ComponentModel component(String id) {
+        if (!id.equals(JarOnlyJar.ID)) {
+            throw new IllegalArgumentException(id);
+        }
         OptionModel state = OptionModel.builder("state", Kind.OBJECT, JarOnlyInput.State.class)
                 .factory(JarOnlyInput.State::new)
                 .checkpoint(new CheckpointModel(new VersionModel(3, null), Frequency.RECORD, 1))
@@ -39,12 +47,12 @@ public final class JarOnlyIndex implements ComponentIndex {
                         .build())
                 .child(state)
                 .build();
-        return List.of(ComponentModel.builder("jar", "only-input", JarOnlyInput.class)
+        return ComponentModel.builder("jar", "only-input", JarOnlyInput.class)
                 .parameter(config)
                 .constructor(args -> new JarOnlyInput((JarOnlyInput.Config) args[0]))
                 .producer("produce", c -> ((JarOnlyInput) c).produce())
                 .checkpointPath("configuration.state")
                 .checkpointData("checkpoint", c -> ((JarOnlyInput) c).checkpoint())
-                .build());
+                .build();
     }
 }

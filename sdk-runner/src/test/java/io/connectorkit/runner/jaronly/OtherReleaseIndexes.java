@@ -13,7 +13,12 @@ public final class OtherReleaseIndexes {
     /** An index generated before the format was recorded (format 1), declaring {@code old/input}. */
     public static final class FormatOne implements ComponentIndex {
         @Override
-        public List<ComponentModel> components() {
+        public List<String> componentIds() {
+            throw new AssertionError("an index of another format must not be called");
+        }
+
+        @Override
+        public ComponentModel component(String id) {
             throw new AssertionError("an index of another format must not be called");
         }
     }
@@ -21,11 +26,16 @@ public final class OtherReleaseIndexes {
     /** A second jar declaring the sample {@code checkpoint/list-input}. */
     public static final class ListInputAgain implements ComponentIndex {
         @Override
-        public List<ComponentModel> components() {
-            return List.of(ComponentModel.builder("checkpoint", "list-input", JarOnlyInput.class)
+        public List<String> componentIds() {
+            return List.of("checkpoint/list-input");
+        }
+
+        @Override
+        public ComponentModel component(String id) {
+            return ComponentModel.builder("checkpoint", "list-input", JarOnlyInput.class)
                     .constructor(args -> null)
                     .producer("produce", c -> null)
-                    .build());
+                    .build();
         }
 
         @Override
