@@ -37,7 +37,10 @@ public final class ComponentManager implements AutoCloseable {
     /** The system property that turns checkpointing on when the builder does not say; read once per builder. */
     public static final String CHECKPOINT_ENABLED_PROPERTY = "connectorkit.checkpoint.enabled";
 
-    private static final System.Logger LOG = System.getLogger(ComponentManager.class.getName());
+    /** Made on first use: getting a logger at class initialisation loads the whole logging stack on every start. */
+    private static System.Logger log() {
+        return System.getLogger(ComponentManager.class.getName());
+    }
 
     private final ComponentRegistry registry;
     private final Services services;
@@ -156,7 +159,7 @@ public final class ComponentManager implements AutoCloseable {
         try {
             services.close();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "closing the shared Jsonb failed", e);
+            log().log(Level.WARNING, "closing the shared Jsonb failed", e);
         }
     }
 
@@ -267,7 +270,7 @@ public final class ComponentManager implements AutoCloseable {
         private static boolean readCheckpointProperty() {
             String value = System.getProperty(CHECKPOINT_ENABLED_PROPERTY);
             if (value == null && System.getProperty("connectorkit.checkpoint.enable") != null) {
-                LOG.log(Level.WARNING, "-Dconnectorkit.checkpoint.enable is set but the property is "
+                log().log(Level.WARNING, "-Dconnectorkit.checkpoint.enable is set but the property is "
                         + CHECKPOINT_ENABLED_PROPERTY + "; checkpointing stays off");
             }
             return Boolean.parseBoolean(value);

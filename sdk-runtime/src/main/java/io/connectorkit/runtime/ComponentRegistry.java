@@ -29,7 +29,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ComponentRegistry {
 
-    private static final System.Logger LOG = System.getLogger(ComponentRegistry.class.getName());
+    /** Made on first use: getting a logger at class initialisation loads the whole logging stack on every start. */
+    private static System.Logger log() {
+        return System.getLogger(ComponentRegistry.class.getName());
+    }
     /** Consecutive loading errors after which the service iterator is given up (it may not be able to advance). */
     private static final int MAX_CONSECUTIVE_ERRORS = 100;
 
@@ -142,7 +145,7 @@ final class ComponentRegistry {
 
     private void problem(String message) {
         problems.add(message);
-        LOG.log(Level.WARNING, message);
+        log().log(Level.WARNING, message);
     }
 
     private static String unreadable(String source, ComponentIndex index, Throwable error) {

@@ -33,7 +33,10 @@ final class ResumePreparer {
     /** The largest {@code $checkpoint} accepted: the UTF-8 bytes of its keys (without the prefix) and values. */
     static final long MAX_CHECKPOINT_BYTES = 1024 * 1024;
 
-    private static final System.Logger LOG = System.getLogger(ResumePreparer.class.getName());
+    /** Made on first use: getting a logger at class initialisation loads the whole logging stack on every start. */
+    private static System.Logger log() {
+        return System.getLogger(ResumePreparer.class.getName());
+    }
 
     private final ComponentModel model;
     private final OptionModel checkpointOption;
@@ -86,7 +89,7 @@ final class ResumePreparer {
 
     private void resume(Map<String, String> checkpoint, Map<String, String> options) {
         if (!checkpointing) {
-            LOG.log(Level.WARNING, "{0}: checkpointing is off, so the checkpoint keys {1} are ignored and the input "
+            log().log(Level.WARNING, "{0}: checkpointing is off, so the checkpoint keys {1} are ignored and the input "
                     + "starts from its configuration. Set -Dconnectorkit.checkpoint.enabled=true (or "
                     + "ComponentManager.builder().checkpointing(true)) to resume.", model.id(), checkpointKeys(checkpoint));
             return;
