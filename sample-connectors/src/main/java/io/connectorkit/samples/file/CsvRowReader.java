@@ -23,7 +23,8 @@ import java.util.List;
  * quoted one up to the next quote, and decoded straight from the buffer's bytes; only a quoted field holding doubled
  * quotes is copied, without them, into a second buffer. The buffer keeps the field being read when it is refilled,
  * and grows when one field fills it, up to {@value #MAX_FIELD_BYTES} bytes. Line and column, which only error messages
- * use, are counted by {@link RowPosition} when an error needs them.
+ * use, are counted by {@link RowPosition} when an error needs them. The first read, from the start or after a seek, is
+ * 8 KiB (a resume reads the header and one row), the later ones 64 KiB.
  */
 final class CsvRowReader {
 
@@ -34,6 +35,8 @@ final class CsvRowReader {
     /** The longest field read: past it, a quote that is never closed would buffer the rest of a huge file. */
     static final int MAX_FIELD_BYTES = 16 * 1024 * 1024;
     private static final int BUFFER_BYTES = 64 * 1024;
+    /** The first read, from the start or after a seek: a resume needs the header and one row, not 64 KiB twice. */
+    private static final int FIRST_READ_BYTES = 8 * 1024;
 
     private final FileChannel channel;
     private final Path file;
@@ -43,10 +46,12 @@ final class CsvRowReader {
     private final byte quote;
     private final long limit;
     private final int maxFieldBytes;
+    private final int bufferBytes;
 
-    private byte[] bytes;
+    private byte[] bytes; // FIRST_READ_BYTES at first, bufferBytes from the second read on, more for a longer field
     private ByteBuffer buffer;
     private long bufferStart; // file offset of bytes[0]
+    private boolean firstRead = true; // no read since the start or the last seek: read FIRST_READ_BYTES at most
     private int pos; // the next byte to read; while a field is scanned, its first byte
     private int end;
 
@@ -77,7 +82,8 @@ final class CsvRowReader {
         this.quote = quote;
         this.limit = limit;
         this.maxFieldBytes = maxFieldBytes;
-        this.bytes = new byte[bufferBytes];
+        this.bufferBytes = bufferBytes;
+        this.bytes = new byte[Math.min(FIRST_READ_BYTES, bufferBytes)];
         this.buffer = ByteBuffer.wrap(bytes);
         this.position = new RowPosition(utf8);
     }
@@ -87,11 +93,15 @@ final class CsvRowReader {
         return bufferStart + pos;
     }
 
-    /** Moves to a byte offset: the next {@link #readRow(long)} starts there, without reading what comes before. */
+    /**
+     * Moves to a byte offset: the next {@link #readRow(long)} starts there, without reading what comes before. Its
+     * first read is as short as the reader's first.
+     */
     void seek(long offset) {
         bufferStart = offset;
         pos = 0;
         end = 0;
+        firstRead = true;
     }
 
     /** At the start of a UTF-8 file, skips its byte order mark, which spreadsheet programs like to write. */
@@ -301,15 +311,18 @@ final class CsvRowReader {
             pos = 0;
         }
         if (end == bytes.length) { // one field fills the buffer: the longest one, and the bytes around it, fit
-            int grown = (int) Math.min(bytes.length * 2L, maxFieldBytes + 4L);
+            int grown = (int) Math.min(bytes.length * 2L, Math.max(bufferBytes, maxFieldBytes + 4L));
             if (grown <= bytes.length) {
                 throw new IllegalStateException("internal error: a field of " + file + " fills " + bytes.length
                         + " bytes of buffer, more than the longest field");
             }
-            bytes = Arrays.copyOf(bytes, grown);
-            buffer = ByteBuffer.wrap(bytes);
+            grow(grown);
+        } else if (!firstRead && bytes.length < bufferBytes) { // reading goes on: the full buffer from now on
+            grow(bufferBytes);
         }
-        buffer.limit((int) Math.min(bytes.length, end + remaining)).position(end);
+        int room = firstRead ? Math.min(bytes.length, end + FIRST_READ_BYTES) : bytes.length;
+        firstRead = false;
+        buffer.limit((int) Math.min(room, end + remaining)).position(end);
         int read;
         do {
             read = channel.read(buffer, bufferStart + end);
@@ -320,6 +333,11 @@ final class CsvRowReader {
         }
         end += read;
         return true;
+    }
+
+    private void grow(int length) {
+        bytes = Arrays.copyOf(bytes, length);
+        buffer = ByteBuffer.wrap(bytes);
     }
 
     private IllegalStateException tooLong(int at) throws IOException {
