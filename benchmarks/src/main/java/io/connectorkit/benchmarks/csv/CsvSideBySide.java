@@ -29,7 +29,10 @@ import java.util.function.LongSupplier;
  *       stop) against FastCSV opening the file, seeking to the checkpoint's byte offset and building the first row,
  *       alternated {@code resumes} times a round, each call timed; a round's figure is the median of its calls.</li>
  * </ul>
- * Round 0 warms up, checks that both build equal rows (the sum of the rows' hash codes) and is not counted.
+ * Round 0 warms up (reading, and {@code resumeWarmUp} resumes of each kind), checks that both build equal rows (the
+ * sum of the rows' hash codes) and is not counted. A resume runs code the reading does not (binding, opening, the
+ * fingerprint), so how far the JIT has compiled it depends on how many resumes came before: see
+ * {@link Options#resumeWarmUp()}.
  *
  * <pre>java -Xms1g -Xmx1g -XX:+UseParallelGC -cp benchmarks/target/benchmarks.jar \
  *     io.connectorkit.benchmarks.csv.CsvSideBySide --rows 2000000 --rounds 5</pre>
@@ -40,13 +43,20 @@ public final class CsvSideBySide {
     static final String FASTCSV_JSON = "FastCSV + JSON";
     static final String FASTCSV_PARSE = "FastCSV parsing only";
 
-    /** What to run. */
-    public record Options(int rows, int rounds, int resumes, double resumeAt, Path dir) {
+    /**
+     * What to run.
+     *
+     * @param resumes resumes of each kind per round
+     * @param resumeWarmUp resumes of each kind in the warm-up round: with the default 2,000 the rounds measure code
+     *     the JIT has compiled; with as few as {@code resumes}, code it is still compiling
+     */
+    public record Options(int rows, int rounds, int resumes, int resumeWarmUp, double resumeAt, Path dir) {
 
         static Options parse(String[] args) {
             int rows = 2_000_000;
             int rounds = 5;
             int resumes = 200;
+            int resumeWarmUp = 2_000;
             double resumeAt = 0.9;
             Path dir = targetDir().resolve("data");
             for (int i = 0; i < args.length; i++) {
@@ -55,14 +65,15 @@ public final class CsvSideBySide {
                     case "--rows" -> rows = Integer.parseInt(value);
                     case "--rounds" -> rounds = Integer.parseInt(value);
                     case "--resumes" -> resumes = Integer.parseInt(value);
+                    case "--resume-warm-up" -> resumeWarmUp = Integer.parseInt(value);
                     case "--resume-at" -> resumeAt = Double.parseDouble(value);
                     case "--dir" -> dir = Paths.get(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: "
-                            + "--rows N --rounds R --resumes K --resume-at FRACTION --dir DIR");
+                            + "--rows N --rounds R --resumes K --resume-warm-up W --resume-at FRACTION --dir DIR");
                 }
                 i++;
             }
-            return new Options(rows, rounds, resumes, resumeAt, dir);
+            return new Options(rows, rounds, resumes, resumeWarmUp, resumeAt, dir);
         }
     }
 
@@ -138,7 +149,7 @@ public final class CsvSideBySide {
             if (!resumed.equals(sought) || !resumed.getString("id").equals(Long.toString(resumeAfter + 1))) {
                 throw new IllegalStateException("the resume read " + resumed + ", the seek " + sought);
             }
-            resumes(csvInput, checkpoint, file, offset, names, factory, options.resumes());
+            resumes(csvInput, checkpoint, file, offset, names, factory, options.resumeWarmUp());
 
             for (int round = 1; round <= options.rounds(); round++) {
                 log.printf(Locale.ROOT, "round %d of %d%n", round, options.rounds());
@@ -242,8 +253,9 @@ public final class CsvSideBySide {
                 name, reading.median(), reading.ratio(), join(reading.ratios(), 1, "%.2f"),
                 join(reading.perSecond, 1e-6, "%.2f")));
         Resumes resumes = report.resumes();
-        out.printf(Locale.ROOT, "%nresume at %.0f %% (byte %,d), %d of each per round, median per round:%n%n",
-                options.resumeAt() * 100, resumes.offset(), options.resumes());
+        out.printf(Locale.ROOT, "%nresume at %.0f %% (byte %,d), %d of each per round after %d of each to warm up, "
+                + "median per round:%n%n", options.resumeAt() * 100, resumes.offset(), options.resumes(),
+                options.resumeWarmUp());
         out.println("| | median µs | rounds (µs) |");
         out.println("|---|---:|---|");
         out.printf(Locale.ROOT, "| csv-input resume | %.1f | %s |%n", median(resumes.csvInputMicros()),

@@ -25,7 +25,7 @@ class CsvSideBySideTest {
 
     @Test
     void runsEveryReaderAndBothResumesOnASmallFile() throws Exception {
-        CsvSideBySide.Options options = new CsvSideBySide.Options(20_000, 1, 5, 0.9, dir);
+        CsvSideBySide.Options options = new CsvSideBySide.Options(20_000, 1, 5, 5, 0.9, dir);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
