@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks (package only: nothing is installed into ~/.m2) and runs CsvSideBySide: csv-input, FastCSV
-# building the same JSON and FastCSV parsing alone on one 2,000,000-row file (115 MB, generated once into
+# building the same JSON and FastCSV parsing alone on one 2,000,000-row file (110 MB, generated once into
 # benchmarks/target/data), interleaved; then csv-input resuming at 90 % against a FastCSV seek to the same offset.
 # Extra arguments go to CsvSideBySide, e.g. ./benchmarks/run-csv-side-by-side.sh --rounds 3 --resumes 100
 set -euo pipefail
