@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The CSV file of the side-by-side comparison: a header and {@code rows} rows of six fields, about 55 bytes a row
- * (2,000,000 rows are 109,669,107 bytes). Mostly short unquoted fields, one quoted field holding the delimiter in every row, and
- * a few non-ASCII letters, LF line ends. Written once to a temp name, renamed when complete, and reused.
+ * (2,000,000 rows are 109,669,107 bytes). Mostly short unquoted fields, one quoted field holding the delimiter in
+ * every row, and a few non-ASCII letters, LF line ends. Written once to a temp name, renamed when complete, and
+ * reused.
  */
 final class CsvBenchFile {
 
