@@ -235,8 +235,7 @@ final class CsvRowReader {
         while (true) {
             int b = read();
             if (b == EOF) {
-                throw malformed(openLine, openColumn, "the quoted field opened here is never closed: the file ends "
-                        + "before its closing quote " + describe(quote & 0xFF));
+                throw malformed(openLine, openColumn, neverClosedProblem());
             }
             if (b == (quote & 0xFF)) {
                 if (peek() != (quote & 0xFF)) {
@@ -346,8 +345,12 @@ final class CsvRowReader {
     }
 
     private IllegalStateException neverClosed(int openQuote) throws IOException {
-        return malformedAt(openQuote, "the quoted field opened here is never closed: the file ends before its "
-                + "closing quote " + describe(quote & 0xFF));
+        return malformedAt(openQuote, neverClosedProblem());
+    }
+
+    private String neverClosedProblem() {
+        return "the quoted field opened here is never closed: the file ends before its closing quote "
+                + describe(quote & 0xFF);
     }
 
     private IllegalStateException unexpectedAfterQuote(int at, int b) throws IOException {
