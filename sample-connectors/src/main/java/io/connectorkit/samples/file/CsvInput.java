@@ -199,9 +199,6 @@ public class CsvInput {
     }
 
     private void checkUnchanged(CsvInputCheckpoint checkpoint, long size, String fingerprint) {
-        String recorded = "the checkpoint recorded " + checkpoint.getFileSize() + " bytes with fingerprint "
-                + checkpoint.getFingerprint() + " and the next row (" + checkpoint.getRow() + ") at byte "
-                + checkpoint.getOffset();
         String found;
         if (size < checkpoint.getOffset()) {
             found = "the file now has " + size + " bytes, fewer than that offset";
@@ -212,6 +209,9 @@ public class CsvInput {
         } else {
             return;
         }
+        String recorded = "the checkpoint recorded " + checkpoint.getFileSize() + " bytes with fingerprint "
+                + checkpoint.getFingerprint() + " and the next row (" + checkpoint.getRow() + ") at byte "
+                + checkpoint.getOffset();
         throw new IllegalStateException("CSV file " + file + " changed since the checkpoint was taken: " + recorded
                 + ", " + found + ". Restore the file, or drop the checkpoint to read the file from the start.");
     }
@@ -224,10 +224,28 @@ public class CsvInput {
                 throw new IOException("the file ended at byte " + head.position() + " while its size is " + size);
             }
         }
+        return HexFormat.of().formatHex(sha256().digest(head.array()));
+    }
+
+    /** A new SHA-256 digest: a copy of one made once, cheaper than looking the algorithm up at every resume. */
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(head.array()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            return (MessageDigest) Sha256.PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return Sha256.lookUp();
+        }
+    }
+
+    /** Holds the SHA-256 digest {@link #sha256()} copies, made on first use. */
+    private static final class Sha256 {
+        static final MessageDigest PROTOTYPE = lookUp();
+
+        static MessageDigest lookUp() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
         }
     }
 
@@ -255,6 +273,9 @@ public class CsvInput {
 
     /** The character's one byte in the charset: the reader scans bytes, so a character of two bytes cannot work. */
     private static byte singleByte(String option, char c, Charset charset) {
+        if (c < 0x80 && c != '\r' && c != '\n') {
+            return (byte) c; // ASCII is itself in every charset CsvInputConfig accepts
+        }
         byte[] encoded = String.valueOf(c).getBytes(charset);
         if (encoded.length != 1 || !charset.newEncoder().canEncode(c) || c == '\r' || c == '\n') {
             throw new IllegalArgumentException(option + " '" + c + "' must be one byte in " + charset.name()

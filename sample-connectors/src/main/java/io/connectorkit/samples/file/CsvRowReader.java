@@ -18,37 +18,49 @@ import java.util.List;
  *
  * <p>Rows end with LF, CRLF or a lone CR, or at the end of the file; blank lines are skipped. A quote inside an
  * unquoted field is kept as is. Not thread-safe.
+ *
+ * <p>How it is fast: a field is scanned inside the read buffer, an unquoted one up to the delimiter, CR or LF and a
+ * quoted one up to the next quote, and decoded straight from the buffer's bytes; only a quoted field holding doubled
+ * quotes is copied, without them, into a second buffer. The buffer keeps the field being read when it is refilled,
+ * and grows when one field fills it, up to {@value #MAX_FIELD_BYTES} bytes. Line and column, which only error messages
+ * use, are counted by {@link RowPosition} when an error needs them. The first read, from the start or after a seek, is
+ * 8 KiB (a resume reads the header and one row), the later ones 64 KiB.
  */
 final class CsvRowReader {
 
     private static final int EOF = -1;
-    private static final int CR = '\r';
-    private static final int LF = '\n';
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+
+    /** The longest field read: past it, a quote that is never closed would buffer the rest of a huge file. */
+    static final int MAX_FIELD_BYTES = 16 * 1024 * 1024;
+    private static final int BUFFER_BYTES = 64 * 1024;
+    /** The first read, from the start or after a seek: a resume needs the header and one row, not 64 KiB twice. */
+    private static final int FIRST_READ_BYTES = 8 * 1024;
 
     private final FileChannel channel;
     private final Path file;
     private final Charset charset;
     private final boolean utf8;
-    private final int delimiter;
-    private final int quote;
+    private final byte delimiter;
+    private final byte quote;
     private final long limit;
+    private final int maxFieldBytes;
+    private final int bufferBytes;
 
-    private final byte[] bytes = new byte[64 * 1024];
-    private final ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    private byte[] bytes; // FIRST_READ_BYTES at first, bufferBytes from the second read on, more for a longer field
+    private ByteBuffer buffer;
     private long bufferStart; // file offset of bytes[0]
-    private int pos;
+    private boolean firstRead = true; // no read since the start or the last seek: read FIRST_READ_BYTES at most
+    private int pos; // the next byte to read; while a field is scanned, its first byte
     private int end;
 
-    /** The longest field read: past it, a quote that is never closed would buffer the rest of a huge file. */
-    static final int MAX_FIELD_BYTES = 16 * 1024 * 1024;
-
-    private byte[] field = new byte[256];
-    private int fieldLength;
+    private final List<String> fields = new ArrayList<>();
+    private byte[] unescaped = new byte[256]; // a quoted field holding doubled quotes, without them
+    private int unescapedLength;
     private long row; // the row being read, for messages
-
-    // Where the parser is in the current row, for error messages only.
-    private int column; // characters consumed on the current line
-    private int lineInRow; // 1 on the row's first line; a quoted line end starts the next
+    private boolean inRow; // while a row is read, the bytes the buffer drops are counted by position
+    private final RowPosition position;
 
     /**
      * @param delimiter the delimiter's single byte in the file's charset
@@ -56,13 +68,24 @@ final class CsvRowReader {
      * @param limit the file size when reading started: bytes appended later are not read
      */
     CsvRowReader(FileChannel channel, Path file, Charset charset, byte delimiter, byte quote, long limit) {
+        this(channel, file, charset, delimiter, quote, limit, BUFFER_BYTES, MAX_FIELD_BYTES);
+    }
+
+    /** With another buffer size and field limit: tests use tiny ones to reach every refill and the limit. */
+    CsvRowReader(FileChannel channel, Path file, Charset charset, byte delimiter, byte quote, long limit,
+            int bufferBytes, int maxFieldBytes) {
         this.channel = channel;
         this.file = file;
         this.charset = charset;
         this.utf8 = charset.equals(StandardCharsets.UTF_8);
-        this.delimiter = delimiter & 0xFF;
-        this.quote = quote & 0xFF;
+        this.delimiter = delimiter;
+        this.quote = quote;
         this.limit = limit;
+        this.maxFieldBytes = maxFieldBytes;
+        this.bufferBytes = bufferBytes;
+        this.bytes = new byte[Math.min(FIRST_READ_BYTES, bufferBytes)];
+        this.buffer = ByteBuffer.wrap(bytes);
+        this.position = new RowPosition(utf8);
     }
 
     /** The byte offset of the next byte the parser will read. */
@@ -70,24 +93,29 @@ final class CsvRowReader {
         return bufferStart + pos;
     }
 
-    /** Moves to a byte offset: the next {@link #readRow(long)} starts there, without reading what comes before. */
+    /**
+     * Moves to a byte offset: the next {@link #readRow(long)} starts there, without reading what comes before. Its
+     * first read is as short as the reader's first.
+     */
     void seek(long offset) {
         bufferStart = offset;
         pos = 0;
         end = 0;
+        firstRead = true;
     }
 
     /** At the start of a UTF-8 file, skips its byte order mark, which spreadsheet programs like to write. */
     void skipByteOrderMark() throws IOException {
         if (utf8 && position() == 0 && peek() == 0xEF) {
-            if (fill(3) && (bytes[pos + 1] & 0xFF) == 0xBB && (bytes[pos + 2] & 0xFF) == 0xBF) {
+            if (available(3) && bytes[pos + 1] == (byte) 0xBB && bytes[pos + 2] == (byte) 0xBF) {
                 pos += 3;
             }
         }
     }
 
     /**
-     * The fields of the next row, or {@code null} at the end of the file.
+     * The fields of the next row, or {@code null} at the end of the file. The list is the reader's own, valid until
+     * the next call.
      *
      * @param row the row's number for error messages, {@code 0} for the header
      * @throws IllegalStateException naming the file, the row and the column when the row is malformed
@@ -102,113 +130,251 @@ final class CsvRowReader {
         if (b == EOF) {
             return null;
         }
-        column = 0;
-        lineInRow = 1;
-        List<String> fields = new ArrayList<>();
+        fields.clear();
+        position.startRow(pos);
+        inRow = true;
+        do {
+            b = peek() == (quote & 0xFF) ? quotedField() : unquotedField();
+        } while (b == (delimiter & 0xFF));
+        if (b == CR && peek() == LF) {
+            pos++;
+        }
+        inRow = false;
+        return fields;
+    }
+
+    /**
+     * Reads an unquoted field from {@code pos} and the byte that ends it.
+     *
+     * @return the delimiter, CR, LF or {@link #EOF}
+     */
+    private int unquotedField() throws IOException {
+        int p = pos;
         while (true) {
-            fieldLength = 0;
-            b = read();
-            if (b == quote) {
-                int openLine = lineInRow;
-                int openColumn = column;
-                while (true) {
-                    b = read();
-                    if (b == EOF) {
-                        throw malformed(row, openLine, openColumn, "the quoted field opened here is never closed: "
-                                + "the file ends before its closing quote " + describe(quote));
-                    }
-                    if (b == quote) {
-                        if (peek() != quote) {
-                            break;
-                        }
-                        read(); // a doubled quote stands for one quote
-                    } else if (b == LF || (b == CR && peek() != LF)) {
-                        newLine();
-                    }
-                    append(b);
+            byte[] bytes = this.bytes;
+            byte delimiter = this.delimiter;
+            int stop = Math.min(end, pos + maxFieldBytes + 1);
+            while (p < stop) {
+                byte b = bytes[p];
+                if (b == delimiter || b == LF || b == CR) {
+                    fields.add(new String(bytes, pos, p - pos, charset));
+                    pos = p + 1;
+                    return b & 0xFF;
                 }
-                b = read();
-                if (b != delimiter && b != CR && b != LF && b != EOF) {
-                    throw malformed(row, lineInRow, column, "unexpected " + describe(b) + " after the closing quote "
-                            + "of a field; expected the delimiter " + describe(delimiter) + " or the end of the line");
-                }
-            } else {
-                while (b != delimiter && b != CR && b != LF && b != EOF) {
-                    append(b);
-                    b = read();
-                }
+                p++;
             }
-            fields.add(new String(field, 0, fieldLength, charset));
-            if (b != delimiter) {
-                if (b == CR && peek() == LF) {
-                    pos++;
-                }
-                return fields;
+            if (p - pos > maxFieldBytes) {
+                throw tooLong(pos + maxFieldBytes);
             }
+            int scanned = p - pos;
+            if (!refill()) { // the file ends the field
+                fields.add(new String(bytes, pos, scanned, charset));
+                pos = end;
+                return EOF;
+            }
+            p = pos + scanned;
         }
     }
 
+    /**
+     * Reads a quoted field, its opening quote at {@code pos}, and the byte after its closing quote.
+     *
+     * @return the delimiter, CR, LF or {@link #EOF}
+     */
+    private int quotedField() throws IOException {
+        int p = pos + 1;
+        while (true) {
+            byte[] bytes = this.bytes;
+            byte quote = this.quote;
+            int tooMany = pos + 1 + maxFieldBytes; // the index of the first byte past the longest field
+            int stop = Math.min(end, tooMany + 1);
+            while (p < stop && bytes[p] != quote) {
+                p++;
+            }
+            if (p > tooMany) {
+                throw tooLong(tooMany);
+            }
+            if (p + 1 >= end) { // the quote, or the byte after it, is not in the buffer yet
+                int scanned = p - pos;
+                boolean more = refill();
+                p = pos + scanned;
+                if (more) {
+                    continue;
+                }
+                if (p == end) {
+                    throw neverClosed(pos);
+                }
+            }
+            bytes = this.bytes;
+            int after = p + 1 < end ? bytes[p + 1] & 0xFF : EOF;
+            if (after == (quote & 0xFF)) {
+                return quotedFieldWithDoubledQuotes(p);
+            }
+            fields.add(new String(bytes, pos + 1, p - pos - 1, charset));
+            pos = Math.min(p + 2, end);
+            if (after != (delimiter & 0xFF) && after != CR && after != LF && after != EOF) {
+                throw unexpectedAfterQuote(p + 1, after);
+            }
+            return after;
+        }
+    }
+
+    /**
+     * Goes on with a quoted field, opened at {@code pos}, at the first of two quotes at {@code doubled}: from here
+     * byte by byte, into {@link #unescaped}, each doubled quote becoming one.
+     */
+    private int quotedFieldWithDoubledQuotes(int doubled) throws IOException {
+        position.countTo(bytes, pos + 1); // where the opening quote is, before the buffer may drop it
+        int openLine = position.line();
+        int openColumn = position.column();
+        unescapedLength = 0;
+        for (int i = pos + 1; i < doubled; i++) {
+            unescape(bytes[i], i);
+        }
+        pos = doubled;
+        while (true) {
+            int b = read();
+            if (b == EOF) {
+                throw malformed(openLine, openColumn, neverClosedProblem());
+            }
+            if (b == (quote & 0xFF)) {
+                if (peek() != (quote & 0xFF)) {
+                    break;
+                }
+                pos++; // a doubled quote stands for one quote
+            }
+            unescape((byte) b, pos - 1);
+        }
+        fields.add(new String(unescaped, 0, unescapedLength, charset));
+        int after = read();
+        if (after != (delimiter & 0xFF) && after != CR && after != LF && after != EOF) {
+            throw unexpectedAfterQuote(pos - 1, after);
+        }
+        return after;
+    }
+
+    /** Adds a byte of a field with doubled quotes, read at buffer index {@code at}. */
+    private void unescape(byte b, int at) throws IOException {
+        if (unescapedLength == maxFieldBytes) {
+            throw tooLong(at);
+        }
+        if (unescapedLength == unescaped.length) {
+            unescaped = Arrays.copyOf(unescaped, (int) Math.min(unescaped.length * 2L, maxFieldBytes));
+        }
+        unescaped[unescapedLength++] = b;
+    }
+
     private int peek() throws IOException {
-        if (pos == end && !fill(1)) {
+        if (pos == end && !refill()) {
             return EOF;
         }
         return bytes[pos] & 0xFF;
     }
 
     private int read() throws IOException {
-        if (pos == end && !fill(1)) {
+        if (pos == end && !refill()) {
             return EOF;
         }
-        int b = bytes[pos++] & 0xFF;
-        if (!utf8 || (b & 0xC0) != 0x80) { // a UTF-8 continuation byte is not a new character
-            column++;
-        }
-        return b;
+        return bytes[pos++] & 0xFF;
     }
 
-    private void newLine() {
-        lineInRow++;
-        column = 0;
-    }
-
-    private void append(int b) {
-        if (fieldLength == MAX_FIELD_BYTES) {
-            throw malformed(row, lineInRow, column, "a field is longer than " + MAX_FIELD_BYTES + " bytes, most "
-                    + "likely a quote that is never closed");
-        }
-        if (fieldLength == field.length) {
-            field = Arrays.copyOf(field, Math.min(field.length * 2, MAX_FIELD_BYTES));
-        }
-        field[fieldLength++] = (byte) b;
-    }
-
-    /** Makes at least {@code wanted} bytes available from {@code pos}, unless the file ends first. */
-    private boolean fill(int wanted) throws IOException {
-        if (end - pos >= wanted) {
-            return true;
-        }
-        // Keep the unread bytes, at the start of the buffer.
-        System.arraycopy(bytes, pos, bytes, 0, end - pos);
-        bufferStart += pos;
-        end -= pos;
-        pos = 0;
-        while (end < wanted) {
-            long remaining = limit - (bufferStart + end);
-            if (remaining <= 0) {
+    /** Makes {@code count} bytes available from {@code pos}, unless the file ends first. */
+    private boolean available(int count) throws IOException {
+        while (end - pos < count) {
+            if (!refill()) {
                 return false;
             }
-            buffer.limit((int) Math.min(bytes.length, end + remaining)).position(end);
-            int read = channel.read(buffer, bufferStart + end);
-            if (read < 0) {
-                throw new IllegalStateException("CSV file " + file + " shrank while it was read: it had " + limit
-                        + " bytes when reading started and ends at byte " + (bufferStart + end) + " now");
-            }
-            end += read;
         }
         return true;
     }
 
-    private IllegalStateException malformed(long row, int line, int atColumn, String problem) {
+    /**
+     * Reads more of the file into the buffer, keeping the bytes from {@code pos} on: they move to its start (the
+     * bytes dropped are counted by {@link #position} while a row is read), and it grows when they fill it.
+     *
+     * @return false, with the buffer unchanged, when the file (as long as it was when reading started) has no more
+     */
+    private boolean refill() throws IOException {
+        long remaining = limit - (bufferStart + end);
+        if (remaining <= 0) {
+            return false;
+        }
+        if (pos > 0) {
+            if (inRow) {
+                position.countTo(bytes, pos);
+                position.shift(pos);
+            }
+            System.arraycopy(bytes, pos, bytes, 0, end - pos);
+            bufferStart += pos;
+            end -= pos;
+            pos = 0;
+        }
+        if (end == bytes.length) { // one field fills the buffer: the longest one, and the bytes around it, fit
+            int grown = (int) Math.min(bytes.length * 2L, Math.max(bufferBytes, maxFieldBytes + 4L));
+            if (grown <= bytes.length) {
+                throw new IllegalStateException("internal error: a field of " + file + " fills " + bytes.length
+                        + " bytes of buffer, more than the longest field");
+            }
+            grow(grown);
+        } else if (!firstRead && bytes.length < bufferBytes) { // reading goes on: the full buffer from now on
+            grow(bufferBytes);
+        }
+        int room = firstRead ? Math.min(bytes.length, end + FIRST_READ_BYTES) : bytes.length;
+        firstRead = false;
+        buffer.limit((int) Math.min(room, end + remaining)).position(end);
+        int read;
+        do {
+            read = channel.read(buffer, bufferStart + end);
+        } while (read == 0);
+        if (read < 0) {
+            throw new IllegalStateException("CSV file " + file + " shrank while it was read: it had " + limit
+                    + " bytes when reading started and ends at byte " + (bufferStart + end) + " now");
+        }
+        end += read;
+        return true;
+    }
+
+    private void grow(int length) {
+        bytes = Arrays.copyOf(bytes, length);
+        buffer = ByteBuffer.wrap(bytes);
+    }
+
+    private IllegalStateException tooLong(int at) throws IOException {
+        return malformedAt(at, "a field is longer than " + maxFieldBytes + " bytes, most likely a quote that is "
+                + "never closed");
+    }
+
+    private IllegalStateException neverClosed(int openQuote) throws IOException {
+        return malformedAt(openQuote, neverClosedProblem());
+    }
+
+    private String neverClosedProblem() {
+        return "the quoted field opened here is never closed: the file ends before its closing quote "
+                + describe(quote & 0xFF);
+    }
+
+    private IllegalStateException unexpectedAfterQuote(int at, int b) throws IOException {
+        return malformedAt(at, "unexpected " + describe(b) + " after the closing quote of a field; expected the "
+                + "delimiter " + describe(delimiter & 0xFF) + " or the end of the line");
+    }
+
+    /** A malformed-row error at the byte at buffer index {@code at}, with its line and column counted now. */
+    private IllegalStateException malformedAt(int at, String problem) throws IOException {
+        position.countTo(bytes, at + 1);
+        position.settle(at + 1 < end ? bytes[at + 1] & 0xFF : byteAt(bufferStart + at + 1));
+        return malformed(position.line(), position.column(), problem);
+    }
+
+    /** The byte at a file offset past the buffer, or {@link #EOF}; read without moving the buffer. */
+    private int byteAt(long offset) throws IOException {
+        if (offset >= limit) {
+            return EOF;
+        }
+        ByteBuffer one = ByteBuffer.allocate(1);
+        return channel.read(one, offset) == 1 ? one.get(0) & 0xFF : EOF;
+    }
+
+    private IllegalStateException malformed(int line, int atColumn, String problem) {
         String where = (row == 0 ? "header row" : "row " + row) + (line > 1 ? " (line " + line + " of the row)" : "");
         return new IllegalStateException("malformed CSV in " + file + ", " + where + ", column " + atColumn + ": "
                 + problem);

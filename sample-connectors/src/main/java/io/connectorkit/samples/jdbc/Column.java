@@ -17,15 +17,20 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** One column of the result: where it is, what it is called, and how its values become JSON. */
-record Column(int index, String label, int type, String typeName) {
+/**
+ * One column of the result: where it is, what it is called, and how its values become JSON.
+ *
+ * @param timeZone whether its timestamps carry a time zone ({@link #hasTimeZone()}), worked out once from the type
+ */
+record Column(int index, String label, int type, String typeName, boolean timeZone) {
 
     /** The columns of a result, in order. */
     static List<Column> of(ResultSetMetaData metaData) throws SQLException {
         List<Column> columns = new ArrayList<>();
         for (int i = 1; i <= metaData.getColumnCount(); i++) {
-            columns.add(new Column(i, metaData.getColumnLabel(i), metaData.getColumnType(i),
-                    metaData.getColumnTypeName(i)));
+            int type = metaData.getColumnType(i);
+            String typeName = metaData.getColumnTypeName(i);
+            columns.add(new Column(i, metaData.getColumnLabel(i), type, typeName, hasTimeZone(type, typeName)));
         }
         return columns;
     }
@@ -43,8 +48,13 @@ record Column(int index, String label, int type, String typeName) {
         return type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE;
     }
 
-    /** PostgreSQL reports {@code timestamptz} as {@link Types#TIMESTAMP}; only its type name tells them apart. */
+    /** Whether this column's timestamps carry a time zone. */
     boolean hasTimeZone() {
+        return timeZone;
+    }
+
+    /** PostgreSQL reports {@code timestamptz} as {@link Types#TIMESTAMP}; only its type name tells them apart. */
+    private static boolean hasTimeZone(int type, String typeName) {
         return type == Types.TIMESTAMP_WITH_TIMEZONE || "timestamptz".equalsIgnoreCase(typeName)
                 || typeName.toUpperCase().contains("WITH TIME ZONE");
     }

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -78,14 +77,26 @@ public class JdbcInput {
     private KeyType keyType;
     private OffsetDateTime watermark;
 
-    // The page being read, and the position (of the last row read by this run) where the next page starts.
+    // The page being read, and the position (of the last row read by this run) where the next page starts: a long
+    // key in cursorLong, a character one in cursorText, never converted (a long key taken from the checkpoint also
+    // keeps its text there, for messages). Every page after the first starts after the cursor, with one statement
+    // prepared once.
+    private PreparedStatement afterCursor;
     private PreparedStatement page;
     private ResultSet rows;
     private int rowsInPage;
     private boolean finished;
     private OffsetDateTime windowStart;
-    private String cursorKey;
+    private boolean hasCursor;
+    private long cursorLong;
+    private String cursorText;
     private OffsetDateTime cursorTime;
+
+    // The row the checkpoint stands at, written into the checkpoint (as text) only when the runtime takes it.
+    private boolean bookmarkMoved;
+    private long bookmarkLong;
+    private String bookmarkText;
+    private OffsetDateTime bookmarkTime;
 
     private long emitted;
     private boolean newBookmark;
@@ -147,6 +158,13 @@ public class JdbcInput {
     /** The position of the last row emitted; the runtime snapshots it at once. */
     @CheckpointData
     public JdbcInputCheckpoint getCheckpoint() {
+        if (bookmarkMoved) {
+            checkpoint.setLastKey(keyText(bookmarkLong, bookmarkText));
+            checkpoint.setKeyType(keyType);
+            checkpoint.setWatermark(bookmarkTime == null ? null
+                    : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(bookmarkTime));
+            bookmarkMoved = false;
+        }
         newBookmark = false;
         return checkpoint;
     }
@@ -157,11 +175,16 @@ public class JdbcInput {
         return newBookmark;
     }
 
-    /** Closes the page being read and the connection. */
+    /** Closes the page being read, the statements and the connection. */
     @PreDestroy
     public void close() {
         try {
             closePage();
+            if (afterCursor != null) {
+                PreparedStatement statement = afterCursor;
+                afterCursor = null;
+                statement.close();
+            }
             if (connection != null) {
                 connection.close();
             }
@@ -269,73 +292,96 @@ public class JdbcInput {
         if (watermark != null && configuration.getLateness() > 0) {
             // The first page starts at the bottom of the lateness window, not after the checkpoint's row.
             windowStart = watermark.minus(Duration.ofMillis(configuration.getLateness()));
-        } else {
-            cursorKey = lastKey;
+        } else if (lastKey != null) {
+            hasCursor = true;
+            cursorLong = keyType == KeyType.LONG ? Long.parseLong(lastKey) : 0;
+            cursorText = lastKey;
             cursorTime = watermark;
         }
     }
 
     private void openPage() throws SQLException {
-        String k = key.label();
-        List<Object> parameters = new ArrayList<>();
-        String where;
-        String order;
-        if (updatedAt == null) {
-            order = k;
-            if (cursorKey == null) {
-                where = k + " IS NOT NULL";
-            } else {
-                where = k + " > ?";
-                parameters.add(keyValue(cursorKey));
+        if (hasCursor) {
+            if (afterCursor == null) {
+                afterCursor = prepare(afterCursorCondition());
             }
+            page = afterCursor;
+            int next = 1;
+            if (updatedAt != null) {
+                page.setObject(next++, updatedAt.bindable(cursorTime));
+                page.setObject(next++, updatedAt.bindable(cursorTime));
+            }
+            page.setObject(next, keyType == KeyType.LONG ? (Object) cursorLong : cursorText);
         } else {
-            String u = updatedAt.label();
-            order = u + ", " + k;
-            if (cursorKey != null) {
-                // Keyset pagination over (u, k), in the portable form of the row comparison (u, k) > (?, ?).
-                where = "(" + u + " > ? OR (" + u + " = ? AND " + k + " > ?))";
-                parameters.add(updatedAt.bindable(cursorTime));
-                parameters.add(updatedAt.bindable(cursorTime));
-                parameters.add(keyValue(cursorKey));
-            } else if (windowStart != null) {
-                // The lateness window: rows from watermark - lateness on, including some already emitted.
-                where = u + " >= ?";
-                parameters.add(updatedAt.bindable(windowStart));
-            } else {
-                where = u + " IS NOT NULL";
+            page = prepare(firstPageCondition());
+            if (updatedAt != null && windowStart != null) {
+                page.setObject(1, updatedAt.bindable(windowStart));
             }
-            where += " AND " + k + " IS NOT NULL"; // key mode skips NULL keys by its WHERE; so does this mode
-        }
-        // FETCH FIRST (SQL:2008) rather than setMaxRows: the database plans for one page, not the whole table.
-        String sql = "SELECT * FROM " + source + " WHERE " + where + " ORDER BY " + order
-                + " FETCH FIRST " + configuration.getFetchSize() + " ROWS ONLY";
-        page = connection.prepareStatement(sql);
-        page.setFetchSize(configuration.getFetchSize());
-        for (int i = 0; i < parameters.size(); i++) {
-            page.setObject(i + 1, parameters.get(i));
         }
         rows = page.executeQuery();
         rowsInPage = 0;
     }
 
-    /** The key bound with its column's type: PostgreSQL refuses {@code bigint > varchar}. */
-    private Object keyValue(String text) {
-        return keyType == KeyType.LONG ? (Object) Long.parseLong(text) : text;
+    /** The condition of the first page, which has no row of this run to start after. */
+    private String firstPageCondition() {
+        String k = key.label();
+        if (updatedAt == null) {
+            return k + " IS NOT NULL";
+        }
+        String u = updatedAt.label();
+        // The lateness window: rows from watermark - lateness on, including some already emitted.
+        String where = windowStart != null ? u + " >= ?" : u + " IS NOT NULL";
+        return where + " AND " + k + " IS NOT NULL"; // key mode skips NULL keys by its WHERE; so does this mode
+    }
+
+    /** The condition of every page after a row: the rows after the cursor. */
+    private String afterCursorCondition() {
+        String k = key.label();
+        if (updatedAt == null) {
+            return k + " > ?";
+        }
+        String u = updatedAt.label();
+        // Keyset pagination over (u, k), in the portable form of the row comparison (u, k) > (?, ?).
+        return "(" + u + " > ? OR (" + u + " = ? AND " + k + " > ?)) AND " + k + " IS NOT NULL";
+    }
+
+    /** One page's statement: the rows meeting {@code where}, in order, {@code fetchSize} of them at most. */
+    private PreparedStatement prepare(String where) throws SQLException {
+        String order = updatedAt == null ? key.label() : updatedAt.label() + ", " + key.label();
+        // FETCH FIRST (SQL:2008) rather than setMaxRows: the database plans for one page, not the whole table.
+        String sql = "SELECT * FROM " + source + " WHERE " + where + " ORDER BY " + order
+                + " FETCH FIRST " + configuration.getFetchSize() + " ROWS ONLY";
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setFetchSize(configuration.getFetchSize());
+        return statement;
+    }
+
+    /** A key as the checkpoint and messages write it: a long key's text when it has one, else its number. */
+    private String keyText(long keyLong, String text) {
+        return keyType == KeyType.STRING || text != null ? text : Long.toString(keyLong);
     }
 
     private JsonObject emit() throws SQLException {
-        String rowKey = keyType == KeyType.LONG ? Long.toString(rows.getLong(key.index()))
-                : rows.getString(key.index());
+        long rowLong = 0;
+        String rowText = null;
+        if (keyType == KeyType.LONG) {
+            rowLong = rows.getLong(key.index());
+        } else {
+            rowText = rows.getString(key.index());
+        }
         OffsetDateTime rowTime = updatedAt == null ? null : updatedAt.timestamp(rows);
-        checkIncreasing(rowKey, rowTime);
-        cursorKey = rowKey;
+        checkIncreasing(rowLong, rowText, rowTime);
+        hasCursor = true;
+        cursorLong = rowLong;
+        cursorText = rowText;
         cursorTime = rowTime;
         // The checkpoint follows the rows, except while the lateness window re-reads rows below the watermark.
         if (rowTime == null || watermark == null || !rowTime.isBefore(watermark)) {
             watermark = rowTime;
-            checkpoint.setLastKey(rowKey);
-            checkpoint.setKeyType(keyType);
-            checkpoint.setWatermark(rowTime == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(rowTime));
+            bookmarkMoved = true;
+            bookmarkLong = rowLong;
+            bookmarkText = rowText;
+            bookmarkTime = rowTime;
         }
         if (++emitted % batchSize == 0) {
             newBookmark = true;
@@ -352,40 +398,47 @@ public class JdbcInput {
      * database sorts and filters, so this only happens with a non-unique key or an inconsistent order; character
      * keys are only checked for equality, since the database's collation, not Java's, decides their order.
      */
-    private void checkIncreasing(String rowKey, OffsetDateTime rowTime) {
-        if (cursorKey == null) {
+    private void checkIncreasing(long rowLong, String rowText, OffsetDateTime rowTime) {
+        if (!hasCursor) {
             return;
         }
         if (updatedAt != null) {
             int time = rowTime.compareTo(cursorTime);
             if (time < 0) {
                 throw new IllegalStateException("updated-at column '" + updatedAt.label() + "' of " + sourceName()
-                        + " went backwards: received " + rowTime + " (key " + rowKey + ") after " + cursorTime
-                        + " (key " + cursorKey + ")");
+                        + " went backwards: received " + rowTime + " (key " + keyText(rowLong, rowText) + ") after "
+                        + cursorTime + " (key " + keyText(cursorLong, cursorText) + ")");
             }
             if (time > 0) {
                 return;
             }
         }
-        boolean notAfter = keyType == KeyType.LONG ? Long.parseLong(rowKey) <= Long.parseLong(cursorKey)
-                : rowKey.equals(cursorKey);
+        boolean notAfter = keyType == KeyType.LONG ? rowLong <= cursorLong : rowText.equals(cursorText);
         if (notAfter) {
+            String cursorKey = keyText(cursorLong, cursorText);
             throw new IllegalStateException("key column '" + key.label() + "' of " + sourceName()
-                    + " is not strictly increasing: received " + rowKey + " at or below "
+                    + " is not strictly increasing: received " + keyText(rowLong, rowText) + " at or below "
                     + (updatedAt == null ? "the checkpoint's lastKey " + cursorKey
                             : "the previous row's key " + cursorKey + " at the same updated-at " + rowTime)
                     + "; use a unique key that only grows, or rows are lost at page boundaries");
         }
     }
 
+    /** Closes the page's result set, and its statement unless it is the one kept for every page after a row. */
     private void closePage() throws SQLException {
         try {
-            if (page != null) {
-                page.close(); // closes its result set too
+            if (rows != null) {
+                rows.close();
             }
         } finally {
-            page = null;
-            rows = null;
+            try {
+                if (page != null && page != afterCursor) {
+                    page.close();
+                }
+            } finally {
+                page = null;
+                rows = null;
+            }
         }
     }
 

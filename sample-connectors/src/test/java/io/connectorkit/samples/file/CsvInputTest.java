@@ -335,6 +335,17 @@ class CsvInputTest {
     }
 
     @Test
+    void aFieldLongerThan16MiBIsAnErrorAtTheByteOverTheLimit() throws IOException {
+        byte[] content = new byte[4 + CsvRowReader.MAX_FIELD_BYTES + 2];
+        java.util.Arrays.fill(content, (byte) 'x');
+        System.arraycopy("a\n\"".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 3); // then a quote never closed
+        Path csv = Files.write(dir.resolve("huge.csv"), content);
+        ComponentException error = assertThrows(ComponentException.class, () -> readAll(config(csv, 10)));
+        assertTrue(error.getMessage().contains("malformed CSV in " + csv + ", row 1, column 16777218: a field is "
+                + "longer than 16777216 bytes, most likely a quote that is never closed"), error.getMessage());
+    }
+
+    @Test
     void aRowWithMoreOrFewerFieldsThanTheHeaderIsAnError() throws IOException {
         Path csv = write("count.csv", "a,b\n1,2\n3,4,5\n", StandardCharsets.UTF_8);
         ComponentException error = assertThrows(ComponentException.class, () -> readAll(config(csv, 10)));

@@ -296,6 +296,29 @@ abstract class JdbcInputContract {
                 + "'watermark': '2024-05-01T00:11:00Z', '__version': 1}}"), next.lastCheckpoint().toJson());
     }
 
+    /** The checkpoint is written when the runtime takes it: taken after any row, it stands exactly at that row. */
+    @Test
+    void aCheckpointTakenAfterAnyRowStandsAtThatRow() throws SQLException {
+        String t = table("id BIGINT PRIMARY KEY, u TIMESTAMP WITH TIME ZONE");
+        for (int i = 1; i <= 8; i++) {
+            insert(t, i, T0.plusMinutes(i));
+        }
+        Map<String, String> config = config(t, "id");
+        config.put("configuration.updatedAtColumn", "u");
+        config.put("configuration.fetchSize", "3");
+        Input input = create(config);
+        input.start(); // explicit mode: the host takes a checkpoint whenever it likes
+        assertEquals(json("{}"), input.getCheckpoint().state(), "before the first row");
+        for (int i = 1; i <= 8; i++) {
+            input.next();
+            assertEquals(json("{'lastKey': '" + i + "', 'keyType': 'LONG', 'watermark': '2024-05-01T00:0" + i
+                    + ":00Z'}"), input.getCheckpoint().state(), "after row " + i);
+        }
+        assertEquals(null, input.next());
+        assertEquals("8", input.getCheckpoint().state().getString("lastKey"), "the end moves nothing");
+        input.stop();
+    }
+
     @Test
     void aStateRoundTripsThroughJsonToAnEqualState() throws SQLException {
         String t = table("id VARCHAR(10) PRIMARY KEY, u TIMESTAMP");
