@@ -6,10 +6,12 @@ import io.connectorkit.api.spi.OptionModel;
 import io.connectorkit.runtime.input.Input;
 import io.connectorkit.runtime.input.Mapper;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A component with its prepared configuration. Each {@link #create()} binds the configuration again, so every
- * input gets its own configuration objects (the emitter mutates its {@code @Checkpoint} instance).
+ * A component with its prepared configuration. Every input gets configuration objects of its own (the emitter mutates
+ * its {@code @Checkpoint} instance): the first {@link #create()} takes those bound when the mapper was found, which
+ * validated the configuration, and each later one binds it again. Thread-safe.
  */
 final class EmitterMapper implements Mapper {
 
@@ -18,6 +20,8 @@ final class EmitterMapper implements Mapper {
     private final Services services;
     private final CheckpointSettings settings;
     private final OptionModel checkpointOption;
+    /** The objects bound by {@link #validate()}, until an input takes them. */
+    private final AtomicReference<ConfigurationBinder.Bound> unused = new AtomicReference<>();
 
     EmitterMapper(ComponentModel model, Map<String, String> configuration, Services services,
             CheckpointSettings settings, OptionModel checkpointOption) {
@@ -30,12 +34,15 @@ final class EmitterMapper implements Mapper {
 
     /** Binds once, so that a bad configuration fails in {@code findMapper}, not later in {@code create()}. */
     void validate() {
-        ConfigurationBinder.bind(model, configuration, services);
+        unused.set(ConfigurationBinder.bind(model, configuration, services));
     }
 
     @Override
     public Input create() {
-        ConfigurationBinder.Bound bound = ConfigurationBinder.bind(model, configuration, services);
+        ConfigurationBinder.Bound bound = unused.getAndSet(null);
+        if (bound == null) {
+            bound = ConfigurationBinder.bind(model, configuration, services);
+        }
         SecretScrubber scrubber = new SecretScrubber(bound.secrets());
         Object emitter;
         try {

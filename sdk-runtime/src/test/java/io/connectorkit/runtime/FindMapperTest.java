@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectorkit.runtime.ConfigurationException.Problem;
 import io.connectorkit.runtime.fixtures.Plain;
 import io.connectorkit.runtime.input.Input;
+import io.connectorkit.runtime.input.Mapper;
 import jakarta.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
@@ -163,5 +164,23 @@ class FindMapperTest {
     private Plain createPlain(Map<String, String> config) {
         manager.findMapper("test", "plain", 1, config).orElseThrow().create();
         return Plain.lastCreated;
+    }
+
+    @Test
+    void everyInputOfAMapperHasConfigurationObjectsOfItsOwn() {
+        // The first input takes the objects bound when the mapper was found; the emitter mutates its state in place.
+        Mapper mapper = manager.findMapper("test", "counter", 1, Map.of("total", "5", "checkpoint.next", "2"))
+                .orElseThrow();
+        Input first = mapper.create();
+        first.start();
+        assertEquals(2L, first.next());
+        assertEquals(3L, first.next());
+        Input second = mapper.create();
+        second.start();
+        assertEquals(2L, second.next(), "starts from the configuration, not from the first input's state");
+        Input third = mapper.create();
+        third.start();
+        assertEquals(2L, third.next());
+        assertEquals(4L, first.next());
     }
 }
