@@ -82,6 +82,11 @@ public final class Cli {
         return fork(workDir, List.of(), args);
     }
 
+    /** {@code Main} in a child JVM started with {@code jvmArguments} (a small heap, say). */
+    public static Result forkWith(Path workDir, List<String> jvmArguments, String... args) {
+        return fork(workDir, jvmArguments, args);
+    }
+
     /**
      * {@code Main} in a child JVM whose java.util.logging prints every level (FINEST included) to stderr, so that
      * anything the runtime or a driver logs is in {@link Result#err()}.

@@ -222,16 +222,23 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                     + "_locks", "this store no longer holds the writer claim (owner " + writerLock.owner()
                     + "): another writer took it over after it was idle; not saving"));
         }
-        long next;
+        long newest;
         try (PreparedStatement max = c.prepareStatement("SELECT MAX(generation) FROM " + table
-                + " WHERE job = ? AND partition_id = ?")) {
+                + " WHERE job = ? AND partition_id = ? AND generation BETWEEN 1 AND ?")) {
             max.setString(1, job);
             max.setString(2, partition);
+            max.setLong(3, CheckpointEnvelope.MAX_GENERATION);
             try (ResultSet rs = max.executeQuery()) {
                 rs.next();
-                next = rs.getLong(1) + 1; // getLong gives 0 for NULL: no generation yet.
+                newest = rs.getLong(1); // getLong gives 0 for NULL: no generation yet.
             }
         }
+        if (newest >= CheckpointEnvelope.MAX_GENERATION) {
+            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, "table " + table,
+                    "partition '" + partition + "' has a row at generation " + newest + ", the largest a store may "
+                            + "write, so no generation can follow it; if that row was planted, delete it"));
+        }
+        long next = newest + 1;
         CheckpointEnvelope e = EnvelopeCodec.seal(job, partition, next, clock.instant(), componentId, checkpoint,
                 audit);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
@@ -255,9 +262,10 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private void prune(Connection c, String job, String partition) throws SQLException {
         long oldestKept = 0;
         try (PreparedStatement select = c.prepareStatement("SELECT generation FROM " + table
-                + " WHERE job = ? AND partition_id = ? ORDER BY generation DESC")) {
+                + " WHERE job = ? AND partition_id = ? AND generation BETWEEN 1 AND ? ORDER BY generation DESC")) {
             select.setString(1, job);
             select.setString(2, partition);
+            select.setLong(3, CheckpointEnvelope.MAX_GENERATION);
             try (ResultSet rs = select.executeQuery()) {
                 for (int kept = 0; kept < options.retention() && rs.next(); kept++) {
                     oldestKept = rs.getLong(1);
@@ -493,6 +501,10 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private static CheckpointEnvelope envelope(String job, String partition, ResultSet rs)
             throws SQLException, InvalidCheckpointException {
         long generation = rs.getLong(1);
+        if (generation < 1 || generation > CheckpointEnvelope.MAX_GENERATION) {
+            throw new InvalidCheckpointException("generation " + generation + " is out of range (1 to "
+                    + CheckpointEnvelope.MAX_GENERATION + "); the store never writes such a row");
+        }
         try {
             String audit = rs.getString(6);
             CheckpointEnvelope e = new CheckpointEnvelope(job, partition, generation,

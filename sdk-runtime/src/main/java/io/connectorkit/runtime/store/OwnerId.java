@@ -15,6 +15,11 @@ final class OwnerId {
     private OwnerId() {
     }
 
+    /** This host's name, for messages. */
+    static String host() {
+        return HOST;
+    }
+
     /** A new owner id for a writer of this process. */
     static String current() {
         return HOST + "/pid-" + ProcessHandle.current().pid() + "/" + UUID.randomUUID();
