@@ -11,6 +11,7 @@ import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.CheckpointStoreException;
 import io.connectorkit.runtime.store.NoValidCheckpointException;
+import io.connectorkit.runtime.store.WriterLostException;
 import jakarta.json.JsonObject;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -44,6 +45,8 @@ final class JobRunner {
     private final RunnerMetrics metrics;
     private final PrintStream log;
     private final StopRequest stop;
+    /** Set, on a store thread, when the store lost this job's writer claim: read once per record. */
+    private volatile WriterLostException writerLost;
 
     /**
      * @param outputs opens the output of one attempt; called once the attempt is known to start (store readable,
@@ -59,6 +62,11 @@ final class JobRunner {
         this.metrics = metrics;
         this.log = log;
         this.stop = stop;
+        store.onWriterLost(lost -> {
+            if (lost.job().equals(settings.job())) {
+                writerLost = lost;
+            }
+        });
     }
 
     /** Runs until the input ends or a stop is requested; the records read are counted in the metrics. */
@@ -85,6 +93,9 @@ final class JobRunner {
     }
 
     private Outcome runOnce() {
+        if (writerLost != null) {
+            throw lost(0); // between two attempts
+        }
         Map<String, String> configuration = new HashMap<>(settings.configuration());
         Optional<CheckpointEnvelope> latest = loadLatest();
         latest.ifPresent(saved -> {
@@ -108,6 +119,9 @@ final class JobRunner {
             JsonObject[] latestJson = {latest.filter(saved -> manager.isCheckpointingEnabled())
                     .map(CheckpointEnvelope::checkpoint).orElse(null)};
             input.start(checkpoint -> {
+                if (writerLost != null) {
+                    return; // another runner may hold the job: this one saves nothing more
+                }
                 JsonObject json = checkpoint.toJson();
                 if (!json.equals(latestJson[0])) {
                     latestJson[0] = json;
@@ -127,14 +141,32 @@ final class JobRunner {
                         outcome = Outcome.STOPPED;
                         break;
                     }
+                    if (writerLost != null) {
+                        break;
+                    }
                 }
             } catch (ComponentException e) {
                 input.stop(); // runs @PreDestroy; after a failure no checkpoint is taken
                 throw e;
+            } catch (WriterLostException e) {
+                // Found by a save this thread waited for (--sync-saves): the store told the listener already.
+                writerLost = writerLost != null ? writerLost : e;
+                input.stop(); // runs @PreDestroy; its final checkpoint is not saved
+                throw lost(producedHere);
             }
             input.stop(); // delivers the final checkpoint, whether the input ended or a stop was requested
+            if (writerLost != null) {
+                throw lost(producedHere);
+            }
             return outcome;
         }
+    }
+
+    /** The error of a run whose store lost the job's writer claim: nothing more was saved. */
+    private RunnerException lost(long records) {
+        return new RunnerException(ExitCodes.STORE_FAILED, writerLost.getMessage() + ". Stopped reading after "
+                + records + " records of this run; no checkpoint was saved after the loss, so the next run resumes "
+                + "from the last one saved", writerLost);
     }
 
     private Optional<CheckpointEnvelope> loadLatest() {

@@ -342,7 +342,6 @@ public final class FileCheckpointStore implements CheckpointStore {
         } catch (WriterLostException e) {
             writer.lost = e;
             writer.closePartitions(name);
-            LOG.log(System.Logger.Level.WARNING, e.getMessage());
             for (Consumer<WriterLostException> listener : lostListeners) {
                 try {
                     listener.accept(e);
