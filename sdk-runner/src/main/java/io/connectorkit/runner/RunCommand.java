@@ -99,6 +99,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--retry-backoff-ms", defaultValue = "500", hidden = true)
     long retryBackoffMillis;
 
+    /** How long a JDBC store waits for a claim row another transaction locked; tests shorten it. */
+    @Option(names = "--lock-timeout-ms", defaultValue = "10000", hidden = true)
+    long lockTimeoutMillis;
+
     @Option(names = "--sync-saves", description = "wait for each checkpoint to be durable before reading on: "
             + "duplicates after a crash stay within one interval, at the cost of speed")
     boolean syncSaves;
@@ -139,7 +143,8 @@ final class RunCommand implements Callable<Integer> {
         ScheduledExecutorService metricsWriter = metricsFile == null ? null : startMetricsWriter(metrics);
         JobRunner.Outcome outcome;
         try (ComponentLookup components = components();
-                CheckpointStore opened = StoreSpec.open(sink != null ? sink : store, retention);
+                CheckpointStore opened = StoreSpec.open(sink != null ? sink : store, retention,
+                        Duration.ofMillis(lockTimeoutMillis));
                 CheckpointStore checkpoints = new TimedStore(opened, metrics);
                 Jsonb jsonb = JsonbBuilder.create();
                 StreamOutputs streams = new StreamOutputs(jsonb);
@@ -210,6 +215,7 @@ final class RunCommand implements Callable<Integer> {
         atLeast("--retry-backoff-ms", retryBackoffMillis, 0);
         atLeast("--save-pause-ms", savePauseMillis, 0);
         atLeast("--stop-grace-ms", stopGraceMillis, 0);
+        atLeast("--lock-timeout-ms", lockTimeoutMillis, 1);
         if (frequency != null && frequency.records != null) {
             atLeast("--every", frequency.records, 1);
         }

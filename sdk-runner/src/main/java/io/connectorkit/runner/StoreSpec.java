@@ -6,6 +6,7 @@ import io.connectorkit.runtime.store.FileCheckpointStore;
 import io.connectorkit.runtime.store.JdbcCheckpointStore;
 import io.connectorkit.runtime.store.StoreOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Opens the checkpoint store a {@code --store} value names: {@code file:DIR} or {@code jdbc:URL}. */
 final class StoreSpec {
@@ -21,6 +22,16 @@ final class StoreSpec {
      * @throws RunnerException naming the store when the value is malformed or the store cannot be opened
      */
     static CheckpointStore open(String spec, int retention) {
+        return open(spec, retention, JdbcCheckpointStore.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * The store, ready to use.
+     *
+     * @param lockTimeout how long a JDBC store waits for a job's claim row locked by another transaction
+     * @throws RunnerException naming the store when the value is malformed or the store cannot be opened
+     */
+    static CheckpointStore open(String spec, int retention, Duration lockTimeout) {
         StoreOptions options = StoreOptions.DEFAULTS.withRetention(retention);
         try {
             if (spec.startsWith("file:")) {
@@ -31,7 +42,8 @@ final class StoreSpec {
                 return new FileCheckpointStore(Path.of(folder), options);
             }
             if (spec.startsWith("jdbc:")) {
-                return JdbcCheckpointStore.connect(spec, null, null, JdbcCheckpointStore.DEFAULT_TABLE, options);
+                return JdbcCheckpointStore.connect(spec, null, null, JdbcCheckpointStore.DEFAULT_TABLE, options,
+                        lockTimeout);
             }
         } catch (RunnerException e) {
             throw e;

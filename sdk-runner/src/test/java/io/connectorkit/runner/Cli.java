@@ -112,6 +112,16 @@ public final class Cli {
                 .start();
     }
 
+    /**
+     * Starts {@code Main} in a child JVM run by {@code wrapper} (such as {@code unshare --pid --fork}) and returns at
+     * once; its standard output and error go to two files.
+     */
+    static Process startWrapped(List<String> wrapper, Path out, Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(command(List.of(), args));
+        return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    }
+
     private static List<String> command(List<String> jvmArguments, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -13,15 +13,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two runners on one job with the file store, in child JVMs: the first one's lock file is deleted while it runs (a
- * "stale lock" clean-up) and the same job is started again. The job {@code test/marker} stops at record
+ * Two runners on one job, in child JVMs. With the file store, the first one's lock file is deleted while it runs (a
+ * "stale lock" clean-up) and the same job is started again; with PostgreSQL, the second runner starts in another PID
+ * namespace of the same host, where the first one's pid is not a live process. The job {@code test/marker} stops at record
  * {@value #MARK_AT} of the first runner until the test opens its gate, so every step happens at a known record.
  * Whatever the second runner does, there is never more than one writer: no record is lost, no line is torn, and no
  * saved checkpoint is overwritten by an older one.
@@ -131,6 +134,56 @@ class TwoWritersTest {
         for (int i = 1; i < sinceIds.size(); i++) {
             assertTrue(sinceIds.get(i) >= sinceIds.get(i - 1), "a checkpoint older than the one before it: "
                     + sinceIds);
+        }
+    }
+
+    @Test
+    void aSecondRunnerInAnotherPidNamespaceOfTheSameHostIsRefusedWhileThePostgresClaimIsLive() throws Exception {
+        List<String> unshare = List.of("unshare", "--pid", "--fork", "--mount-proc");
+        Assumptions.assumeTrue(canRun(unshare), "needs unshare --pid (Linux, with the right to create namespaces)");
+        String postgres = Postgres.url();
+        String job = "two-namespaces-" + UUID.randomUUID().toString().substring(0, 8);
+        Path firstOutput = dir.resolve("first.jsonl");
+        Path secondOutput = dir.resolve("second.jsonl");
+        try {
+            Process first = start("first", runOn(postgres, job, gated(), firstOutput));
+            awaitMarker(first);
+
+            // Same host name, another PID namespace: the first runner's pid means nothing (or someone else) there.
+            Process second = Cli.startWrapped(unshare, dir.resolve("second.out"), dir.resolve("second.err"),
+                    runOn(postgres, job, ungated(), secondOutput));
+            children.add(second);
+            int secondCode = exit(second, "the second runner");
+            Files.createFile(dir.resolve("gate"));
+            int firstCode = exit(first, "the first runner");
+
+            assertEquals(6, secondCode, () -> errQuietly("second"));
+            assertTrue(err("second").contains("job '" + job + "' is locked by another writer (owner ")
+                    && err("second").contains("pid=" + first.pid() + "@"), err("second"));
+            assertEquals(0, firstCode, () -> errQuietly("first"));
+            assertEquals(List.of(), ids(secondOutput), "the second runner read nothing");
+            assertEveryIdOnce(ids(firstOutput), 0);
+        } finally {
+            Cli.run("checkpoint", "delete", "--store", postgres, "--job", job, "--yes");
+        }
+    }
+
+    private String[] runOn(String store, String job, Path configuration, Path output) {
+        return new String[] {"run", "--family", "test", "--name", "marker", "--job", job, "--quiet",
+            "--configuration", configuration.toString(), "--store", store, "--output", output.toString()};
+    }
+
+    private static boolean canRun(List<String> wrapper) {
+        try {
+            List<String> command = new ArrayList<>(wrapper);
+            command.add("true");
+            Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
+            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package io.connectorkit.runtime.sink;
 
 import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.JdbcCheckpointStore;
+import io.connectorkit.runtime.store.WriterLostException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -100,6 +101,9 @@ public final class JdbcSink implements TransactionalSink {
             rollbackQuietly(e);
             if (e instanceof SinkException sink) {
                 throw sink;
+            }
+            if (e instanceof WriterLostException lost) {
+                throw lost; // another writer holds the job: the host must stop, not retry
             }
             throw failure("committing the rows and checkpoint failed; both are rolled back", e);
         }

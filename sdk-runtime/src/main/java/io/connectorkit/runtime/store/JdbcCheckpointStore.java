@@ -16,10 +16,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -49,10 +52,20 @@ import javax.sql.DataSource;
  * a JDBC sink can commit its rows and the checkpoint together.
  *
  * <h2>Writers</h2> The first save, delete or {@link #lockForWriting} of a job inserts a claim row
- * {@code (job, owner)} into the locks table; it is deleted on {@link #close()}. Another store finding a live claim
- * fails fast. A claim whose heartbeat (refreshed by every save, in the database's clock) is older than
- * {@code lockStaleAfter} (default 10 minutes) is taken over, which is how a crashed writer's claim is recovered; the
- * old writer's next save then fails, because each save checks it still holds the claim.
+ * {@code (job, owner)} into the locks table; it is deleted on {@link #close()}. The owner is an {@link OwnerId}: a
+ * random id per store instance, so that no two writers ever share one (two containers with the same host name and
+ * pid do not). Another store finding a live claim fails fast, naming the owner. While it holds claims, the store
+ * refreshes their heartbeat (in the database's clock) from a daemon thread every quarter of {@code lockStaleAfter}
+ * (default {@link #DEFAULT_LOCK_STALE_AFTER}), saving or not; a claim whose heartbeat is older than
+ * {@code lockStaleAfter} is taken over, which is how a crashed writer's claim is recovered from any host. A claim
+ * whose process provably ended (same kernel boot and PID namespace, pid gone or reused) is taken over at once; a pid
+ * of another namespace proves nothing. A store whose claim was taken over finds it at its next save or heartbeat: it
+ * tells its {@link #onWriterLost} listeners, and every later write of that job throws a {@link WriterLostException};
+ * it never claims the job again.
+ *
+ * <p>A statement that waits for the lock of a claim row (held by another transaction, say a
+ * {@code SELECT ... FOR UPDATE} left open) gives up after the lock timeout (default {@link #DEFAULT_LOCK_TIMEOUT}):
+ * the call fails, and a WARNING says who holds the claim and, on PostgreSQL, which sessions hold locks on the table.
  *
  * <p>Passwords never appear in messages or logs. Thread-safe; saves of one job are serialised.
  */
@@ -60,8 +73,13 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     /** The default table name. */
     public static final String DEFAULT_TABLE = "connectorkit_checkpoints";
-    /** The default idle time after which another writer may take over a job's claim. */
-    public static final Duration DEFAULT_LOCK_STALE_AFTER = Duration.ofMinutes(10);
+    /**
+     * The default time after which a claim whose heartbeat stopped may be taken over by another writer. A live
+     * writer refreshes its heartbeat every quarter of it, saving or not.
+     */
+    public static final Duration DEFAULT_LOCK_STALE_AFTER = Duration.ofMinutes(1);
+    /** The default time a statement waits for the lock of a job's claim row before it gives up with an error. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
 
     private static final System.Logger LOG = System.getLogger(JdbcCheckpointStore.class.getName());
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,49}");
@@ -79,7 +97,11 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private final String name;
     private final String password;
     private final JdbcWriterLock writerLock;
+    private final ClaimHeartbeat heartbeat;
     private final Set<String> claimed = new HashSet<>();
+    /** Jobs whose claim another writer took over: every later write of them throws this. */
+    private final Map<String, WriterLostException> lost = new ConcurrentHashMap<>();
+    private final List<Consumer<WriterLostException>> lostListeners = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, Object> jobMonitors = new ConcurrentHashMap<>();
     private volatile boolean schemaReady;
     private boolean closed;
@@ -98,7 +120,17 @@ public final class JdbcCheckpointStore implements CheckpointStore {
      * @param lockStaleAfter how long a job's writer may stay idle before another writer may take over its claim
      */
     public JdbcCheckpointStore(DataSource dataSource, String table, StoreOptions options, Duration lockStaleAfter) {
-        this(Objects.requireNonNull(dataSource, "dataSource")::getConnection, table, options, lockStaleAfter,
+        this(Objects.requireNonNull(dataSource, "dataSource")::getConnection, table, options,
+                new Claims(lockStaleAfter, DEFAULT_LOCK_TIMEOUT, OwnerId.current(), OwnerId.ProcessProbe.REAL),
+                "jdbc store (" + dataSource.getClass().getName() + ")", null, Clock.systemUTC());
+    }
+
+    /** A store with a given owner id, process probe and heartbeat, for tests that simulate other writers. */
+    static JdbcCheckpointStore withClaims(DataSource dataSource, String table, StoreOptions options,
+                                          Duration lockStaleAfter, Duration heartbeatEvery, Duration lockTimeout,
+                                          OwnerId owner, OwnerId.ProcessProbe probe) {
+        return new JdbcCheckpointStore(dataSource::getConnection, table, options,
+                new Claims(lockStaleAfter, lockTimeout, owner, probe, heartbeatEvery),
                 "jdbc store (" + dataSource.getClass().getName() + ")", null, Clock.systemUTC());
     }
 
@@ -111,22 +143,49 @@ public final class JdbcCheckpointStore implements CheckpointStore {
      */
     public static JdbcCheckpointStore connect(String url, String user, String password, String table,
                                               StoreOptions options) {
+        return connect(url, user, password, table, options, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * {@link #connect(String, String, String, String, StoreOptions)} with another lock timeout.
+     *
+     * @param lockTimeout how long a statement may wait for the lock of a job's claim row (held by another
+     *     transaction) before the call fails naming who holds it; rounded up to whole seconds
+     */
+    public static JdbcCheckpointStore connect(String url, String user, String password, String table,
+                                              StoreOptions options, Duration lockTimeout) {
         Objects.requireNonNull(url, "url");
         Connector connector = user == null && password == null
                 ? () -> DriverManager.getConnection(url)
                 : () -> DriverManager.getConnection(url, user, password);
-        return new JdbcCheckpointStore(connector, table, options, DEFAULT_LOCK_STALE_AFTER,
-                "jdbc store " + UrlPasswords.mask(url), password, Clock.systemUTC());
+        return new JdbcCheckpointStore(connector, table, options, new Claims(DEFAULT_LOCK_STALE_AFTER, lockTimeout,
+                OwnerId.current(), OwnerId.ProcessProbe.REAL), "jdbc store " + UrlPasswords.mask(url), password,
+                Clock.systemUTC());
     }
 
-    private JdbcCheckpointStore(Connector connector, String table, StoreOptions options, Duration lockStaleAfter,
+    /** How this store claims jobs: who it is, when a claim is stale, how often it beats, how long it waits. */
+    private record Claims(Duration staleAfter, Duration lockTimeout, OwnerId owner, OwnerId.ProcessProbe probe,
+                          Duration heartbeatEvery) {
+
+        Claims(Duration staleAfter, Duration lockTimeout, OwnerId owner, OwnerId.ProcessProbe probe) {
+            this(staleAfter, lockTimeout, owner, probe, staleAfter.dividedBy(4));
+        }
+
+        Claims {
+            if (staleAfter.isNegative() || staleAfter.isZero()) {
+                throw new IllegalArgumentException("lockStaleAfter must be positive, got " + staleAfter);
+            }
+            if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+                throw new IllegalArgumentException("lockTimeout must be positive, got " + lockTimeout);
+            }
+        }
+    }
+
+    private JdbcCheckpointStore(Connector connector, String table, StoreOptions options, Claims claims,
                                 String description, String password, Clock clock) {
         if (table == null || !TABLE_NAME.matcher(table).matches()) {
             throw new IllegalArgumentException("invalid table name '" + table
                     + "': expected [A-Za-z_][A-Za-z0-9_]{0,49}");
-        }
-        if (lockStaleAfter.isNegative() || lockStaleAfter.isZero()) {
-            throw new IllegalArgumentException("lockStaleAfter must be positive, got " + lockStaleAfter);
         }
         this.connector = connector;
         this.table = table;
@@ -134,7 +193,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         this.clock = clock;
         this.name = description + " table " + table;
         this.password = password == null || password.isEmpty() ? null : password;
-        this.writerLock = new JdbcWriterLock(table + "_locks", OwnerId.current(), lockStaleAfter);
+        this.writerLock = new JdbcWriterLock(table + "_locks", claims.owner(), claims.probe(), claims.staleAfter(),
+                claims.lockTimeout());
+        this.heartbeat = new ClaimHeartbeat(name, claims.heartbeatEvery(), this::beat);
     }
 
     /** The table holding the checkpoints. */
@@ -217,10 +278,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private CheckpointEnvelope insert(Connection c, String job, String partition, String componentId,
                                       JsonObject checkpoint, Audit audit) throws SQLException {
         if (!writerLock.fence(c, job)) {
-            forgetClaim(job);
-            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, "table " + table
-                    + "_locks", "this store no longer holds the writer claim (owner " + writerLock.owner()
-                    + "): another writer took it over after it was idle; not saving"));
+            throw lost(job, writerLock.currentHolder(c, job), "not saving");
         }
         long newest;
         try (PreparedStatement max = c.prepareStatement("SELECT MAX(generation) FROM " + table
@@ -394,10 +452,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                     // As in a save: only while this store still holds the claim, so that a writer whose idle
                     // claim was taken over cannot delete the new owner's checkpoints.
                     if (!writerLock.fence(c, job)) {
-                        forgetClaim(job);
-                        throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, "table "
-                                + table + "_locks", "this store no longer holds the writer claim (owner "
-                                + writerLock.owner() + "): another writer took it over; not deleting"));
+                        throw lost(job, writerLock.currentHolder(c, job), "not deleting");
                     }
                     delete.setString(1, job);
                     delete.executeUpdate();
@@ -418,7 +473,12 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         claim(job);
     }
 
-    /** Releases this store's writer claims. Reads still work afterwards; writes do not. */
+    @Override
+    public void onWriterLost(Consumer<WriterLostException> listener) {
+        lostListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Releases this store's writer claims and stops its heartbeat. Reads still work afterwards; writes do not. */
     @Override
     public void close() {
         List<String> jobs;
@@ -430,6 +490,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             jobs = List.copyOf(claimed);
             claimed.clear();
         }
+        heartbeat.close();
         if (jobs.isEmpty()) {
             return;
         }
@@ -465,6 +526,10 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, "table " + table,
                         "the store is closed"));
             }
+            WriterLostException taken = lost.get(job);
+            if (taken != null) {
+                throw taken; // never claimed again by this store: its writer must stop
+            }
             if (claimed.contains(job)) {
                 return;
             }
@@ -481,12 +546,58 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             }
             claimed.add(job);
         }
+        heartbeat.start();
     }
 
-    private void forgetClaim(String job) {
+    /** One heartbeat: refreshes every claim held, and finds those another writer took over. */
+    private void beat() {
+        List<String> jobs;
         synchronized (claimed) {
+            jobs = List.copyOf(claimed);
+        }
+        for (String job : jobs) {
+            try (Connection c = open(job)) {
+                c.setAutoCommit(true);
+                if (!writerLock.fence(c, job)) {
+                    lost(job, writerLock.currentHolder(c, job), "not saving");
+                }
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.WARNING, failure(job, "refreshing the writer claim's heartbeat failed "
+                        + "(a claim whose heartbeat stops is taken over by another writer after a while)", e)
+                        .getMessage());
+            }
+        }
+    }
+
+    /**
+     * Records that another writer took over {@code job}'s claim (once; later calls return the first), and tells the
+     * listeners; returns the exception every later write of the job throws. After {@link #close()}, a released claim
+     * is not a lost one: nothing is told.
+     */
+    private WriterLostException lost(String job, String holder, String notDoing) {
+        WriterLostException e = new WriterLostException(job, CheckpointStoreException.describe(name, job, "table "
+                + table + "_locks", "this store no longer holds the job's writer claim (owner " + writerLock.owner()
+                + "): another writer took it over (" + holder + "); " + notDoing + ", and this writer must stop: the "
+                + "checkpoints saved stay as they are"));
+        boolean first;
+        synchronized (claimed) {
+            if (closed && !claimed.contains(job)) {
+                return e;
+            }
+            first = lost.putIfAbsent(job, e) == null;
             claimed.remove(job);
         }
+        if (!first) {
+            return lost.get(job);
+        }
+        for (Consumer<WriterLostException> listener : lostListeners) {
+            try {
+                listener.accept(e);
+            } catch (RuntimeException failed) {
+                LOG.log(System.Logger.Level.WARNING, name + ": a writer-lost listener failed: " + failed);
+            }
+        }
+        return e;
     }
 
     private Object monitor(String job) {
@@ -559,6 +670,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     }
 
     private CheckpointStoreException failure(String job, String problem, SQLException e) {
+        if (job != null && JdbcWriterLock.isLockTimeout(e)) {
+            return lockTimeout(job, problem);
+        }
         // A driver may echo the URL ("No suitable driver found for jdbc:...password=...") or the password. Only the
         // password is masked: the driver's reason ("database "x" does not exist") is what the operator needs.
         String driverMessage = String.valueOf(e.getMessage());
@@ -571,6 +685,31 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         }
         // The cause's own message could echo a secret back, so it is not attached when one may be in it.
         return echoesSecret ? new CheckpointStoreException(message) : new CheckpointStoreException(message, e);
+    }
+
+    /**
+     * The error of a statement that gave up waiting for the lock of {@code job}'s claim row: who holds the claim and,
+     * where the database says, which sessions hold locks on the table. Logged as a WARNING too, because a background
+     * save may retry it before anyone reads the error.
+     */
+    private CheckpointStoreException lockTimeout(String job, String problem) {
+        String holders;
+        try (Connection c = connector.open()) {
+            c.setAutoCommit(true);
+            String claim = writerLock.currentHolder(c, job);
+            holders = "the claim row names " + claim + (claim.contains(writerLock.owner()) ? " (this store)" : "")
+                    + LockHolders.describe(c, writerLock.table());
+        } catch (SQLException e) {
+            holders = "who holds it could not be read: " + UrlPasswords.mask(String.valueOf(e.getMessage()));
+        }
+        if (password != null) {
+            holders = holders.replace(password, "****");
+        }
+        CheckpointStoreException e = new CheckpointStoreException(CheckpointStoreException.describe(name, job,
+                "table " + writerLock.table(), problem + ": the job's claim row stayed locked by another transaction "
+                        + "for " + writerLock.lockTimeoutSeconds() + " s (the lock timeout); " + holders));
+        LOG.log(System.Logger.Level.WARNING, e.getMessage());
+        return e;
     }
 
     private static void rollbackQuietly(Connection c) {
