@@ -48,6 +48,18 @@ final class JdbcJobOutput implements JobOutput {
         }
     }
 
+    /**
+     * {@code "the sink table <table> already holds rows"} when it exists and does, else {@code null} (also when the
+     * database cannot be asked: opening the sink then says why).
+     */
+    static String rowsAlreadyIn(String url, String table) {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return JdbcSink.holdsRows(connection, table) ? "the sink table " + table + " already holds rows" : null;
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
     @Override
     public void write(Object record) {
         sink.write(record);

@@ -42,6 +42,7 @@ final class JobRunner {
     private final ComponentManager manager;
     private final CheckpointStore store;
     private final Supplier<JobOutput> outputs;
+    private final Supplier<String> recordsAlreadyOut;
     private final RunnerMetrics metrics;
     private final PrintStream log;
     private final StopRequest stop;
@@ -51,14 +52,17 @@ final class JobRunner {
     /**
      * @param outputs opens the output of one attempt; called once the attempt is known to start (store readable,
      *     component found, configuration valid), so a job that is refused leaves its output as it was
+     * @param recordsAlreadyOut what the output holds before the run ("the output x already holds 120 bytes"), or
+     *     {@code null} when nothing or unknown; asked only when the job has no checkpoint
      * @param stop read once per record; when set, the run ends after the current record
      */
     JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, Supplier<JobOutput> outputs,
-            RunnerMetrics metrics, PrintStream log, StopRequest stop) {
+            Supplier<String> recordsAlreadyOut, RunnerMetrics metrics, PrintStream log, StopRequest stop) {
         this.settings = settings;
         this.manager = manager;
         this.store = store;
         this.outputs = outputs;
+        this.recordsAlreadyOut = recordsAlreadyOut;
         this.metrics = metrics;
         this.log = log;
         this.stop = stop;
@@ -73,7 +77,7 @@ final class JobRunner {
     Outcome run() {
         for (int attempt = 0; ; attempt++) {
             try {
-                return runOnce();
+                return runOnce(attempt == 0);
             } catch (ComponentException e) {
                 metrics.failure();
                 if (attempt >= settings.retries()) {
@@ -92,12 +96,20 @@ final class JobRunner {
         }
     }
 
-    private Outcome runOnce() {
+    /** @param first the first attempt: the output holds what earlier runs wrote, not this run's records */
+    private Outcome runOnce(boolean first) {
         if (writerLost != null) {
             throw lost(0); // between two attempts
         }
         Map<String, String> configuration = new HashMap<>(settings.configuration());
         Optional<CheckpointEnvelope> latest = loadLatest();
+        if (first && latest.isEmpty() && manager.isCheckpointingEnabled()) {
+            NoCheckpoint.check(settings, store, recordsAlreadyOut.get(), log);
+        } else if (first && settings.startOver() && latest.isPresent()) {
+            log.println("connectorkit: note: --start-over has no effect: job '" + settings.job() + "' has a "
+                    + "checkpoint (to start over, delete it: 'connectorkit checkpoint delete --job " + settings.job()
+                    + " --yes')");
+        }
         latest.ifPresent(saved -> {
             Map<String, String> keys = ComponentManager.jsonToMap(saved.checkpoint());
             if (!manager.isCheckpointingEnabled()) {

@@ -80,6 +80,19 @@ final class RecordOutput implements AutoCloseable {
     }
 
     /**
+     * {@code "the output <file> already holds <n> bytes"} when {@code file} is a regular file that is not empty, else
+     * {@code null}; nothing is opened.
+     */
+    static String recordsAlreadyIn(Path file) {
+        try {
+            long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+            return size > 0 ? "the output " + file + " already holds " + size + " bytes" : null;
+        } catch (IOException e) {
+            return null; // opening it says why
+        }
+    }
+
+    /**
      * Takes an exclusive lock on a regular file for as long as it is open (released when the channel closes), so
      * that a second runner never repairs, nor appends to, the file a first one writes.
      *

@@ -31,9 +31,11 @@ import picocli.CommandLine.Option;
             "3:--fail-after simulated a crash",
             "4:no such component (the known ones are listed)",
             "5:bad configuration file or values",
-            "6:the checkpoint store cannot be opened, is locked by another runner, or holds no valid checkpoint",
+            "6:the checkpoint store cannot be opened, is locked by another runner, holds no valid checkpoint, lost "
+                    + "the job's checkpoints (deleted by hand: see --start-over), or this run lost the job's writer "
+                    + "lock to another runner (stopped without saving)",
             "7:the saved checkpoint was written by a newer version of the component",
-            "8:the output cannot be written",
+            "8:the output cannot be written, or another runner is writing it",
             "9:stopped by SIGTERM or SIGINT (Ctrl-C) after saving the final checkpoint; run again to resume",
             "130/143:a second SIGINT/SIGTERM, or --stop-grace-ms passed: exited at once without the final checkpoint"})
 final class RunCommand implements Callable<Integer> {
@@ -89,6 +91,11 @@ final class RunCommand implements Callable<Integer> {
                     + "without stop() or a final checkpoint")
     long failAfter;
 
+    @Option(names = "--start-over", description = "start from the first record although the job's checkpoints were "
+            + "deleted by hand (the store still has their trace) and the output already holds records; those stay, "
+            + "the new ones are appended. Never ignores a checkpoint that is there")
+    boolean startOver;
+
     @Option(names = "--disable-feature", description = "run without checkpointing (a saved checkpoint is ignored, with a warning)")
     boolean disableFeature;
 
@@ -138,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
                 : ComponentManager.jsonToMap(ConfigurationFile.read(configuration));
         String jobId = job != null ? job : family + "-" + name;
         JobSettings settings = new JobSettings(family, name, flat, jobId, failAfter, retries,
-                Duration.ofMillis(retryBackoffMillis));
+                Duration.ofMillis(retryBackoffMillis), startOver);
         RunnerMetrics metrics = new RunnerMetrics();
         ScheduledExecutorService metricsWriter = metricsFile == null ? null : startMetricsWriter(metrics);
         JobRunner.Outcome outcome;
@@ -157,7 +164,10 @@ final class RunCommand implements Callable<Integer> {
                     ? () -> JdbcJobOutput.open(sink, table, (JdbcCheckpointStore) opened, jobId, metrics)
                     : () -> new StreamJobOutput(streams.get(), checkpoints, jobId, syncSaves,
                             Duration.ofMillis(savePauseMillis));
-            outcome = new JobRunner(settings, components.manager(), checkpoints, outputs, metrics, log, stop).run();
+            Supplier<String> recordsAlreadyOut = sink != null ? () -> JdbcJobOutput.rowsAlreadyIn(sink, table)
+                    : output != null ? () -> RecordOutput.recordsAlreadyIn(output) : () -> null;
+            outcome = new JobRunner(settings, components.manager(), checkpoints, outputs, recordsAlreadyOut, metrics,
+                    log, stop).run();
             progress.close();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);

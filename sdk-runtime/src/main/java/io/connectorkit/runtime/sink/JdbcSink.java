@@ -123,6 +123,25 @@ public final class JdbcSink implements TransactionalSink {
         return "jdbc sink (table " + table + ", job '" + job + "')";
     }
 
+    /**
+     * Whether {@code table} exists and holds at least one row; {@code false} when it does not exist.
+     *
+     * @param connection an auto-commit connection, left open
+     * @throws IllegalArgumentException when {@code table} is not an SQL identifier
+     */
+    public static boolean holdsRows(Connection connection, String table) {
+        if (table == null || !IDENTIFIER.matcher(table).matches()) {
+            throw new IllegalArgumentException("invalid output table name '" + table
+                    + "': expected an SQL identifier [A-Za-z_][A-Za-z0-9_]*");
+        }
+        try (Statement probe = connection.createStatement();
+                var rs = probe.executeQuery("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY")) {
+            return rs.next();
+        } catch (SQLException e) {
+            return false; // no such table
+        }
+    }
+
     /** Finds or creates the table and prepares the insert for the first record's fields. */
     private void prepare(JsonObject first) throws SQLException {
         columns = new ArrayList<>(first.keySet());

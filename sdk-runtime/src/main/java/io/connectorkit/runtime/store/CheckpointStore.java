@@ -96,6 +96,17 @@ public interface CheckpointStore extends AutoCloseable {
     StoreOptions options();
 
     /**
+     * Whether checkpoints of (job, partition) were saved in this store and not deleted with {@link #delete}: true
+     * even when none is left, which then means they were removed behind the store's back (files or rows deleted by
+     * hand), and a host must not silently start the job over. Stores that keep no such trace answer {@code false}.
+     *
+     * @throws CheckpointStoreException when the store cannot be read
+     */
+    default boolean savedBefore(String job, String partition) {
+        return false;
+    }
+
+    /**
      * Registers {@code listener}, told when this store finds that it lost the writer claim of a job it held: its lock
      * file was deleted or replaced, or another writer took its claim over. From then on every write of that job
      * throws that {@link WriterLostException}, so a host should stop the job at once. Called on whichever thread

@@ -7,18 +7,23 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -28,7 +33,8 @@ import java.util.regex.Pattern;
  *
  * <h2>Layout</h2>
  * <pre>
- * &lt;root&gt;/&lt;job&gt;/.lock                                   writer lock (never deleted)
+ * &lt;root&gt;/&lt;job&gt;/.lock                                   writer lock (never deleted), naming its holder
+ * &lt;root&gt;/&lt;job&gt;/saved-&lt;partition&gt;                     the partition saved checkpoints (only delete removes it)
  * &lt;root&gt;/&lt;job&gt;/partitions/&lt;partition&gt;/checkpoint-00000000000000000042.json
  * &lt;root&gt;/&lt;job&gt;/partitions/&lt;partition&gt;/checkpoint-00000000000000000042.json.&lt;random&gt;.tmp   (a save in progress)
  * </pre>
@@ -75,6 +81,8 @@ public final class FileCheckpointStore implements CheckpointStore {
     private static final Pattern TEMP_FILE = Pattern.compile("checkpoint-\\d{20}\\.json\\.[0-9a-f]+\\.tmp");
     private static final String PARTITIONS = "partitions";
     private static final String LOCK_FILE = ".lock";
+    /** {@code <job>/saved-<partition>}: the partition saved checkpoints (see {@link #savedBefore}). */
+    private static final String SAVED_PREFIX = "saved-";
 
     private final Path root;
     private final StoreOptions options;
@@ -157,6 +165,7 @@ public final class FileCheckpointStore implements CheckpointStore {
                 closeQuietly(name, job, partitionWriter);
                 throw e;
             }
+            markSaved(writer, partition);
             return envelope;
         }
     }
@@ -280,6 +289,10 @@ public final class FileCheckpointStore implements CheckpointStore {
             writer.closePartitions(name);
             Path partitions = root.resolve(job).resolve(PARTITIONS);
             try {
+                // The traces first: a delete cut short leaves checkpoints without them, never the other way round,
+                // which would look like checkpoints deleted by hand.
+                deleteSavedMarkers(job);
+                writer.marked.clear();
                 // Never into a link: what it leads to is not the store's to delete.
                 SafeFiles.requireFolder(name, job, partitions);
                 deletePartitions(job, partitions);
@@ -291,6 +304,17 @@ public final class FileCheckpointStore implements CheckpointStore {
             }
             writer.lastAssigned.clear();
         }
+    }
+
+    /** Deletes the {@code saved-*} traces of {@code job}'s partitions. */
+    private void deleteSavedMarkers(String job) throws IOException {
+        Path jobDir = root.resolve(job);
+        try (DirectoryStream<Path> markers = Files.newDirectoryStream(jobDir, SAVED_PREFIX + "*")) {
+            for (Path marker : markers) {
+                ops.delete(marker);
+            }
+        }
+        ops.forceDirectory(jobDir);
     }
 
     /** Deletes every partition folder of {@code job} and its files; a link instead of a folder is refused. */
@@ -311,6 +335,43 @@ public final class FileCheckpointStore implements CheckpointStore {
             }
         }
         ops.forceDirectory(partitions);
+    }
+
+    /**
+     * Once a checkpoint of the partition is durable, writes {@code <job>/saved-<partition>} (once per store and
+     * partition; kept if it exists): the trace that the partition saved checkpoints, which only {@link #delete}
+     * removes. A failure is a warning: the checkpoint is saved, and the next save writes the trace again.
+     */
+    private void markSaved(JobWriter writer, String partition) {
+        if (writer.marked.contains(partition)) {
+            return;
+        }
+        Path jobDir = root.resolve(writer.job);
+        Path marker = jobDir.resolve(SAVED_PREFIX + partition);
+        try {
+            try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                channel.write(ByteBuffer.wrap(("partition '" + partition + "' of job '" + writer.job + "' saved "
+                        + "checkpoints from " + clock.instant() + " on; while this file is here without them, the "
+                        + "runner does not start the job over silently ('connectorkit checkpoint delete' removes both)"
+                        + "\n").getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            ops.forceDirectory(jobDir);
+            writer.marked.add(partition);
+        } catch (FileAlreadyExistsException e) {
+            writer.marked.add(partition);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, writer.job, marker,
+                    "cannot write the trace that the partition saved checkpoints (retried at the next save): " + e));
+        }
+    }
+
+    @Override
+    public boolean savedBefore(String job, String partition) {
+        StoreIds.require("job", job);
+        StoreIds.require("partition", partition);
+        return Files.exists(root.resolve(job).resolve(SAVED_PREFIX + partition), LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override
@@ -542,6 +603,8 @@ public final class FileCheckpointStore implements CheckpointStore {
         boolean closed;
         /** Set once the lock file is found deleted or replaced; every later write throws it. */
         WriterLostException lost;
+        /** Partitions whose {@code saved-} trace this writer knows is on disk. */
+        final Set<String> marked = new HashSet<>();
 
         JobWriter(String job, FileJobLock lock) {
             this.job = job;

@@ -60,6 +60,11 @@ public class ForwardingCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public boolean savedBefore(String job, String partition) {
+        return delegate.savedBefore(job, partition);
+    }
+
+    @Override
     public void onWriterLost(Consumer<WriterLostException> listener) {
         delegate.onWriterLost(listener);
     }

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  * host's). Tested on H2 and PostgreSQL.
  *
  * <h2>Tables</h2> Created on first use ({@code CREATE TABLE IF NOT EXISTS}), named {@code <table>} (default
- * {@value #DEFAULT_TABLE}) and {@code <table>_locks}:
+ * {@value #DEFAULT_TABLE}), {@code <table>_locks} and {@code <table>_saved}:
  * <pre>
  * CREATE TABLE IF NOT EXISTS connectorkit_checkpoints (
  *   job VARCHAR(128) NOT NULL, partition_id VARCHAR(128) NOT NULL, generation BIGINT NOT NULL,
@@ -41,7 +41,12 @@ import javax.sql.DataSource;
  * CREATE TABLE IF NOT EXISTS connectorkit_checkpoints_locks (
  *   job VARCHAR(128) NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL,
  *   claimed_at TIMESTAMP WITH TIME ZONE NOT NULL, heartbeat_at TIMESTAMP WITH TIME ZONE NOT NULL)
+ * CREATE TABLE IF NOT EXISTS connectorkit_checkpoints_saved (
+ *   job VARCHAR(128) NOT NULL, partition_id VARCHAR(128) NOT NULL,
+ *   first_saved_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (job, partition_id))
  * </pre>
+ * A {@code _saved} row records that a partition saved checkpoints ({@link #savedBefore}); only {@link #delete} removes
+ * it, so checkpoint rows deleted by hand are noticed.
  * {@code content} is the checkpoint's JSON text and {@code audit} the audit's, or NULL. The checksum covers every
  * column, so a row edited behind the store's back is detected on load, logged as a WARNING naming the table, job,
  * partition and generation, and skipped for the previous valid generation.
@@ -102,6 +107,8 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     /** Jobs whose claim another writer took over: every later write of them throws this. */
     private final Map<String, WriterLostException> lost = new ConcurrentHashMap<>();
     private final List<Consumer<WriterLostException>> lostListeners = new CopyOnWriteArrayList<>();
+    /** "job/partition" whose {@code _saved} row a committed save of this store wrote. */
+    private final Set<String> marked = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Object> jobMonitors = new ConcurrentHashMap<>();
     private volatile boolean schemaReady;
     private boolean closed;
@@ -221,7 +228,12 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                         + "audit TEXT, "
                         + "content TEXT NOT NULL, "
                         + "PRIMARY KEY (job, partition_id, generation))",
-                JdbcWriterLock.ddl(table + "_locks"));
+                JdbcWriterLock.ddl(table + "_locks"),
+                "CREATE TABLE IF NOT EXISTS " + table + "_saved ("
+                        + "job VARCHAR(128) NOT NULL, "
+                        + "partition_id VARCHAR(128) NOT NULL, "
+                        + "first_saved_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "PRIMARY KEY (job, partition_id))");
     }
 
     @Override
@@ -236,6 +248,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                         c.setAutoCommit(false);
                         CheckpointEnvelope envelope = insert(c, job, partition, componentId, checkpoint, audit);
                         c.commit();
+                        marked.add(job + '/' + partition);
                         return envelope;
                     } catch (SQLException | RuntimeException e) {
                         rollbackQuietly(c);
@@ -297,6 +310,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                             + "write, so no generation can follow it; if that row was planted, delete it"));
         }
         long next = newest + 1;
+        markSaved(c, job, partition);
         CheckpointEnvelope e = EnvelopeCodec.seal(job, partition, next, clock.instant(), componentId, checkpoint,
                 audit);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
@@ -315,6 +329,43 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         }
         prune(c, job, partition);
         return e;
+    }
+
+    /**
+     * Records that (job, partition) has saved checkpoints: a row of {@code <table>_saved} that only {@link #delete}
+     * removes. Runs under the claim's row lock, like the save; once a {@link #save} committed it, not again (a
+     * {@link #saveInTransaction}, whose caller may roll back, runs it every time: one indexed statement).
+     */
+    private void markSaved(Connection c, String job, String partition) throws SQLException {
+        if (marked.contains(job + '/' + partition)) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + "_saved (job, partition_id, "
+                + "first_saved_at) SELECT ?, ?, CURRENT_TIMESTAMP FROM " + table + "_locks WHERE job = ? AND NOT "
+                + "EXISTS (SELECT 1 FROM " + table + "_saved WHERE job = ? AND partition_id = ?)")) {
+            insert.setString(1, job);
+            insert.setString(2, partition);
+            insert.setString(3, job);
+            insert.setString(4, job);
+            insert.setString(5, partition);
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public boolean savedBefore(String job, String partition) {
+        requireIds(job, partition);
+        try (Connection c = open(job);
+             PreparedStatement select = c.prepareStatement("SELECT 1 FROM " + table
+                     + "_saved WHERE job = ? AND partition_id = ?")) {
+            select.setString(1, job);
+            select.setString(2, partition);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw failure(job, "reading whether partition '" + partition + "' saved checkpoints before failed", e);
+        }
     }
 
     private void prune(Connection c, String job, String partition) throws SQLException {
@@ -446,7 +497,8 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         claim(job);
         synchronized (monitor(job)) {
             try (Connection c = open(job);
-                 PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE job = ?")) {
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE job = ?");
+                 PreparedStatement unmark = c.prepareStatement("DELETE FROM " + table + "_saved WHERE job = ?")) {
                 c.setAutoCommit(false);
                 try {
                     // As in a save: only while this store still holds the claim, so that a writer whose idle
@@ -456,7 +508,10 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                     }
                     delete.setString(1, job);
                     delete.executeUpdate();
+                    unmark.setString(1, job);
+                    unmark.executeUpdate();
                     c.commit();
+                    marked.removeIf(key -> key.startsWith(job + '/'));
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c);
                     throw e;

@@ -212,6 +212,25 @@ class FileStoreAttacksTest {
         assertTrue(e.getMessage().contains("locked by another writer"), e.getMessage());
     }
 
+    @Test
+    void checkpointFilesDeletedByHandLeaveTheTraceThatTheyWereSaved() throws IOException {
+        FileCheckpointStore store = open();
+        store.save(JOB, PART, COMPONENT, offset(1));
+        store.close();
+        try (Stream<Path> files = Files.list(partitionDir())) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+
+        FileCheckpointStore next = open();
+        assertEquals(java.util.Optional.empty(), next.loadLatest(JOB, PART));
+        assertTrue(next.savedBefore(JOB, PART), "the job's saved- file remains");
+        Files.delete(partitionDir());
+        Files.delete(partitionDir().getParent());
+        assertTrue(next.savedBefore(JOB, PART), "even without the partitions folder");
+    }
+
     private static boolean mkfifo(Path file) throws IOException, InterruptedException {
         try {
             Process mkfifo = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();

@@ -42,6 +42,7 @@ abstract class JdbcCheckpointStoreContract extends CheckpointStoreContract {
         try (Connection c = dataSource().getConnection()) {
             c.createStatement().execute("DROP TABLE IF EXISTS " + table);
             c.createStatement().execute("DROP TABLE IF EXISTS " + table + "_locks");
+            c.createStatement().execute("DROP TABLE IF EXISTS " + table + "_saved");
         }
     }
 
@@ -57,6 +58,41 @@ abstract class JdbcCheckpointStoreContract extends CheckpointStoreContract {
             }
             assertEquals(1, s.executeUpdate(), sql);
         }
+    }
+
+    @Test
+    void checkpointRowsDeletedByHandLeaveTheTraceThatTheyWereSaved() throws SQLException {
+        CheckpointStore store = open();
+        store.save(JOB, PART, COMPONENT, offset(1));
+        store.save(JOB, PART, COMPONENT, offset(2));
+        try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM "
+                + table + " WHERE job = ?")) {
+            s.setString(1, JOB);
+            assertEquals(2, s.executeUpdate());
+        }
+        assertEquals(Optional.empty(), store.loadLatest(JOB, PART));
+        assertTrue(store.savedBefore(JOB, PART));
+        assertTrue(new JdbcCheckpointStore(dataSource(), table, StoreOptions.DEFAULTS).savedBefore(JOB, PART));
+    }
+
+    @Test
+    void aPlantedRowAtTheEndOfTheLongRangeIsSkippedAndTheNextGenerationFollowsTheValidOnes() throws SQLException {
+        CheckpointStore store = open();
+        CheckpointEnvelope first = store.save(JOB, PART, COMPONENT, offset(1));
+        try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO "
+                + table + " (job, partition_id, generation, created_at, component_id, version, checksum, audit, "
+                + "content) SELECT job, partition_id, ?, created_at, component_id, version, checksum, audit, content "
+                + "FROM " + table + " WHERE job = ? AND generation = 1")) {
+            s.setLong(1, Long.MAX_VALUE);
+            s.setString(2, JOB);
+            assertEquals(1, s.executeUpdate());
+        }
+        try (LogCapture log = LogCapture.of(JdbcCheckpointStore.class)) {
+            assertEquals(first, store.loadLatest(JOB, PART).orElseThrow());
+            assertTrue(log.warnings().get(0).contains("generation " + Long.MAX_VALUE + " is out of range"),
+                    log.warnings().toString());
+        }
+        assertEquals(2, store.save(JOB, PART, COMPONENT, offset(2)).generation(), "no overflow");
     }
 
     @Test
