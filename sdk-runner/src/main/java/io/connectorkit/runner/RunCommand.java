@@ -2,6 +2,7 @@ package io.connectorkit.runner;
 
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.runtime.ComponentManager;
+import io.connectorkit.runtime.Printable;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.JdbcCheckpointStore;
 import jakarta.json.bind.Jsonb;
@@ -141,8 +142,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        Map<String, String> flat = configuration == null ? Map.of()
-                : ComponentManager.jsonToMap(ConfigurationFile.read(configuration));
+        Map<String, String> flat = configuration == null ? Map.of() : flatten(configuration);
         String jobId = job != null ? job : family + "-" + name;
         JobSettings settings = new JobSettings(family, name, flat, jobId, failAfter, retries,
                 Duration.ofMillis(retryBackoffMillis), startOver);
@@ -191,6 +191,16 @@ final class RunCommand implements Callable<Integer> {
                     + (generation == 0 ? "no new checkpoint" : "last checkpoint #" + generation));
         }
         return ExitCodes.OK;
+    }
+
+    /** The configuration file's keys; nested deeper than the runtime reads is a bad configuration naming the file. */
+    private static Map<String, String> flatten(Path file) {
+        try {
+            return ComponentManager.jsonToMap(ConfigurationFile.read(file));
+        } catch (IllegalArgumentException e) {
+            throw new RunnerException(ExitCodes.BAD_CONFIGURATION, "configuration file " + file + ": "
+                    + Printable.of(e.getMessage(), 500), e);
+        }
     }
 
     /** The records file (or standard output), opened at the first attempt and kept across retries. */
