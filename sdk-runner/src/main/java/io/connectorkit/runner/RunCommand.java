@@ -58,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
             description = "where checkpoints are kept (default: ${DEFAULT-VALUE})")
     String store;
 
+    @Mixin
+    PasswordOption password;
+
     @Option(names = "--retention", defaultValue = "10", description = "checkpoint generations kept (default: ${DEFAULT-VALUE})")
     int retention;
 
@@ -146,12 +149,13 @@ final class RunCommand implements Callable<Integer> {
         String jobId = job != null ? job : family + "-" + name;
         JobSettings settings = new JobSettings(family, name, flat, jobId, failAfter, retries,
                 Duration.ofMillis(retryBackoffMillis), startOver);
+        String secret = password.password();
         RunnerMetrics metrics = new RunnerMetrics();
         ScheduledExecutorService metricsWriter = metricsFile == null ? null : startMetricsWriter(metrics);
         JobRunner.Outcome outcome;
         try (ComponentLookup components = components();
                 CheckpointStore opened = StoreSpec.open(sink != null ? sink : store, retention,
-                        Duration.ofMillis(lockTimeoutMillis));
+                        Duration.ofMillis(lockTimeoutMillis), secret);
                 CheckpointStore checkpoints = new TimedStore(opened, metrics);
                 Jsonb jsonb = JsonbBuilder.create();
                 StreamOutputs streams = new StreamOutputs(jsonb);
@@ -161,10 +165,10 @@ final class RunCommand implements Callable<Integer> {
             // Outputs are opened (and a cut last line repaired) only once the job starts: a refused run leaves them
             // alone, and a second runner never touches the file the job's running writer appends to.
             Supplier<JobOutput> outputs = sink != null
-                    ? () -> JdbcJobOutput.open(sink, table, (JdbcCheckpointStore) opened, jobId, metrics)
+                    ? () -> JdbcJobOutput.open(sink, secret, table, (JdbcCheckpointStore) opened, jobId, metrics)
                     : () -> new StreamJobOutput(streams.get(), checkpoints, jobId, syncSaves,
                             Duration.ofMillis(savePauseMillis));
-            Supplier<String> recordsAlreadyOut = sink != null ? () -> JdbcJobOutput.rowsAlreadyIn(sink, table)
+            Supplier<String> recordsAlreadyOut = sink != null ? () -> JdbcJobOutput.rowsAlreadyIn(sink, secret, table)
                     : output != null ? () -> RecordOutput.recordsAlreadyIn(output) : () -> null;
             outcome = new JobRunner(settings, components.manager(), checkpoints, outputs, recordsAlreadyOut, metrics,
                     log, stop).run();

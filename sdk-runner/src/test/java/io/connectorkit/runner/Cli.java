@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,13 +134,25 @@ public final class Cli {
         return command;
     }
 
+    /** {@code Main} in a child JVM whose environment has {@code environment} added. */
+    public static Result forkWithEnvironment(Path workDir, Map<String, String> environment, String... args) {
+        return fork(workDir, List.of(), environment, args);
+    }
+
     private static Result fork(Path workDir, List<String> jvmArguments, String... args) {
+        return fork(workDir, jvmArguments, Map.of(), args);
+    }
+
+    private static Result fork(Path workDir, List<String> jvmArguments, Map<String, String> environment,
+            String... args) {
         List<String> command = command(jvmArguments, args);
         try {
             Path out = Files.createTempFile(workDir, "stdout", ".txt");
             Path err = Files.createTempFile(workDir, "stderr", ".txt");
-            Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("the runner did not end within 2 minutes: " + command);
