@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.runtime.store.FileCheckpointStore;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +134,17 @@ class TwoWritersTest {
         assertTrue(duplicates <= duplicatesAtMost, duplicates + " duplicates, more than " + duplicatesAtMost);
     }
 
+    /** Every line is one whole record: two writers appending to one file at once tear lines. */
+    private static void assertNoTornLine(Path output) throws IOException {
+        for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+            try (JsonReader reader = Json.createReader(new StringReader(line))) {
+                assertEquals(1, reader.readObject().size(), line);
+            } catch (JsonException e) {
+                throw new AssertionError("a torn line in " + output + ": '" + line + "'", e);
+            }
+        }
+    }
+
     private static void assertNeverGoesBack(List<Integer> sinceIds) {
         for (int i = 1; i < sinceIds.size(); i++) {
             assertTrue(sinceIds.get(i) >= sinceIds.get(i - 1), "a checkpoint older than the one before it: "
@@ -208,6 +223,7 @@ class TwoWritersTest {
 
         Cli.fork(dir, run(ungated(), output)).assertCode(0).assertErrContains("resumes from checkpoint");
         // The first runner wrote records 201 to 300 after its last saved checkpoint (200) and stopped at its save.
+        assertNoTornLine(output);
         assertEveryIdOnce(ids(output), 100);
         assertNeverGoesBack(savedSinceIds());
     }
@@ -231,6 +247,8 @@ class TwoWritersTest {
         assertEquals(TOTAL, saved.get(saved.size() - 1), "the second runner's last checkpoint stays the latest: "
                 + saved);
         assertNeverGoesBack(saved);
+        assertNoTornLine(firstOutput);
+        assertNoTornLine(secondOutput);
         List<Integer> both = new ArrayList<>(ids(firstOutput));
         both.addAll(ids(secondOutput));
         assertEveryIdOnce(both, TOTAL);

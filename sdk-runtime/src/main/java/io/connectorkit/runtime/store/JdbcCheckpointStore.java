@@ -174,8 +174,13 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private record Claims(Duration staleAfter, Duration lockTimeout, OwnerId owner, OwnerId.ProcessProbe probe,
                           Duration heartbeatEvery) {
 
+        /** A heartbeat every quarter of {@code staleAfter}, never more often than every 100 ms. */
         Claims(Duration staleAfter, Duration lockTimeout, OwnerId owner, OwnerId.ProcessProbe probe) {
-            this(staleAfter, lockTimeout, owner, probe, staleAfter.dividedBy(4));
+            this(staleAfter, lockTimeout, owner, probe, max(staleAfter.dividedBy(4), Duration.ofMillis(100)));
+        }
+
+        private static Duration max(Duration a, Duration b) {
+            return a.compareTo(b) >= 0 ? a : b;
         }
 
         Claims {

@@ -79,11 +79,6 @@ final class OwnerId {
         return new OwnerId(HOST, BOOT_ID, PID_NAMESPACE, self.pid(), start, newRun());
     }
 
-    /** This id with a new run id: another writer of the same process. */
-    OwnerId withNewRun() {
-        return new OwnerId(host, bootId, pidNamespace, pid, startMillis, newRun());
-    }
-
     /** Another process of this host and PID namespace, with a new run id. */
     OwnerId asProcess(long otherPid, long otherStartMillis) {
         return new OwnerId(host, bootId, pidNamespace, otherPid, otherStartMillis, newRun());
@@ -112,10 +107,6 @@ final class OwnerId {
     /** This host's name, for messages. */
     static String host() {
         return HOST;
-    }
-
-    long pid() {
-        return pid;
     }
 
     /**
