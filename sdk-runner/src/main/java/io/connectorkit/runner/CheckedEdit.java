@@ -54,8 +54,7 @@ final class CheckedEdit {
             throw new RunnerException(ExitCodes.BAD_CONFIGURATION, "reset refused, nothing written: the checkpoint "
                     + "would not fit the @Checkpoint of " + id + (checkpoint == null ? ""
                             : " (" + checkpoint.type() + ", version " + checkpoint.version() + ")")
-                    + ", and its next run would stop:" + e.problems().stream().map(p -> "\n  - " + p)
-                            .collect(Collectors.joining()), e);
+                    + ", and its next run would stop:" + e.listing(), e);
         } catch (UnsupportedVersionException e) {
             throw new RunnerException(ExitCodes.NEWER_CHECKPOINT, "reset refused, nothing written: " + e.getMessage()
                     + ". " + UNCHECKED_HINT, e);

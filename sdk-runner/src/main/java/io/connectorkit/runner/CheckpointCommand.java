@@ -5,6 +5,7 @@ import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointInfo;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.CheckpointStoreException;
+import io.connectorkit.runtime.store.JdbcCheckpointStore;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -36,13 +37,17 @@ final class CheckpointCommand {
                 description = "where checkpoints are kept (default: ${DEFAULT-VALUE})")
         String store;
 
+        @Mixin
+        PasswordOption password;
+
         @Option(names = "--retention", description = "generations kept after a rewind or reset (default: all that "
                 + "are kept now; the job's next run prunes to its own --retention)")
         Integer retention;
 
         CheckpointStore open() {
             // An operator's change must not silently delete the history it may want to go back to.
-            return StoreSpec.open(store, retention == null ? Integer.MAX_VALUE : retention);
+            return StoreSpec.open(store, retention == null ? Integer.MAX_VALUE : retention,
+                    JdbcCheckpointStore.DEFAULT_LOCK_TIMEOUT, password.password());
         }
     }
 

@@ -5,7 +5,6 @@ import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.JdbcCheckpointStore;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -27,14 +26,16 @@ final class JdbcJobOutput implements JobOutput {
      * Connects to {@code url} and writes into {@code table}, checkpoints into {@code store}'s table of the same
      * database.
      */
-    static JdbcJobOutput open(String url, String table, JdbcCheckpointStore store, String job, RunnerMetrics metrics) {
+    static JdbcJobOutput open(String url, String password, String table, JdbcCheckpointStore store, String job,
+            RunnerMetrics metrics) {
         Connection connection;
         try {
-            connection = DriverManager.getConnection(url);
+            connection = StoreSpec.connect(url, password);
         } catch (SQLException e) {
             // DriverManager's message may quote the URL, password included.
+            String reason = StoreSpec.describe(String.valueOf(e.getMessage()));
             throw new RunnerException(ExitCodes.OUTPUT_FAILED, "cannot connect to the sink " + StoreSpec.describe(url)
-                    + ": " + StoreSpec.describe(String.valueOf(e.getMessage())));
+                    + ": " + (password == null ? reason : reason.replace(password, "****")));
         }
         try {
             return new JdbcJobOutput(new JdbcSink(connection, store, table, job, JobSettings.PARTITION), metrics);
@@ -45,6 +46,18 @@ final class JdbcJobOutput implements JobOutput {
                 e.addSuppressed(closing);
             }
             throw e;
+        }
+    }
+
+    /**
+     * {@code "the sink table <table> already holds rows"} when it exists and does, else {@code null} (also when the
+     * database cannot be asked: opening the sink then says why).
+     */
+    static String rowsAlreadyIn(String url, String password, String table) {
+        try (Connection connection = StoreSpec.connect(url, password)) {
+            return JdbcSink.holdsRows(connection, table) ? "the sink table " + table + " already holds rows" : null;
+        } catch (SQLException | RuntimeException e) {
+            return null;
         }
     }
 

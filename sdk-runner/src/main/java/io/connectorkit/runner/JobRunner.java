@@ -10,6 +10,7 @@ import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.CheckpointStoreException;
 import io.connectorkit.runtime.store.NoValidCheckpointException;
+import io.connectorkit.runtime.store.WriterLostException;
 import jakarta.json.JsonObject;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -40,31 +41,42 @@ final class JobRunner {
     private final ComponentManager manager;
     private final CheckpointStore store;
     private final Supplier<JobOutput> outputs;
+    private final Supplier<String> recordsAlreadyOut;
     private final RunnerMetrics metrics;
     private final PrintStream log;
     private final StopRequest stop;
+    /** Set, on a store thread, when the store lost this job's writer claim: read once per record. */
+    private volatile WriterLostException writerLost;
 
     /**
      * @param outputs opens the output of one attempt; called once the attempt is known to start (store readable,
      *     component found, configuration valid), so a job that is refused leaves its output as it was
+     * @param recordsAlreadyOut what the output holds before the run ("the output x already holds 120 bytes"), or
+     *     {@code null} when nothing or unknown; asked only when the job has no checkpoint
      * @param stop read once per record; when set, the run ends after the current record
      */
     JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, Supplier<JobOutput> outputs,
-            RunnerMetrics metrics, PrintStream log, StopRequest stop) {
+            Supplier<String> recordsAlreadyOut, RunnerMetrics metrics, PrintStream log, StopRequest stop) {
         this.settings = settings;
         this.manager = manager;
         this.store = store;
         this.outputs = outputs;
+        this.recordsAlreadyOut = recordsAlreadyOut;
         this.metrics = metrics;
         this.log = log;
         this.stop = stop;
+        store.onWriterLost(lost -> {
+            if (lost.job().equals(settings.job())) {
+                writerLost = lost;
+            }
+        });
     }
 
     /** Runs until the input ends or a stop is requested; the records read are counted in the metrics. */
     Outcome run() {
         for (int attempt = 0; ; attempt++) {
             try {
-                return runOnce();
+                return runOnce(attempt == 0);
             } catch (ComponentException e) {
                 metrics.failure();
                 if (attempt >= settings.retries()) {
@@ -83,9 +95,20 @@ final class JobRunner {
         }
     }
 
-    private Outcome runOnce() {
+    /** @param first the first attempt: the output holds what earlier runs wrote, not this run's records */
+    private Outcome runOnce(boolean first) {
+        if (writerLost != null) {
+            throw lost(0); // between two attempts
+        }
         Map<String, String> configuration = new HashMap<>(settings.configuration());
         Optional<CheckpointEnvelope> latest = loadLatest();
+        if (first && latest.isEmpty() && manager.isCheckpointingEnabled()) {
+            NoCheckpoint.check(settings, store, recordsAlreadyOut.get(), log);
+        } else if (first && settings.startOver() && latest.isPresent()) {
+            log.println("connectorkit: note: --start-over has no effect: job '" + settings.job() + "' has a "
+                    + "checkpoint (to start over, delete it: 'connectorkit checkpoint delete --job " + settings.job()
+                    + " --yes')");
+        }
         latest.ifPresent(saved -> {
             Map<String, String> keys = ComponentManager.jsonToMap(saved.checkpoint());
             if (!manager.isCheckpointingEnabled()) {
@@ -107,6 +130,9 @@ final class JobRunner {
             JsonObject[] latestJson = {latest.filter(saved -> manager.isCheckpointingEnabled())
                     .map(CheckpointEnvelope::checkpoint).orElse(null)};
             input.start(checkpoint -> {
+                if (writerLost != null) {
+                    return; // another runner may hold the job: this one saves nothing more
+                }
                 JsonObject json = checkpoint.toJson();
                 if (!json.equals(latestJson[0])) {
                     latestJson[0] = json;
@@ -126,14 +152,32 @@ final class JobRunner {
                         outcome = Outcome.STOPPED;
                         break;
                     }
+                    if (writerLost != null) {
+                        break;
+                    }
                 }
             } catch (ComponentException e) {
                 input.stop(); // runs @PreDestroy; after a failure no checkpoint is taken
                 throw e;
+            } catch (WriterLostException e) {
+                // Found by a save this thread waited for (--sync-saves): the store told the listener already.
+                writerLost = writerLost != null ? writerLost : e;
+                input.stop(); // runs @PreDestroy; its final checkpoint is not saved
+                throw lost(producedHere);
             }
             input.stop(); // delivers the final checkpoint, whether the input ended or a stop was requested
+            if (writerLost != null) {
+                throw lost(producedHere);
+            }
             return outcome;
         }
+    }
+
+    /** The error of a run whose store lost the job's writer claim: nothing more was saved. */
+    private RunnerException lost(long records) {
+        return new RunnerException(ExitCodes.STORE_FAILED, writerLost.getMessage() + ". Stopped reading after "
+                + records + " records of this run; no checkpoint was saved after the loss, so the next run resumes "
+                + "from the last one saved", writerLost);
     }
 
     private Optional<CheckpointEnvelope> loadLatest() {

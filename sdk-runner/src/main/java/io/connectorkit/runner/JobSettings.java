@@ -13,9 +13,11 @@ import java.util.Map;
  * @param failAfter simulate a crash after this many records in this process, 0 for never
  * @param retries how many times to retry after a connector failure
  * @param initialBackoff the first retry's delay, doubled each time, with jitter
+ * @param startOver start from the first record although the job's checkpoints were deleted by hand and the output
+ *     already holds records ({@code --start-over})
  */
 record JobSettings(String family, String name, Map<String, String> configuration, String job, long failAfter,
-        int retries, Duration initialBackoff) {
+        int retries, Duration initialBackoff, boolean startOver) {
 
     /** The partition the runner's single input writes; the store keys checkpoints by job and partition. */
     static final String PARTITION = "0";

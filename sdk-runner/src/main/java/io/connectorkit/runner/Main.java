@@ -26,9 +26,10 @@ import sun.misc.Signal;
             "3:--fail-after simulated a crash",
             "4:no such component (the known ones are listed), or one declared by two jars or built by another release",
             "5:bad configuration file or values; a checkpoint reset --set the component does not accept",
-            "6:checkpoint store cannot be opened, is locked, or holds no valid checkpoint",
+            "6:checkpoint store cannot be opened, is locked, holds no valid checkpoint, lost the job's checkpoints "
+                    + "(run --start-over), or run lost the job's writer lock to another runner",
             "7:the saved checkpoint was written by a newer version of the component",
-            "8:the output cannot be written",
+            "8:the output cannot be written, or another runner is writing it",
             "9:run was stopped by SIGTERM or SIGINT after saving its final checkpoint",
             "130/143:a second SIGINT/SIGTERM, or --stop-grace-ms passed: exited without the final checkpoint",
             "70:internal error"})

@@ -9,6 +9,8 @@ import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,9 @@ import java.util.function.LongConsumer;
  * checkpoint writer's thread) before it is saved, so a saved checkpoint never covers a record still in a buffer or
  * only in the operating system's cache. A record written after the last flush may be cut by a crash: on open, a last
  * line without its newline is such a record, never covered by a checkpoint, and is removed.
+ *
+ * <p>A file output is locked ({@link FileChannel#tryLock()}) before anything else is done to it, and stays locked while
+ * it is open: one runner writes a file at a time.
  */
 final class RecordOutput implements AutoCloseable {
 
@@ -59,6 +64,7 @@ final class RecordOutput implements AutoCloseable {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
             try {
+                lockOrRefuse(channel, file);
                 repaired.accept(dropCutLastLine(channel, file));
                 channel.position(channel.size());
             } catch (IOException | RuntimeException e) {
@@ -70,6 +76,42 @@ final class RecordOutput implements AutoCloseable {
         } catch (IOException e) {
             throw new RunnerException(ExitCodes.OUTPUT_FAILED, "cannot open the output " + file + ": "
                     + IoErrors.reason(file, e), e);
+        }
+    }
+
+    /**
+     * {@code "the output <file> already holds <n> bytes"} when {@code file} is a regular file that is not empty, else
+     * {@code null}; nothing is opened.
+     */
+    static String recordsAlreadyIn(Path file) {
+        try {
+            long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+            return size > 0 ? "the output " + file + " already holds " + size + " bytes" : null;
+        } catch (IOException e) {
+            return null; // opening it says why
+        }
+    }
+
+    /**
+     * Takes an exclusive lock on a regular file for as long as it is open (released when the channel closes), so
+     * that a second runner never repairs, nor appends to, the file a first one writes.
+     *
+     * @throws RunnerException ({@link ExitCodes#OUTPUT_FAILED}) when another runner holds it
+     */
+    private static void lockOrRefuse(FileChannel channel, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return; // a device or a FIFO: nothing to keep, nothing to repair
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held through another channel of this JVM
+        }
+        if (lock == null) {
+            throw new RunnerException(ExitCodes.OUTPUT_FAILED, "the output " + file + " is being written by another "
+                    + "runner (it holds a lock on the file); only one runner may write an output at a time: wait for "
+                    + "it to end, or give another --output");
         }
     }
 

@@ -2,6 +2,7 @@ package io.connectorkit.runner;
 
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.runtime.ComponentManager;
+import io.connectorkit.runtime.Printable;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.JdbcCheckpointStore;
 import jakarta.json.bind.Jsonb;
@@ -31,9 +32,11 @@ import picocli.CommandLine.Option;
             "3:--fail-after simulated a crash",
             "4:no such component (the known ones are listed), or one declared by two jars or built by another release",
             "5:bad configuration file or values",
-            "6:the checkpoint store cannot be opened, is locked by another runner, or holds no valid checkpoint",
+            "6:the checkpoint store cannot be opened, is locked by another runner, holds no valid checkpoint, lost "
+                    + "the job's checkpoints (deleted by hand: see --start-over), or this run lost the job's writer "
+                    + "lock to another runner (stopped without saving)",
             "7:the saved checkpoint was written by a newer version of the component",
-            "8:the output cannot be written",
+            "8:the output cannot be written, or another runner is writing it",
             "9:stopped by SIGTERM or SIGINT (Ctrl-C) after saving the final checkpoint; run again to resume",
             "130/143:a second SIGINT/SIGTERM, or --stop-grace-ms passed: exited at once without the final checkpoint"})
 final class RunCommand implements Callable<Integer> {
@@ -54,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "file:DIR|jdbc:URL", defaultValue = StoreSpec.DEFAULT,
             description = "where checkpoints are kept (default: ${DEFAULT-VALUE})")
     String store;
+
+    @Mixin
+    PasswordOption password;
 
     @Option(names = "--retention", defaultValue = "10", description = "checkpoint generations kept (default: ${DEFAULT-VALUE})")
     int retention;
@@ -89,6 +95,11 @@ final class RunCommand implements Callable<Integer> {
                     + "without stop() or a final checkpoint")
     long failAfter;
 
+    @Option(names = "--start-over", description = "start from the first record although the job's checkpoints were "
+            + "deleted by hand (the store still has their trace) and the output already holds records; those stay, "
+            + "the new ones are appended. Never ignores a checkpoint that is there")
+    boolean startOver;
+
     @Option(names = "--disable-feature", description = "run without checkpointing (a saved checkpoint is ignored, with a warning)")
     boolean disableFeature;
 
@@ -98,6 +109,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--retry-backoff-ms", defaultValue = "500", hidden = true)
     long retryBackoffMillis;
+
+    /** How long a JDBC store waits for a claim row another transaction locked; tests shorten it. */
+    @Option(names = "--lock-timeout-ms", defaultValue = "10000", hidden = true)
+    long lockTimeoutMillis;
 
     @Option(names = "--sync-saves", description = "wait for each checkpoint to be durable before reading on: "
             + "duplicates after a crash stay within one interval, at the cost of speed")
@@ -130,16 +145,17 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        Map<String, String> flat = configuration == null ? Map.of()
-                : ComponentManager.jsonToMap(ConfigurationFile.read(configuration));
+        Map<String, String> flat = configuration == null ? Map.of() : flatten(configuration);
         String jobId = job != null ? job : family + "-" + name;
         JobSettings settings = new JobSettings(family, name, flat, jobId, failAfter, retries,
-                Duration.ofMillis(retryBackoffMillis));
+                Duration.ofMillis(retryBackoffMillis), startOver);
+        String secret = password.password();
         RunnerMetrics metrics = new RunnerMetrics();
         ScheduledExecutorService metricsWriter = metricsFile == null ? null : startMetricsWriter(metrics);
         JobRunner.Outcome outcome;
         try (ComponentLookup components = components();
-                CheckpointStore opened = StoreSpec.open(sink != null ? sink : store, retention);
+                CheckpointStore opened = StoreSpec.open(sink != null ? sink : store, retention,
+                        Duration.ofMillis(lockTimeoutMillis), secret);
                 CheckpointStore checkpoints = new TimedStore(opened, metrics);
                 Jsonb jsonb = JsonbBuilder.create();
                 StreamOutputs streams = new StreamOutputs(jsonb);
@@ -149,10 +165,13 @@ final class RunCommand implements Callable<Integer> {
             // Outputs are opened (and a cut last line repaired) only once the job starts: a refused run leaves them
             // alone, and a second runner never touches the file the job's running writer appends to.
             Supplier<JobOutput> outputs = sink != null
-                    ? () -> JdbcJobOutput.open(sink, table, (JdbcCheckpointStore) opened, jobId, metrics)
+                    ? () -> JdbcJobOutput.open(sink, secret, table, (JdbcCheckpointStore) opened, jobId, metrics)
                     : () -> new StreamJobOutput(streams.get(), checkpoints, jobId, syncSaves,
                             Duration.ofMillis(savePauseMillis));
-            outcome = new JobRunner(settings, components.manager(), checkpoints, outputs, metrics, log, stop).run();
+            Supplier<String> recordsAlreadyOut = sink != null ? () -> JdbcJobOutput.rowsAlreadyIn(sink, secret, table)
+                    : output != null ? () -> RecordOutput.recordsAlreadyIn(output) : () -> null;
+            outcome = new JobRunner(settings, components.manager(), checkpoints, outputs, recordsAlreadyOut, metrics,
+                    log, stop).run();
             progress.close();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
@@ -176,6 +195,16 @@ final class RunCommand implements Callable<Integer> {
                     + (generation == 0 ? "no new checkpoint" : "last checkpoint #" + generation));
         }
         return ExitCodes.OK;
+    }
+
+    /** The configuration file's keys; nested deeper than the runtime reads is a bad configuration naming the file. */
+    private static Map<String, String> flatten(Path file) {
+        try {
+            return ComponentManager.jsonToMap(ConfigurationFile.read(file));
+        } catch (IllegalArgumentException e) {
+            throw new RunnerException(ExitCodes.BAD_CONFIGURATION, "configuration file " + file + ": "
+                    + Printable.of(e.getMessage(), 500), e);
+        }
     }
 
     /** The records file (or standard output), opened at the first attempt and kept across retries. */
@@ -210,6 +239,7 @@ final class RunCommand implements Callable<Integer> {
         atLeast("--retry-backoff-ms", retryBackoffMillis, 0);
         atLeast("--save-pause-ms", savePauseMillis, 0);
         atLeast("--stop-grace-ms", stopGraceMillis, 0);
+        atLeast("--lock-timeout-ms", lockTimeoutMillis, 1);
         if (frequency != null && frequency.records != null) {
             atLeast("--every", frequency.records, 1);
         }

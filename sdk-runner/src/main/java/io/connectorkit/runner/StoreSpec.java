@@ -6,6 +6,10 @@ import io.connectorkit.runtime.store.FileCheckpointStore;
 import io.connectorkit.runtime.store.JdbcCheckpointStore;
 import io.connectorkit.runtime.store.StoreOptions;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
 
 /** Opens the checkpoint store a {@code --store} value names: {@code file:DIR} or {@code jdbc:URL}. */
 final class StoreSpec {
@@ -21,6 +25,21 @@ final class StoreSpec {
      * @throws RunnerException naming the store when the value is malformed or the store cannot be opened
      */
     static CheckpointStore open(String spec, int retention) {
+        return open(spec, retention, JdbcCheckpointStore.DEFAULT_LOCK_TIMEOUT, null);
+    }
+
+    /**
+     * The store, ready to use.
+     *
+     * @param lockTimeout how long a JDBC store waits for a job's claim row locked by another transaction
+     * @param password the password of a {@code jdbc:} store ({@code --password-env}), or {@code null}
+     * @throws RunnerException naming the store when the value is malformed or the store cannot be opened
+     */
+    static CheckpointStore open(String spec, int retention, Duration lockTimeout, String password) {
+        if (password != null && !spec.startsWith("jdbc:")) {
+            throw new RunnerException(ExitCodes.USAGE, "--password-env is the password of a jdbc: store or sink, "
+                    + "not of " + describe(spec));
+        }
         StoreOptions options = StoreOptions.DEFAULTS.withRetention(retention);
         try {
             if (spec.startsWith("file:")) {
@@ -31,7 +50,8 @@ final class StoreSpec {
                 return new FileCheckpointStore(Path.of(folder), options);
             }
             if (spec.startsWith("jdbc:")) {
-                return JdbcCheckpointStore.connect(spec, null, null, JdbcCheckpointStore.DEFAULT_TABLE, options);
+                return JdbcCheckpointStore.connect(spec, null, password, JdbcCheckpointStore.DEFAULT_TABLE, options,
+                        lockTimeout);
             }
         } catch (RunnerException e) {
             throw e;
@@ -40,6 +60,11 @@ final class StoreSpec {
                     + ": " + e.getMessage(), e);
         }
         throw new RunnerException(ExitCodes.USAGE, "--store must be file:DIR or jdbc:URL, got '" + describe(spec) + "'");
+    }
+
+    /** A connection to {@code url}, with {@code password} ({@code --password-env}) when not {@code null}. */
+    static Connection connect(String url, String password) throws SQLException {
+        return password == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, null, password);
     }
 
     /** {@code spec} (or any text quoting it) with JDBC passwords masked, for messages. */

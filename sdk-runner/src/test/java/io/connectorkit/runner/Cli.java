@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,6 +83,11 @@ public final class Cli {
         return fork(workDir, List.of(), args);
     }
 
+    /** {@code Main} in a child JVM started with {@code jvmArguments} (a small heap, say). */
+    public static Result forkWith(Path workDir, List<String> jvmArguments, String... args) {
+        return fork(workDir, jvmArguments, args);
+    }
+
     /**
      * {@code Main} in a child JVM whose java.util.logging prints every level (FINEST included) to stderr, so that
      * anything the runtime or a driver logs is in {@link Result#err()}.
@@ -107,6 +113,16 @@ public final class Cli {
                 .start();
     }
 
+    /**
+     * Starts {@code Main} in a child JVM run by {@code wrapper} (such as {@code unshare --pid --fork}) and returns at
+     * once; its standard output and error go to two files.
+     */
+    static Process startWrapped(List<String> wrapper, Path out, Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(command(List.of(), args));
+        return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    }
+
     private static List<String> command(List<String> jvmArguments, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -118,13 +134,25 @@ public final class Cli {
         return command;
     }
 
+    /** {@code Main} in a child JVM whose environment has {@code environment} added. */
+    public static Result forkWithEnvironment(Path workDir, Map<String, String> environment, String... args) {
+        return fork(workDir, List.of(), environment, args);
+    }
+
     private static Result fork(Path workDir, List<String> jvmArguments, String... args) {
+        return fork(workDir, jvmArguments, Map.of(), args);
+    }
+
+    private static Result fork(Path workDir, List<String> jvmArguments, Map<String, String> environment,
+            String... args) {
         List<String> command = command(jvmArguments, args);
         try {
             Path out = Files.createTempFile(workDir, "stdout", ".txt");
             Path err = Files.createTempFile(workDir, "stderr", ".txt");
-            Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("the runner did not end within 2 minutes: " + command);

@@ -47,7 +47,7 @@ final class CheckpointChecker {
                 problems.put(key, new Problem(key, "an object of checkpoint fields", "'" + entry.getValue() + "'"));
             } else {
                 problems.put(key, new Problem(key, "only " + CheckpointState.CHECKPOINT_KEY
-                        + " at the top level of a checkpoint", "an unknown key"));
+                        + " at the top level of a checkpoint", Problem.UNKNOWN_KEY));
             }
         }
         try {
@@ -77,7 +77,7 @@ final class CheckpointChecker {
         }
         String relative = key.substring(path.length());
         String renamed = CheckpointState.CHECKPOINT_KEY + relative;
-        String expected = problem.received().equals("an unknown key")
+        String expected = problem.received().equals(Problem.UNKNOWN_KEY)
                 ? "a field of " + checkpointOption.type().getSimpleName() + " (@Checkpoint of " + model.id() + "): "
                         + knownFields(relative)
                 : problem.expected();

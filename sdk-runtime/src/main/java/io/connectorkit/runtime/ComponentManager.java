@@ -37,6 +37,9 @@ public final class ComponentManager implements AutoCloseable {
     /** The system property that turns checkpointing on when the builder does not say; read once per builder. */
     public static final String CHECKPOINT_ENABLED_PROPERTY = "connectorkit.checkpoint.enabled";
 
+    /** The deepest nesting {@link #jsonToMap} flattens: levels of objects and arrays, the root object being 1. */
+    public static final int MAX_JSON_DEPTH = JsonFlattener.MAX_DEPTH;
+
     /** Made on first use: getting a logger at class initialisation loads the whole logging stack on every start. */
     private static System.Logger log() {
         return System.getLogger(ComponentManager.class.getName());

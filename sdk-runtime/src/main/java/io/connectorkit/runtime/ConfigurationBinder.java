@@ -76,7 +76,7 @@ final class ConfigurationBinder {
         for (String key : configuration.keySet()) {
             if (!consumed.contains(key)) {
                 // The value is not shown: an unknown key may be a misspelt credential.
-                problems.put(key, new Problem(key, "a known option of " + componentId, "an unknown key"));
+                problems.put(key, new Problem(key, "a known option of " + componentId, Problem.UNKNOWN_KEY));
             }
         }
         if (!problems.isEmpty()) {

@@ -4,12 +4,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A configuration map cannot be bound to a component: every problem found is listed, each naming the key, what was
- * expected and what was received (never the value of a {@code @Credential} option).
+ * A configuration map cannot be bound to a component: every problem found is in {@link #problems()}, each naming the
+ * key, what was expected and what was received (never the value of a {@code @Credential} option). The message lists
+ * the first {@value #LISTED} and counts the others, with keys and values made printable ({@link Printable}).
  */
 public class ConfigurationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+    /** The problems a message lists; the others are counted. */
+    static final int LISTED = 20;
+    /** The characters of a key or value a message shows. */
+    static final int MAX_SHOWN = 200;
 
     private final String componentId;
     private final List<Problem> problems;
@@ -34,10 +39,24 @@ public class ConfigurationException extends RuntimeException {
         return problems;
     }
 
+    /**
+     * The problems as lines ({@code "\n  - key: expected ..., received ..."}), the first {@value #LISTED} of them and
+     * then how many more: thousands of unknown keys make a message of a few lines, not of megabytes.
+     */
+    public String listing() {
+        return listing(problems);
+    }
+
+    private static String listing(List<Problem> problems) {
+        String listed = problems.stream().limit(LISTED).map(p -> "\n  - " + p).collect(Collectors.joining());
+        int more = problems.size() - LISTED;
+        return more <= 0 ? listed : listed + "\n  - and " + more + " more " + (more == 1 ? "problem" : "problems")
+                + " (" + problems.stream().skip(LISTED).filter(Problem::isUnknownKey).count() + " of them unknown keys)";
+    }
+
     private static String describe(String componentId, List<Problem> problems) {
-        String header = "invalid configuration for " + componentId + " (" + problems.size()
-                + (problems.size() == 1 ? " problem" : " problems") + "):";
-        return problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining("", header, ""));
+        return "invalid configuration for " + componentId + " (" + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems") + "):" + listing(problems);
     }
 
     /**
@@ -49,9 +68,21 @@ public class ConfigurationException extends RuntimeException {
      */
     public record Problem(String key, String expected, String received) {
 
+        /** The received value an unknown key is reported with. */
+        static final String UNKNOWN_KEY = "an unknown key";
+
+        /**
+         * {@code key: expected ..., received ...}, the key and the value made printable: a key with a line break
+         * cannot forge a line of the message, a 100,000-character key is cut.
+         */
         @Override
         public String toString() {
-            return key + ": expected " + expected + ", received " + received;
+            return Printable.of(key, MAX_SHOWN) + ": expected " + Printable.of(expected, MAX_SHOWN) + ", received "
+                    + Printable.of(received, MAX_SHOWN);
+        }
+
+        boolean isUnknownKey() {
+            return UNKNOWN_KEY.equals(received);
         }
     }
 }

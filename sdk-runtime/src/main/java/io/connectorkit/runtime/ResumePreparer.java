@@ -91,7 +91,8 @@ final class ResumePreparer {
         if (!checkpointing) {
             log().log(Level.WARNING, "{0}: checkpointing is off, so the checkpoint keys {1} are ignored and the input "
                     + "starts from its configuration. Set -Dconnectorkit.checkpoint.enabled=true (or "
-                    + "ComponentManager.builder().checkpointing(true)) to resume.", model.id(), checkpointKeys(checkpoint));
+                    + "ComponentManager.builder().checkpointing(true)) to resume.", model.id(),
+                    Printable.of(String.valueOf(checkpointKeys(checkpoint)), 1000));
             return;
         }
         if (checkpointOption == null) {

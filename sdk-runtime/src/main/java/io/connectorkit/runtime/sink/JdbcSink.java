@@ -2,6 +2,7 @@ package io.connectorkit.runtime.sink;
 
 import io.connectorkit.runtime.store.CheckpointEnvelope;
 import io.connectorkit.runtime.store.JdbcCheckpointStore;
+import io.connectorkit.runtime.store.WriterLostException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -101,6 +102,9 @@ public final class JdbcSink implements TransactionalSink {
             if (e instanceof SinkException sink) {
                 throw sink;
             }
+            if (e instanceof WriterLostException lost) {
+                throw lost; // another writer holds the job: the host must stop, not retry
+            }
             throw failure("committing the rows and checkpoint failed; both are rolled back", e);
         }
     }
@@ -117,6 +121,25 @@ public final class JdbcSink implements TransactionalSink {
     @Override
     public String toString() {
         return "jdbc sink (table " + table + ", job '" + job + "')";
+    }
+
+    /**
+     * Whether {@code table} exists and holds at least one row; {@code false} when it does not exist.
+     *
+     * @param connection an auto-commit connection, left open
+     * @throws IllegalArgumentException when {@code table} is not an SQL identifier
+     */
+    public static boolean holdsRows(Connection connection, String table) {
+        if (table == null || !IDENTIFIER.matcher(table).matches()) {
+            throw new IllegalArgumentException("invalid output table name '" + table
+                    + "': expected an SQL identifier [A-Za-z_][A-Za-z0-9_]*");
+        }
+        try (Statement probe = connection.createStatement();
+                var rs = probe.executeQuery("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY")) {
+            return rs.next();
+        } catch (SQLException e) {
+            return false; // no such table
+        }
     }
 
     /** Finds or creates the table and prepares the insert for the first record's fields. */

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * checkpoint counts as saved ({@link #lastSaved()}, the listener) only once the store's save returned, i.e. it is
  * durable. A failed save is retried with exponential backoff per {@link RetryPolicy}, switching to a newer checkpoint
  * if one was submitted meanwhile; when the attempts are used up the failure is reported by {@link #flush()} and
- * {@link #close()}, until a later checkpoint is saved.
+ * {@link #close()}, until a later checkpoint is saved. A {@link WriterLostException} (the store lost the job's writer
+ * claim) is not retried: it is reported the same way, and every later {@link #submit} throws it.
  *
  * <p>Saves start at least a pause apart ({@link #DEFAULT_MIN_PAUSE}, 100 ms, unless given): at most ten durable
  * saves a second per writer, however often checkpoints come. Each durable save is system calls, fsyncs and interrupts
@@ -79,6 +80,8 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
     private long durableSeq;
     private long failedSeq;
     private RuntimeException failure;
+    /** The store lost the job's writer claim: every later submit throws it. */
+    private WriterLostException lost;
     private boolean closing;
     private boolean stopped;
     /** The writer thread waits without a time limit (idle for a while): a submit must wake it. */
@@ -131,6 +134,7 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
      * Queues {@code checkpoint} to be saved, replacing any checkpoint still waiting. Returns at once.
      *
      * @throws IllegalStateException after {@link #close()}
+     * @throws WriterLostException when the store lost the job's writer claim
      * @throws CheckpointStoreException when the writer thread has died (its failure is the cause)
      */
     public void submit(String componentId, JsonObject checkpoint) {
@@ -154,6 +158,9 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
         synchronized (this) {
             if (closing) {
                 throw new IllegalStateException(this + " is closed");
+            }
+            if (lost != null) {
+                throw lost;
             }
             if (stopped) {
                 throw new CheckpointStoreException(this + ": the writer thread stopped; this checkpoint cannot be "
@@ -194,6 +201,9 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
                 return;
             }
             if (failedSeq >= target) {
+                if (failure == lost) {
+                    throw lost; // the store's own words: which lock, what was found
+                }
                 throw new CheckpointStoreException(this + ": saving the latest checkpoint failed: "
                         + failure.getMessage(), failure);
             }
@@ -315,6 +325,12 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
                     notifyAll();
                 }
                 return;
+            } catch (WriterLostException e) {
+                error = e; // Another writer may hold the job now: no retry, and no later save either.
+                attempt = retry.maxAttempts();
+                synchronized (this) {
+                    lost = e;
+                }
             } catch (IllegalArgumentException e) {
                 error = e; // A bad id or checkpoint: retrying cannot help.
                 attempt = retry.maxAttempts();
@@ -327,8 +343,9 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
                     failure = error;
                     notifyAll();
                 }
-                LOG.log(System.Logger.Level.WARNING, this + ": saving a checkpoint failed after " + attempt
-                        + " attempt(s): " + error);
+                // A lost claim is reported to the caller by submit and flush, and to the store's listeners.
+                LOG.log(error instanceof WriterLostException ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                        this + ": saving a checkpoint failed after " + attempt + " attempt(s): " + error);
                 return;
             }
             LOG.log(System.Logger.Level.DEBUG, this + ": save attempt " + attempt + " failed, retrying: " + error);

@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param job the job id
  * @param partition the partition id within the job
- * @param generation strictly increasing per (job, partition), from 1
+ * @param generation strictly increasing per (job, partition), from 1 to {@link #MAX_GENERATION}
  * @param createdAt when the store saved it (microsecond precision, so every store round-trips it exactly)
  * @param componentId the component that produced the checkpoint
  * @param version the checkpoint state's version
@@ -25,6 +25,13 @@ public record CheckpointEnvelope(String job, String partition, long generation, 
                                  String componentId, int version, JsonObject checkpoint, String checksum,
                                  Audit audit) {
 
+    /**
+     * The largest generation, 2<sup>53</sup> - 1: the largest integer every JSON reader keeps exactly, and more
+     * than a thousand saves a second would use up in 285,000 years. A stored generation above it (a planted file
+     * or row) is ignored like a corrupt one, so that the next generation can never overflow.
+     */
+    public static final long MAX_GENERATION = (1L << 53) - 1;
+
     public CheckpointEnvelope {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(partition, "partition");
@@ -32,8 +39,8 @@ public record CheckpointEnvelope(String job, String partition, long generation, 
         Objects.requireNonNull(componentId, "componentId");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(checksum, "checksum");
-        if (generation < 1) {
-            throw new IllegalArgumentException("generation must be at least 1, got " + generation);
+        if (generation < 1 || generation > MAX_GENERATION) {
+            throw new IllegalArgumentException("generation must be 1 to " + MAX_GENERATION + ", got " + generation);
         }
     }
 

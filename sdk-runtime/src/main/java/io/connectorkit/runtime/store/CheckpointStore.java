@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Saves checkpoints durably and reads them back: the host's side of checkpointing.
@@ -93,6 +94,28 @@ public interface CheckpointStore extends AutoCloseable {
 
     /** The options this store was built with. */
     StoreOptions options();
+
+    /**
+     * Whether checkpoints of (job, partition) were saved in this store and not deleted with {@link #delete}: true
+     * even when none is left, which then means they were removed behind the store's back (files or rows deleted by
+     * hand), and a host must not silently start the job over. Stores that keep no such trace answer {@code false}.
+     *
+     * @throws CheckpointStoreException when the store cannot be read
+     */
+    default boolean savedBefore(String job, String partition) {
+        return false;
+    }
+
+    /**
+     * Registers {@code listener}, told when this store finds that it lost the writer claim of a job it held: its lock
+     * file was deleted or replaced, or another writer took its claim over. From then on every write of that job
+     * throws that {@link WriterLostException}, so a host should stop the job at once. Called on whichever thread
+     * found it (a saving thread, a heartbeat thread), once per job; it must return quickly.
+     *
+     * <p>The default does nothing: a store whose claim cannot be lost (in memory) never calls it.
+     */
+    default void onWriterLost(Consumer<WriterLostException> listener) {
+    }
 
     /**
      * Rewinds (job, partition) to an earlier generation: saves that generation's checkpoint again as a new generation

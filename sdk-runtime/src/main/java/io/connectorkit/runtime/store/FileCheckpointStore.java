@@ -7,18 +7,25 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +33,8 @@ import java.util.regex.Pattern;
  *
  * <h2>Layout</h2>
  * <pre>
- * &lt;root&gt;/&lt;job&gt;/.lock                                   writer lock (never deleted)
+ * &lt;root&gt;/&lt;job&gt;/.lock                                   writer lock (never deleted), naming its holder
+ * &lt;root&gt;/&lt;job&gt;/saved-&lt;partition&gt;                     the partition saved checkpoints (only delete removes it)
  * &lt;root&gt;/&lt;job&gt;/partitions/&lt;partition&gt;/checkpoint-00000000000000000042.json
  * &lt;root&gt;/&lt;job&gt;/partitions/&lt;partition&gt;/checkpoint-00000000000000000042.json.&lt;random&gt;.tmp   (a save in progress)
  * </pre>
@@ -58,7 +66,11 @@ import java.util.regex.Pattern;
  * <h2>Writers</h2>
  * The first save, delete or {@link #lockForWriting} of a job takes an exclusive OS lock on {@code <job>/.lock},
  * held until {@link #close()}; another store, in this or another process, then fails fast when it tries to write that
- * job. Reads take no lock. Leftover temp files of interrupted saves are ignored by readers and removed once the lock
+ * job. Every save and delete first checks that the file at the lock path is still the one locked ({@link FileJobLock}):
+ * if someone deleted or replaced it (and another writer may have locked the new one), the store throws a
+ * {@link WriterLostException}, tells the {@link #onWriterLost} listeners and writes nothing more for that job. Nothing
+ * below the root is written or deleted through a symbolic link, and only regular files are read as checkpoints, at
+ * most {@code 2 × maxCheckpointBytes + 64 KiB} of each. Reads take no lock. Leftover temp files of interrupted saves are ignored by readers and removed once the lock
  * is taken. As nobody else can add or remove a job's generation files while the lock is held, the store keeps, per
  * partition it saved, the folder open for its fsync and the generations on disk in memory, listed at the first save
  * (and again after a failed one); a save lists nothing. Thread-safe; saves of one job are serialised.
@@ -66,10 +78,11 @@ import java.util.regex.Pattern;
 public final class FileCheckpointStore implements CheckpointStore {
 
     private static final System.Logger LOG = System.getLogger(FileCheckpointStore.class.getName());
-    private static final Pattern CHECKPOINT_FILE = Pattern.compile("checkpoint-(\\d{20})\\.json");
     private static final Pattern TEMP_FILE = Pattern.compile("checkpoint-\\d{20}\\.json\\.[0-9a-f]+\\.tmp");
     private static final String PARTITIONS = "partitions";
     private static final String LOCK_FILE = ".lock";
+    /** {@code <job>/saved-<partition>}: the partition saved checkpoints (see {@link #savedBefore}). */
+    private static final String SAVED_PREFIX = "saved-";
 
     private final Path root;
     private final StoreOptions options;
@@ -78,6 +91,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     private final String name;
     private final Map<String, JobWriter> writers = new HashMap<>();
     private final Pruner pruner;
+    private final List<Consumer<WriterLostException>> lostListeners = new CopyOnWriteArrayList<>();
     private boolean closed;
 
     /** A store in {@code root} (created if missing) with {@link StoreOptions#DEFAULTS}. */
@@ -117,13 +131,21 @@ public final class FileCheckpointStore implements CheckpointStore {
         JobWriter writer = writer(job);
         synchronized (writer) {
             writer.checkOpen();
+            fence(writer);
             PartitionWriter partitionWriter = writer.partitions.get(partition);
             if (partitionWriter == null) {
                 partitionWriter = PartitionWriter.open(name, job, partitionDir(job, partition), ops,
                         options.retention(), pruner);
                 writer.partitions.put(partition, partitionWriter);
             }
-            long next = Math.max(partitionWriter.newest(), writer.lastAssigned.getOrDefault(partition, 0L)) + 1;
+            long newest = Math.max(partitionWriter.newest(), writer.lastAssigned.getOrDefault(partition, 0L));
+            if (newest >= CheckpointEnvelope.MAX_GENERATION) {
+                throw new CheckpointStoreException(CheckpointStoreException.describe(name, job,
+                        partitionWriter.file(newest), "generation " + newest + " is the largest a store may write ("
+                                + CheckpointEnvelope.MAX_GENERATION + "), so no generation can follow it; if this "
+                                + "file was planted, move it away"));
+            }
+            long next = newest + 1;
             // Remembered even if this save fails, so that a generation number is never handed out twice.
             writer.lastAssigned.put(partition, next);
             CheckpointEnvelope envelope = EnvelopeCodec.seal(job, partition, next, clock.instant(), componentId,
@@ -143,6 +165,7 @@ public final class FileCheckpointStore implements CheckpointStore {
                 closeQuietly(name, job, partitionWriter);
                 throw e;
             }
+            markSaved(writer, partition);
             return envelope;
         }
     }
@@ -152,7 +175,9 @@ public final class FileCheckpointStore implements CheckpointStore {
         Path dir = partitionDir(job, partition);
         // A concurrent writer may prune files between our listing and our reads; list again then.
         for (int attempt = 0; attempt < 3; attempt++) {
-            List<Long> generations = listOrThrow(job, dir);
+            GenerationFiles.Listing listing = listOrThrow(job, dir);
+            warnIgnored(job, dir, listing);
+            List<Long> generations = listing.generations();
             if (generations.isEmpty()) {
                 return Optional.empty();
             }
@@ -236,7 +261,9 @@ public final class FileCheckpointStore implements CheckpointStore {
     public List<CheckpointInfo> history(String job, String partition) {
         Path dir = partitionDir(job, partition);
         List<CheckpointInfo> history = new ArrayList<>();
-        for (long generation : listOrThrow(job, dir)) {
+        GenerationFiles.Listing listing = listOrThrow(job, dir);
+        warnIgnored(job, dir, listing);
+        for (long generation : listing.generations()) {
             Path file = dir.resolve(fileName(generation));
             try {
                 history.add(read(job, partition, generation, file).info());
@@ -256,24 +283,19 @@ public final class FileCheckpointStore implements CheckpointStore {
         JobWriter writer = writer(job);
         synchronized (writer) {
             writer.checkOpen();
+            fence(writer);
             // Generation numbers restart after the delete: no deletion queued before it may run after a new save.
             pruner.awaitJob(job);
             writer.closePartitions(name);
             Path partitions = root.resolve(job).resolve(PARTITIONS);
-            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(partitions)) {
-                for (Path dir : dirs) {
-                    // Oldest first: if a delete fails half-way, what remains is the newest state, never an old one.
-                    for (long generation : generations(dir)) {
-                        ops.delete(dir.resolve(fileName(generation)));
-                    }
-                    try (DirectoryStream<Path> rest = Files.newDirectoryStream(dir)) {
-                        for (Path file : rest) {
-                            ops.delete(file);
-                        }
-                    }
-                    Files.delete(dir);
-                }
-                ops.forceDirectory(partitions);
+            try {
+                // The traces first: a delete cut short leaves checkpoints without them, never the other way round,
+                // which would look like checkpoints deleted by hand.
+                deleteSavedMarkers(job);
+                writer.marked.clear();
+                // Never into a link: what it leads to is not the store's to delete.
+                SafeFiles.requireFolder(name, job, partitions);
+                deletePartitions(job, partitions);
             } catch (NoSuchFileException e) {
                 // No partition was ever saved.
             } catch (IOException e) {
@@ -284,10 +306,112 @@ public final class FileCheckpointStore implements CheckpointStore {
         }
     }
 
+    /** Deletes the {@code saved-*} traces of {@code job}'s partitions. */
+    private void deleteSavedMarkers(String job) throws IOException {
+        Path jobDir = root.resolve(job);
+        try (DirectoryStream<Path> markers = Files.newDirectoryStream(jobDir, SAVED_PREFIX + "*")) {
+            for (Path marker : markers) {
+                ops.delete(marker);
+            }
+        }
+        ops.forceDirectory(jobDir);
+    }
+
+    /** Deletes every partition folder of {@code job} and its files; a link instead of a folder is refused. */
+    private void deletePartitions(String job, Path partitions) throws IOException {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(partitions)) {
+            for (Path dir : dirs) {
+                SafeFiles.requireFolder(name, job, dir);
+                // Oldest first: if a delete fails half-way, what remains is the newest state, never an old one.
+                for (long generation : GenerationFiles.list(dir).generations()) {
+                    ops.delete(dir.resolve(fileName(generation)));
+                }
+                try (DirectoryStream<Path> rest = Files.newDirectoryStream(dir)) {
+                    for (Path file : rest) {
+                        ops.delete(file);
+                    }
+                }
+                Files.delete(dir);
+            }
+        }
+        ops.forceDirectory(partitions);
+    }
+
+    /**
+     * Once a checkpoint of the partition is durable, writes {@code <job>/saved-<partition>} (once per store and
+     * partition; kept if it exists): the trace that the partition saved checkpoints, which only {@link #delete}
+     * removes. A failure is a warning: the checkpoint is saved, and the next save writes the trace again.
+     */
+    private void markSaved(JobWriter writer, String partition) {
+        if (writer.marked.contains(partition)) {
+            return;
+        }
+        Path jobDir = root.resolve(writer.job);
+        Path marker = jobDir.resolve(SAVED_PREFIX + partition);
+        try {
+            try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                channel.write(ByteBuffer.wrap(("partition '" + partition + "' of job '" + writer.job + "' saved "
+                        + "checkpoints from " + clock.instant() + " on; while this file is here without them, the "
+                        + "runner does not start the job over silently ('connectorkit checkpoint delete' removes both)"
+                        + "\n").getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            ops.forceDirectory(jobDir);
+            writer.marked.add(partition);
+        } catch (FileAlreadyExistsException e) {
+            writer.marked.add(partition);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, writer.job, marker,
+                    "cannot write the trace that the partition saved checkpoints (retried at the next save): " + e));
+        }
+    }
+
+    @Override
+    public boolean savedBefore(String job, String partition) {
+        StoreIds.require("job", job);
+        StoreIds.require("partition", partition);
+        return Files.exists(root.resolve(job).resolve(SAVED_PREFIX + partition), LinkOption.NOFOLLOW_LINKS);
+    }
+
     @Override
     public void lockForWriting(String job) {
         StoreIds.require("job", job);
-        writer(job);
+        JobWriter writer = writer(job);
+        synchronized (writer) {
+            if (writer.lost != null) {
+                throw writer.lost;
+            }
+        }
+    }
+
+    @Override
+    public void onWriterLost(Consumer<WriterLostException> listener) {
+        lostListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Before every write: throws when the job's lock file is no longer the one this store locked (deleted or replaced
+     * by hand), and from then on for every write of the job; the listeners are told once.
+     */
+    private void fence(JobWriter writer) {
+        if (writer.lost != null) {
+            throw writer.lost;
+        }
+        try {
+            writer.lock.fence();
+        } catch (WriterLostException e) {
+            writer.lost = e;
+            writer.closePartitions(name);
+            for (Consumer<WriterLostException> listener : lostListeners) {
+                try {
+                    listener.accept(e);
+                } catch (RuntimeException failed) {
+                    LOG.log(System.Logger.Level.WARNING, name + ": a writer-lost listener failed: " + failed);
+                }
+            }
+            throw e;
+        }
     }
 
     /**
@@ -362,15 +486,17 @@ public final class FileCheckpointStore implements CheckpointStore {
         JobWriter writer = writers.get(job);
         if (writer == null) {
             Path jobDir = root.resolve(job);
-            Path lockFile;
             try {
                 Files.createDirectories(jobDir);
-                lockFile = jobDir.toRealPath().resolve(LOCK_FILE);
+                SafeFiles.requireFolder(name, job, jobDir);
+                if (Files.exists(jobDir.resolve(PARTITIONS), LinkOption.NOFOLLOW_LINKS)) {
+                    SafeFiles.requireFolder(name, job, jobDir.resolve(PARTITIONS));
+                }
             } catch (IOException e) {
                 throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, jobDir,
                         "cannot create the job folder: " + e), e);
             }
-            writer = new JobWriter(job, FileJobLock.acquire(name, job, lockFile));
+            writer = new JobWriter(job, FileJobLock.acquire(name, job, jobDir.resolve(LOCK_FILE)));
             writers.put(job, writer);
             removeTempFiles(job);
         }
@@ -379,7 +505,8 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     /** Removes temp files of saves interrupted by a crash; safe because we now hold the job's only writer lock. */
     private void removeTempFiles(String job) {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root.resolve(job).resolve(PARTITIONS))) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root.resolve(job).resolve(PARTITIONS),
+                dir -> Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS))) {
             for (Path dir : dirs) {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                     for (Path file : files) {
@@ -414,14 +541,8 @@ public final class FileCheckpointStore implements CheckpointStore {
             throws NoSuchFileException, InvalidCheckpointException {
         String text;
         try {
-            long size = Files.size(file);
-            if (size > maxFileBytes()) {
-                // Never read a file we cannot have written into memory: a damaged or planted file is skipped.
-                throw new InvalidCheckpointException("the file is " + size + " bytes, more than any envelope of a "
-                        + "checkpoint of at most " + options.maxCheckpointBytes() + " bytes (limit " + maxFileBytes()
-                        + " bytes)");
-            }
-            byte[] bytes = Files.readAllBytes(file);
+            // Never a file we cannot have written, whatever its size claims: a damaged or planted file is skipped.
+            byte[] bytes = SafeFiles.read(file, maxFileBytes());
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -450,38 +571,24 @@ public final class FileCheckpointStore implements CheckpointStore {
         return 2L * options.maxCheckpointBytes() + 64 * 1024;
     }
 
-    private List<Long> listOrThrow(String job, Path dir) {
+    private GenerationFiles.Listing listOrThrow(String job, Path dir) {
         try {
-            return generations(dir);
+            return GenerationFiles.list(dir);
         } catch (IOException e) {
             throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, dir,
                     "cannot list checkpoint files: " + e), e);
         }
     }
 
-    /** Generations with a checkpoint file in {@code dir}, ascending; empty if the folder does not exist. */
-    static List<Long> generations(Path dir) throws IOException {
-        List<Long> generations = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path file : files) {
-                Matcher m = CHECKPOINT_FILE.matcher(file.getFileName().toString());
-                if (m.matches()) {
-                    try {
-                        generations.add(Long.parseLong(m.group(1)));
-                    } catch (NumberFormatException e) {
-                        // 20 digits beyond Long.MAX_VALUE: not a name we write.
-                    }
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return List.of();
+    private void warnIgnored(String job, Path dir, GenerationFiles.Listing listing) {
+        String warning = listing.ignoredWarning();
+        if (warning != null) {
+            LOG.log(System.Logger.Level.WARNING, CheckpointStoreException.describe(name, job, dir, warning));
         }
-        generations.sort(Comparator.naturalOrder());
-        return generations;
     }
 
     static String fileName(long generation) {
-        return String.format("checkpoint-%020d.json", generation);
+        return GenerationFiles.fileName(generation);
     }
 
     /**
@@ -494,6 +601,10 @@ public final class FileCheckpointStore implements CheckpointStore {
         final Map<String, Long> lastAssigned = new HashMap<>();
         final Map<String, PartitionWriter> partitions = new HashMap<>();
         boolean closed;
+        /** Set once the lock file is found deleted or replaced; every later write throws it. */
+        WriterLostException lost;
+        /** Partitions whose {@code saved-} trace this writer knows is on disk. */
+        final Set<String> marked = new HashSet<>();
 
         JobWriter(String job, FileJobLock lock) {
             this.job = job;

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A store that hands every call to another one: extend it to observe or change single calls (timing saves for
@@ -56,6 +57,16 @@ public class ForwardingCheckpointStore implements CheckpointStore {
     @Override
     public void lockForWriting(String job) {
         delegate.lockForWriting(job);
+    }
+
+    @Override
+    public boolean savedBefore(String job, String partition) {
+        return delegate.savedBefore(job, partition);
+    }
+
+    @Override
+    public void onWriterLost(Consumer<WriterLostException> listener) {
+        delegate.onWriterLost(listener);
     }
 
     @Override

@@ -78,6 +78,12 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public synchronized boolean savedBefore(String job, String partition) {
+        // Nothing outside this store can remove a checkpoint: saved and not deleted is "has a checkpoint".
+        return !kept(job, partition).isEmpty();
+    }
+
+    @Override
     public synchronized void delete(String job) {
         StoreIds.require("job", job);
         generations.keySet().removeIf(key -> key.job().equals(job));

@@ -16,10 +16,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -28,7 +31,7 @@ import javax.sql.DataSource;
  * host's). Tested on H2 and PostgreSQL.
  *
  * <h2>Tables</h2> Created on first use ({@code CREATE TABLE IF NOT EXISTS}), named {@code <table>} (default
- * {@value #DEFAULT_TABLE}) and {@code <table>_locks}:
+ * {@value #DEFAULT_TABLE}), {@code <table>_locks} and {@code <table>_saved}:
  * <pre>
  * CREATE TABLE IF NOT EXISTS connectorkit_checkpoints (
  *   job VARCHAR(128) NOT NULL, partition_id VARCHAR(128) NOT NULL, generation BIGINT NOT NULL,
@@ -38,7 +41,12 @@ import javax.sql.DataSource;
  * CREATE TABLE IF NOT EXISTS connectorkit_checkpoints_locks (
  *   job VARCHAR(128) NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL,
  *   claimed_at TIMESTAMP WITH TIME ZONE NOT NULL, heartbeat_at TIMESTAMP WITH TIME ZONE NOT NULL)
+ * CREATE TABLE IF NOT EXISTS connectorkit_checkpoints_saved (
+ *   job VARCHAR(128) NOT NULL, partition_id VARCHAR(128) NOT NULL,
+ *   first_saved_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (job, partition_id))
  * </pre>
+ * A {@code _saved} row records that a partition saved checkpoints ({@link #savedBefore}); only {@link #delete} removes
+ * it, so checkpoint rows deleted by hand are noticed.
  * {@code content} is the checkpoint's JSON text and {@code audit} the audit's, or NULL. The checksum covers every
  * column, so a row edited behind the store's back is detected on load, logged as a WARNING naming the table, job,
  * partition and generation, and skipped for the previous valid generation.
@@ -49,10 +57,20 @@ import javax.sql.DataSource;
  * a JDBC sink can commit its rows and the checkpoint together.
  *
  * <h2>Writers</h2> The first save, delete or {@link #lockForWriting} of a job inserts a claim row
- * {@code (job, owner)} into the locks table; it is deleted on {@link #close()}. Another store finding a live claim
- * fails fast. A claim whose heartbeat (refreshed by every save, in the database's clock) is older than
- * {@code lockStaleAfter} (default 10 minutes) is taken over, which is how a crashed writer's claim is recovered; the
- * old writer's next save then fails, because each save checks it still holds the claim.
+ * {@code (job, owner)} into the locks table; it is deleted on {@link #close()}. The owner is an {@link OwnerId}: a
+ * random id per store instance, so that no two writers ever share one (two containers with the same host name and
+ * pid do not). Another store finding a live claim fails fast, naming the owner. While it holds claims, the store
+ * refreshes their heartbeat (in the database's clock) from a daemon thread every quarter of {@code lockStaleAfter}
+ * (default {@link #DEFAULT_LOCK_STALE_AFTER}), saving or not; a claim whose heartbeat is older than
+ * {@code lockStaleAfter} is taken over, which is how a crashed writer's claim is recovered from any host. A claim
+ * whose process provably ended (same kernel boot and PID namespace, pid gone or reused) is taken over at once; a pid
+ * of another namespace proves nothing. A store whose claim was taken over finds it at its next save or heartbeat: it
+ * tells its {@link #onWriterLost} listeners, and every later write of that job throws a {@link WriterLostException};
+ * it never claims the job again.
+ *
+ * <p>A statement that waits for the lock of a claim row (held by another transaction, say a
+ * {@code SELECT ... FOR UPDATE} left open) gives up after the lock timeout (default {@link #DEFAULT_LOCK_TIMEOUT}):
+ * the call fails, and a WARNING says who holds the claim and, on PostgreSQL, which sessions hold locks on the table.
  *
  * <p>Passwords never appear in messages or logs. Thread-safe; saves of one job are serialised.
  */
@@ -60,8 +78,13 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     /** The default table name. */
     public static final String DEFAULT_TABLE = "connectorkit_checkpoints";
-    /** The default idle time after which another writer may take over a job's claim. */
-    public static final Duration DEFAULT_LOCK_STALE_AFTER = Duration.ofMinutes(10);
+    /**
+     * The default time after which a claim whose heartbeat stopped may be taken over by another writer. A live
+     * writer refreshes its heartbeat every quarter of it, saving or not.
+     */
+    public static final Duration DEFAULT_LOCK_STALE_AFTER = Duration.ofMinutes(1);
+    /** The default time a statement waits for the lock of a job's claim row before it gives up with an error. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
 
     private static final System.Logger LOG = System.getLogger(JdbcCheckpointStore.class.getName());
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,49}");
@@ -79,7 +102,13 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private final String name;
     private final String password;
     private final JdbcWriterLock writerLock;
+    private final ClaimHeartbeat heartbeat;
     private final Set<String> claimed = new HashSet<>();
+    /** Jobs whose claim another writer took over: every later write of them throws this. */
+    private final Map<String, WriterLostException> lost = new ConcurrentHashMap<>();
+    private final List<Consumer<WriterLostException>> lostListeners = new CopyOnWriteArrayList<>();
+    /** "job/partition" whose {@code _saved} row a committed save of this store wrote. */
+    private final Set<String> marked = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, Object> jobMonitors = new ConcurrentHashMap<>();
     private volatile boolean schemaReady;
     private boolean closed;
@@ -98,7 +127,17 @@ public final class JdbcCheckpointStore implements CheckpointStore {
      * @param lockStaleAfter how long a job's writer may stay idle before another writer may take over its claim
      */
     public JdbcCheckpointStore(DataSource dataSource, String table, StoreOptions options, Duration lockStaleAfter) {
-        this(Objects.requireNonNull(dataSource, "dataSource")::getConnection, table, options, lockStaleAfter,
+        this(Objects.requireNonNull(dataSource, "dataSource")::getConnection, table, options,
+                new Claims(lockStaleAfter, DEFAULT_LOCK_TIMEOUT, OwnerId.current(), OwnerId.ProcessProbe.REAL),
+                "jdbc store (" + dataSource.getClass().getName() + ")", null, Clock.systemUTC());
+    }
+
+    /** A store with a given owner id, process probe and heartbeat, for tests that simulate other writers. */
+    static JdbcCheckpointStore withClaims(DataSource dataSource, String table, StoreOptions options,
+                                          Duration lockStaleAfter, Duration heartbeatEvery, Duration lockTimeout,
+                                          OwnerId owner, OwnerId.ProcessProbe probe) {
+        return new JdbcCheckpointStore(dataSource::getConnection, table, options,
+                new Claims(lockStaleAfter, lockTimeout, owner, probe, heartbeatEvery),
                 "jdbc store (" + dataSource.getClass().getName() + ")", null, Clock.systemUTC());
     }
 
@@ -111,22 +150,54 @@ public final class JdbcCheckpointStore implements CheckpointStore {
      */
     public static JdbcCheckpointStore connect(String url, String user, String password, String table,
                                               StoreOptions options) {
+        return connect(url, user, password, table, options, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * {@link #connect(String, String, String, String, StoreOptions)} with another lock timeout.
+     *
+     * @param lockTimeout how long a statement may wait for the lock of a job's claim row (held by another
+     *     transaction) before the call fails naming who holds it; rounded up to whole seconds
+     */
+    public static JdbcCheckpointStore connect(String url, String user, String password, String table,
+                                              StoreOptions options, Duration lockTimeout) {
         Objects.requireNonNull(url, "url");
         Connector connector = user == null && password == null
                 ? () -> DriverManager.getConnection(url)
                 : () -> DriverManager.getConnection(url, user, password);
-        return new JdbcCheckpointStore(connector, table, options, DEFAULT_LOCK_STALE_AFTER,
-                "jdbc store " + UrlPasswords.mask(url), password, Clock.systemUTC());
+        return new JdbcCheckpointStore(connector, table, options, new Claims(DEFAULT_LOCK_STALE_AFTER, lockTimeout,
+                OwnerId.current(), OwnerId.ProcessProbe.REAL), "jdbc store " + UrlPasswords.mask(url), password,
+                Clock.systemUTC());
     }
 
-    private JdbcCheckpointStore(Connector connector, String table, StoreOptions options, Duration lockStaleAfter,
+    /** How this store claims jobs: who it is, when a claim is stale, how often it beats, how long it waits. */
+    private record Claims(Duration staleAfter, Duration lockTimeout, OwnerId owner, OwnerId.ProcessProbe probe,
+                          Duration heartbeatEvery) {
+
+        /** A heartbeat every quarter of {@code staleAfter}, never more often than every 100 ms. */
+        Claims(Duration staleAfter, Duration lockTimeout, OwnerId owner, OwnerId.ProcessProbe probe) {
+            this(staleAfter, lockTimeout, owner, probe, max(staleAfter.dividedBy(4), Duration.ofMillis(100)));
+        }
+
+        private static Duration max(Duration a, Duration b) {
+            return a.compareTo(b) >= 0 ? a : b;
+        }
+
+        Claims {
+            if (staleAfter.isNegative() || staleAfter.isZero()) {
+                throw new IllegalArgumentException("lockStaleAfter must be positive, got " + staleAfter);
+            }
+            if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+                throw new IllegalArgumentException("lockTimeout must be positive, got " + lockTimeout);
+            }
+        }
+    }
+
+    private JdbcCheckpointStore(Connector connector, String table, StoreOptions options, Claims claims,
                                 String description, String password, Clock clock) {
         if (table == null || !TABLE_NAME.matcher(table).matches()) {
             throw new IllegalArgumentException("invalid table name '" + table
                     + "': expected [A-Za-z_][A-Za-z0-9_]{0,49}");
-        }
-        if (lockStaleAfter.isNegative() || lockStaleAfter.isZero()) {
-            throw new IllegalArgumentException("lockStaleAfter must be positive, got " + lockStaleAfter);
         }
         this.connector = connector;
         this.table = table;
@@ -134,7 +205,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         this.clock = clock;
         this.name = description + " table " + table;
         this.password = password == null || password.isEmpty() ? null : password;
-        this.writerLock = new JdbcWriterLock(table + "_locks", OwnerId.current(), lockStaleAfter);
+        this.writerLock = new JdbcWriterLock(table + "_locks", claims.owner(), claims.probe(), claims.staleAfter(),
+                claims.lockTimeout());
+        this.heartbeat = new ClaimHeartbeat(name, claims.heartbeatEvery(), this::beat);
     }
 
     /** The table holding the checkpoints. */
@@ -160,7 +233,12 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                         + "audit TEXT, "
                         + "content TEXT NOT NULL, "
                         + "PRIMARY KEY (job, partition_id, generation))",
-                JdbcWriterLock.ddl(table + "_locks"));
+                JdbcWriterLock.ddl(table + "_locks"),
+                "CREATE TABLE IF NOT EXISTS " + table + "_saved ("
+                        + "job VARCHAR(128) NOT NULL, "
+                        + "partition_id VARCHAR(128) NOT NULL, "
+                        + "first_saved_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "PRIMARY KEY (job, partition_id))");
     }
 
     @Override
@@ -175,6 +253,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                         c.setAutoCommit(false);
                         CheckpointEnvelope envelope = insert(c, job, partition, componentId, checkpoint, audit);
                         c.commit();
+                        marked.add(job + '/' + partition);
                         return envelope;
                     } catch (SQLException | RuntimeException e) {
                         rollbackQuietly(c);
@@ -217,21 +296,26 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private CheckpointEnvelope insert(Connection c, String job, String partition, String componentId,
                                       JsonObject checkpoint, Audit audit) throws SQLException {
         if (!writerLock.fence(c, job)) {
-            forgetClaim(job);
-            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, "table " + table
-                    + "_locks", "this store no longer holds the writer claim (owner " + writerLock.owner()
-                    + "): another writer took it over after it was idle; not saving"));
+            throw lost(job, writerLock.currentHolder(c, job), "not saving");
         }
-        long next;
+        long newest;
         try (PreparedStatement max = c.prepareStatement("SELECT MAX(generation) FROM " + table
-                + " WHERE job = ? AND partition_id = ?")) {
+                + " WHERE job = ? AND partition_id = ? AND generation BETWEEN 1 AND ?")) {
             max.setString(1, job);
             max.setString(2, partition);
+            max.setLong(3, CheckpointEnvelope.MAX_GENERATION);
             try (ResultSet rs = max.executeQuery()) {
                 rs.next();
-                next = rs.getLong(1) + 1; // getLong gives 0 for NULL: no generation yet.
+                newest = rs.getLong(1); // getLong gives 0 for NULL: no generation yet.
             }
         }
+        if (newest >= CheckpointEnvelope.MAX_GENERATION) {
+            throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, "table " + table,
+                    "partition '" + partition + "' has a row at generation " + newest + ", the largest a store may "
+                            + "write, so no generation can follow it; if that row was planted, delete it"));
+        }
+        long next = newest + 1;
+        markSaved(c, job, partition);
         CheckpointEnvelope e = EnvelopeCodec.seal(job, partition, next, clock.instant(), componentId, checkpoint,
                 audit);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
@@ -252,12 +336,50 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         return e;
     }
 
+    /**
+     * Records that (job, partition) has saved checkpoints: a row of {@code <table>_saved} that only {@link #delete}
+     * removes. Runs under the claim's row lock, like the save; once a {@link #save} committed it, not again (a
+     * {@link #saveInTransaction}, whose caller may roll back, runs it every time: one indexed statement).
+     */
+    private void markSaved(Connection c, String job, String partition) throws SQLException {
+        if (marked.contains(job + '/' + partition)) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + "_saved (job, partition_id, "
+                + "first_saved_at) SELECT ?, ?, CURRENT_TIMESTAMP FROM " + table + "_locks WHERE job = ? AND NOT "
+                + "EXISTS (SELECT 1 FROM " + table + "_saved WHERE job = ? AND partition_id = ?)")) {
+            insert.setString(1, job);
+            insert.setString(2, partition);
+            insert.setString(3, job);
+            insert.setString(4, job);
+            insert.setString(5, partition);
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public boolean savedBefore(String job, String partition) {
+        requireIds(job, partition);
+        try (Connection c = open(job);
+             PreparedStatement select = c.prepareStatement("SELECT 1 FROM " + table
+                     + "_saved WHERE job = ? AND partition_id = ?")) {
+            select.setString(1, job);
+            select.setString(2, partition);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw failure(job, "reading whether partition '" + partition + "' saved checkpoints before failed", e);
+        }
+    }
+
     private void prune(Connection c, String job, String partition) throws SQLException {
         long oldestKept = 0;
         try (PreparedStatement select = c.prepareStatement("SELECT generation FROM " + table
-                + " WHERE job = ? AND partition_id = ? ORDER BY generation DESC")) {
+                + " WHERE job = ? AND partition_id = ? AND generation BETWEEN 1 AND ? ORDER BY generation DESC")) {
             select.setString(1, job);
             select.setString(2, partition);
+            select.setLong(3, CheckpointEnvelope.MAX_GENERATION);
             try (ResultSet rs = select.executeQuery()) {
                 for (int kept = 0; kept < options.retention() && rs.next(); kept++) {
                     oldestKept = rs.getLong(1);
@@ -380,20 +502,21 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         claim(job);
         synchronized (monitor(job)) {
             try (Connection c = open(job);
-                 PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE job = ?")) {
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE job = ?");
+                 PreparedStatement unmark = c.prepareStatement("DELETE FROM " + table + "_saved WHERE job = ?")) {
                 c.setAutoCommit(false);
                 try {
                     // As in a save: only while this store still holds the claim, so that a writer whose idle
                     // claim was taken over cannot delete the new owner's checkpoints.
                     if (!writerLock.fence(c, job)) {
-                        forgetClaim(job);
-                        throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, "table "
-                                + table + "_locks", "this store no longer holds the writer claim (owner "
-                                + writerLock.owner() + "): another writer took it over; not deleting"));
+                        throw lost(job, writerLock.currentHolder(c, job), "not deleting");
                     }
                     delete.setString(1, job);
                     delete.executeUpdate();
+                    unmark.setString(1, job);
+                    unmark.executeUpdate();
                     c.commit();
+                    marked.removeIf(key -> key.startsWith(job + '/'));
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c);
                     throw e;
@@ -410,7 +533,12 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         claim(job);
     }
 
-    /** Releases this store's writer claims. Reads still work afterwards; writes do not. */
+    @Override
+    public void onWriterLost(Consumer<WriterLostException> listener) {
+        lostListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Releases this store's writer claims and stops its heartbeat. Reads still work afterwards; writes do not. */
     @Override
     public void close() {
         List<String> jobs;
@@ -422,6 +550,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             jobs = List.copyOf(claimed);
             claimed.clear();
         }
+        heartbeat.close();
         if (jobs.isEmpty()) {
             return;
         }
@@ -457,6 +586,10 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, "table " + table,
                         "the store is closed"));
             }
+            WriterLostException taken = lost.get(job);
+            if (taken != null) {
+                throw taken; // never claimed again by this store: its writer must stop
+            }
             if (claimed.contains(job)) {
                 return;
             }
@@ -473,12 +606,58 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             }
             claimed.add(job);
         }
+        heartbeat.start();
     }
 
-    private void forgetClaim(String job) {
+    /** One heartbeat: refreshes every claim held, and finds those another writer took over. */
+    private void beat() {
+        List<String> jobs;
         synchronized (claimed) {
+            jobs = List.copyOf(claimed);
+        }
+        for (String job : jobs) {
+            try (Connection c = open(job)) {
+                c.setAutoCommit(true);
+                if (!writerLock.fence(c, job)) {
+                    lost(job, writerLock.currentHolder(c, job), "not saving");
+                }
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.WARNING, failure(job, "refreshing the writer claim's heartbeat failed "
+                        + "(a claim whose heartbeat stops is taken over by another writer after a while)", e)
+                        .getMessage());
+            }
+        }
+    }
+
+    /**
+     * Records that another writer took over {@code job}'s claim (once; later calls return the first), and tells the
+     * listeners; returns the exception every later write of the job throws. After {@link #close()}, a released claim
+     * is not a lost one: nothing is told.
+     */
+    private WriterLostException lost(String job, String holder, String notDoing) {
+        WriterLostException e = new WriterLostException(job, CheckpointStoreException.describe(name, job, "table "
+                + table + "_locks", "this store no longer holds the job's writer claim (owner " + writerLock.owner()
+                + "): another writer took it over (" + holder + "); " + notDoing + ", and this writer must stop: the "
+                + "checkpoints saved stay as they are"));
+        boolean first;
+        synchronized (claimed) {
+            if (closed && !claimed.contains(job)) {
+                return e;
+            }
+            first = lost.putIfAbsent(job, e) == null;
             claimed.remove(job);
         }
+        if (!first) {
+            return lost.get(job);
+        }
+        for (Consumer<WriterLostException> listener : lostListeners) {
+            try {
+                listener.accept(e);
+            } catch (RuntimeException failed) {
+                LOG.log(System.Logger.Level.WARNING, name + ": a writer-lost listener failed: " + failed);
+            }
+        }
+        return e;
     }
 
     private Object monitor(String job) {
@@ -493,6 +672,10 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private static CheckpointEnvelope envelope(String job, String partition, ResultSet rs)
             throws SQLException, InvalidCheckpointException {
         long generation = rs.getLong(1);
+        if (generation < 1 || generation > CheckpointEnvelope.MAX_GENERATION) {
+            throw new InvalidCheckpointException("generation " + generation + " is out of range (1 to "
+                    + CheckpointEnvelope.MAX_GENERATION + "); the store never writes such a row");
+        }
         try {
             String audit = rs.getString(6);
             CheckpointEnvelope e = new CheckpointEnvelope(job, partition, generation,
@@ -547,6 +730,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     }
 
     private CheckpointStoreException failure(String job, String problem, SQLException e) {
+        if (job != null && JdbcWriterLock.isLockTimeout(e)) {
+            return lockTimeout(job, problem);
+        }
         // A driver may echo the URL ("No suitable driver found for jdbc:...password=...") or the password. Only the
         // password is masked: the driver's reason ("database "x" does not exist") is what the operator needs.
         String driverMessage = String.valueOf(e.getMessage());
@@ -559,6 +745,31 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         }
         // The cause's own message could echo a secret back, so it is not attached when one may be in it.
         return echoesSecret ? new CheckpointStoreException(message) : new CheckpointStoreException(message, e);
+    }
+
+    /**
+     * The error of a statement that gave up waiting for the lock of {@code job}'s claim row: who holds the claim and,
+     * where the database says, which sessions hold locks on the table. Logged as a WARNING too, because a background
+     * save may retry it before anyone reads the error.
+     */
+    private CheckpointStoreException lockTimeout(String job, String problem) {
+        String holders;
+        try (Connection c = connector.open()) {
+            c.setAutoCommit(true);
+            String claim = writerLock.currentHolder(c, job);
+            holders = "the claim row names " + claim + (claim.contains(writerLock.owner()) ? " (this store)" : "")
+                    + LockHolders.describe(c, writerLock.table());
+        } catch (SQLException e) {
+            holders = "who holds it could not be read: " + UrlPasswords.mask(String.valueOf(e.getMessage()));
+        }
+        if (password != null) {
+            holders = holders.replace(password, "****");
+        }
+        CheckpointStoreException e = new CheckpointStoreException(CheckpointStoreException.describe(name, job,
+                "table " + writerLock.table(), problem + ": the job's claim row stayed locked by another transaction "
+                        + "for " + writerLock.lockTimeoutSeconds() + " s (the lock timeout); " + holders));
+        LOG.log(System.Logger.Level.WARNING, e.getMessage());
+        return e;
     }
 
     private static void rollbackQuietly(Connection c) {

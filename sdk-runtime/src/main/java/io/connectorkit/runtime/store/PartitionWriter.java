@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,12 +57,15 @@ final class PartitionWriter {
      */
     static PartitionWriter open(String storeName, String job, Path dir, FileOps ops, int retention, Pruner pruner) {
         try {
-            if (!Files.isDirectory(dir)) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(dir);
                 // Make the new folders' entries durable too, or a crash could lose the whole partition folder.
                 ops.forceDirectory(dir.getParent());
                 ops.forceDirectory(dir.getParent().getParent());
             }
+            // Never through a link, which could lead outside the store's root.
+            SafeFiles.requireFolder(storeName, job, dir.getParent());
+            SafeFiles.requireFolder(storeName, job, dir);
         } catch (IOException e) {
             throw new CheckpointStoreException(CheckpointStoreException.describe(storeName, job, dir,
                     "cannot create the partition folder: " + e), e);
@@ -99,7 +103,7 @@ final class PartitionWriter {
     synchronized long newest() {
         if (onDisk == null) {
             try {
-                onDisk = new TreeSet<>(FileCheckpointStore.generations(dir));
+                onDisk = new TreeSet<>(GenerationFiles.list(dir).generations());
             } catch (IOException e) {
                 throw new CheckpointStoreException(CheckpointStoreException.describe(storeName, job, dir,
                         "cannot list checkpoint files: " + e), e);

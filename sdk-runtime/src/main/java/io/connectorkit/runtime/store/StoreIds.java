@@ -56,9 +56,17 @@ final class StoreIds {
 
     /** The id with control characters escaped, so a NUL or newline cannot garble a message or log line. */
     private static String printable(String id) {
+        return printable(id, MAX_LENGTH + 16);
+    }
+
+    /**
+     * {@code text} cut after {@code maxCodePoints}, with control characters (line breaks included) escaped as a
+     * backslash, {@code u} and four hex digits: what came from outside can neither garble a message nor forge a line.
+     */
+    static String printable(String text, int maxCodePoints) {
         StringBuilder sb = new StringBuilder();
-        id.codePoints().limit(MAX_LENGTH + 16).forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7f) {
+        text.codePoints().limit(maxCodePoints).forEach(cp -> {
+            if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029) {
                 sb.append(String.format("\\u%04x", cp));
             } else {
                 sb.appendCodePoint(cp);

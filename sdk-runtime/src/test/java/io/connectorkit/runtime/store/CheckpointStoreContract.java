@@ -70,6 +70,25 @@ abstract class CheckpointStoreContract {
     }
 
     @Test
+    void savedBeforeIsTrueFromTheFirstSaveUntilTheJobIsDeleted() {
+        CheckpointStore store = open();
+        assertFalse(store.savedBefore(JOB, PART));
+        store.lockForWriting(JOB);
+        assertFalse(store.savedBefore(JOB, PART), "claiming the job is not saving a checkpoint");
+        store.save(JOB, PART, COMPONENT, offset(1));
+        assertTrue(store.savedBefore(JOB, PART));
+        assertFalse(store.savedBefore(JOB, "other"));
+        assertFalse(store.savedBefore("other-job", PART));
+        store.delete(JOB);
+        assertFalse(store.savedBefore(JOB, PART), "an operator's delete removes the trace with the checkpoints");
+        store.save(JOB, PART, COMPONENT, offset(2));
+        assertTrue(store.savedBefore(JOB, PART));
+        if (persistent()) {
+            assertTrue(open().savedBefore(JOB, PART), "another instance sees it");
+        }
+    }
+
+    @Test
     void listsTheJobsThatHaveCheckpoints() {
         CheckpointStore store = open();
         assertEquals(List.of(), store.jobs());

@@ -1,0 +1,37 @@
+package io.connectorkit.runtime;
+
+/**
+ * Text from outside (a configuration key, a value, a file's content) made safe to quote in a message or a log line:
+ * control characters, line and paragraph separators are escaped as a backslash, {@code u} and four hex digits, so a
+ * key cannot break a message into lines nor forge one ("connectorkit: job ... finished"), and long text is cut.
+ */
+public final class Printable {
+
+    private Printable() {
+    }
+
+    /**
+     * {@code text}, escaped, cut after {@code maxCodePoints} code points with the number of characters left out.
+     *
+     * @param text any text; {@code null} gives {@code "null"}
+     */
+    public static String of(String text, int maxCodePoints) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder();
+        int[] codePoints = text.codePoints().limit(maxCodePoints + 1L).toArray();
+        for (int i = 0; i < Math.min(codePoints.length, maxCodePoints); i++) {
+            int cp = codePoints[i];
+            if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        }
+        if (codePoints.length > maxCodePoints) {
+            sb.append("... (").append(text.length()).append(" characters)");
+        }
+        return sb.toString();
+    }
+}
