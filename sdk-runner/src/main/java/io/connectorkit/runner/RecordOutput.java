@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Writes records as JSON lines to a file (appended, so that a resumed job continues it) or to standard output.
@@ -34,10 +35,10 @@ final class RecordOutput implements AutoCloseable {
     private final FileChannel channel;
     /** Only a regular file can be forced: a device such as /dev/null refuses it, and has nothing to keep. */
     private final boolean forceable;
-    private final Jsonb jsonb;
+    private final Supplier<Jsonb> jsonb;
     private final String name;
 
-    private RecordOutput(Writer writer, FileChannel channel, boolean forceable, Jsonb jsonb, String name) {
+    private RecordOutput(Writer writer, FileChannel channel, boolean forceable, Supplier<Jsonb> jsonb, String name) {
         this.writer = writer;
         this.channel = channel;
         this.forceable = forceable;
@@ -46,7 +47,7 @@ final class RecordOutput implements AutoCloseable {
     }
 
     /** Standard output, not closed by {@link #close()}. */
-    static RecordOutput stdout(Jsonb jsonb) {
+    static RecordOutput stdout(Supplier<Jsonb> jsonb) {
         return new RecordOutput(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16),
                 null, false, jsonb, "standard output");
     }
@@ -58,7 +59,7 @@ final class RecordOutput implements AutoCloseable {
      * @throws RunnerException when the file cannot be opened, or is not empty and holds no line at all (it is not a
      *     JSON-lines output; nothing of it is removed)
      */
-    static RecordOutput append(Path file, Jsonb jsonb, LongConsumer repaired) {
+    static RecordOutput append(Path file, Supplier<Jsonb> jsonb, LongConsumer repaired) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -161,7 +162,7 @@ final class RecordOutput implements AutoCloseable {
         if (record instanceof JsonValue json) {
             return json.toString();
         }
-        return jsonb.toJson(record);
+        return jsonb.get().toJson(record);
     }
 
     private RunnerException failure(IOException e) {

@@ -6,7 +6,6 @@ import io.connectorkit.runtime.Printable;
 import io.connectorkit.runtime.store.CheckpointStore;
 import io.connectorkit.runtime.store.JdbcCheckpointStore;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,14 +149,14 @@ final class RunCommand implements Callable<Integer> {
         JobSettings settings = new JobSettings(family, name, flat, jobId, failAfter, retries,
                 Duration.ofMillis(retryBackoffMillis), startOver);
         String secret = password.password();
-        RunnerMetrics metrics = new RunnerMetrics();
+        RunnerMetrics metrics = new RunnerMetrics(metricsFile != null);
         ScheduledExecutorService metricsWriter = metricsFile == null ? null : startMetricsWriter(metrics);
         JobRunner.Outcome outcome;
         try (ComponentLookup components = components();
                 CheckpointStore opened = StoreSpec.open(sink != null ? sink : store, retention,
                         Duration.ofMillis(lockTimeoutMillis), secret);
                 CheckpointStore checkpoints = new TimedStore(opened, metrics);
-                Jsonb jsonb = JsonbBuilder.create();
+                LazyJsonb jsonb = new LazyJsonb();
                 StreamOutputs streams = new StreamOutputs(jsonb);
                 ProgressLine progress = ProgressLine.start(metrics, quiet)) {
             stop.begin(Duration.ofMillis(stopGraceMillis), line -> progress.println(log, line));
@@ -209,10 +208,10 @@ final class RunCommand implements Callable<Integer> {
 
     /** The records file (or standard output), opened at the first attempt and kept across retries. */
     private final class StreamOutputs implements AutoCloseable {
-        private final Jsonb jsonb;
+        private final Supplier<Jsonb> jsonb;
         private RecordOutput records;
 
-        StreamOutputs(Jsonb jsonb) {
+        StreamOutputs(Supplier<Jsonb> jsonb) {
             this.jsonb = jsonb;
         }
 

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -16,12 +18,13 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The job's metrics, in Micrometer, written in Prometheus text format. The record counter is a plain field read by a
- * function counter, so counting a record costs one add on the record path.
+ * The job's metrics, in Micrometer, written in Prometheus text format when a metrics file is asked for (otherwise in
+ * a simple registry, which the progress line and the final line read, and Prometheus's classes are never loaded). The
+ * record counter is a plain field read by a function counter, so counting a record costs one add on the record path.
  */
 final class RunnerMetrics {
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MeterRegistry registry;
     private final AtomicLong records = new AtomicLong();
     private final Counter checkpointsTaken;
     private final Counter checkpointsSaved;
@@ -33,7 +36,9 @@ final class RunnerMetrics {
     private volatile long lastSavedGeneration;
     private final long startNanos = System.nanoTime();
 
-    RunnerMetrics() {
+    /** @param prometheus whether {@link #scrape()} is needed: a metrics file is written */
+    RunnerMetrics(boolean prometheus) {
+        registry = prometheus ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : new SimpleMeterRegistry();
         FunctionCounter.builder("connectorkit.records.read", records, AtomicLong::get)
                 .description("records read from the connector").register(registry);
         checkpointsTaken = Counter.builder("connectorkit.checkpoints.taken")
@@ -94,9 +99,12 @@ final class RunnerMetrics {
         retries.increment();
     }
 
-    /** The metrics in Prometheus text format. */
+    /** The metrics in Prometheus text format; only when made for Prometheus. */
     String scrape() {
-        return registry.scrape();
+        if (!(registry instanceof PrometheusMeterRegistry prometheus)) {
+            throw new IllegalStateException("these metrics were made without a metrics file");
+        }
+        return prometheus.scrape();
     }
 
     /** Writes {@link #scrape()} to {@code file} with temp file + atomic rename, so a reader never sees half of it. */

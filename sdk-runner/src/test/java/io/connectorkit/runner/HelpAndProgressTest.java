@@ -49,7 +49,7 @@ class HelpAndProgressTest {
     @Test
     void aProgressLineOnATerminalIsRedrawnInPlaceAndEndedOnce() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RunnerMetrics metrics = new RunnerMetrics();
+        RunnerMetrics metrics = new RunnerMetrics(true);
         metrics.recordRead();
         try (PrintStream terminal = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             ProgressLine line = ProgressLine.on(metrics, terminal);
