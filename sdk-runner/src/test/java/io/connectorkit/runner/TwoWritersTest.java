@@ -99,6 +99,14 @@ class TwoWritersTest {
         }
     }
 
+    private void awaitSaved(int sinceId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!savedSinceIds().contains(sinceId)) {
+            assertTrue(System.nanoTime() < deadline, "the checkpoint after record " + sinceId + " saved within a minute");
+            Thread.sleep(5);
+        }
+    }
+
     private String errQuietly(String name) {
         try {
             return err(name);
@@ -234,6 +242,9 @@ class TwoWritersTest {
         Path secondOutput = dir.resolve("second.jsonl");
         Process first = start("first", run(gated(), firstOutput));
         awaitMarker(first);
+        // Saves run on the first runner's background writer: its checkpoint after record 200 may still be on its way
+        // when the marker appears. The attack is on a job with a saved checkpoint, so wait for it.
+        awaitSaved(200);
 
         Files.delete(lockFile());
         Cli.Result second = Cli.fork(dir, run(ungated(), secondOutput)).assertCode(0);
