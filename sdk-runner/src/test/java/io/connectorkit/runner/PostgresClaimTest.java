@@ -37,7 +37,7 @@ class PostgresClaimTest {
     Path dir;
 
     private final String job = "claim-" + UUID.randomUUID().toString().substring(0, 8);
-    private final List<Process> children = new ArrayList<>();
+    private final ChildRunners children = new ChildRunners();
     private String postgres;
 
     @BeforeEach
@@ -47,10 +47,7 @@ class PostgresClaimTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process child : children) {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        children.close();
         try (Connection c = DriverManager.getConnection(postgres);
                 PreparedStatement delete = c.prepareStatement("DELETE FROM "
                         + JdbcCheckpointStore.DEFAULT_TABLE + "_locks WHERE job = ?")) {
@@ -69,7 +66,7 @@ class PostgresClaimTest {
                 output.toString()));
         args.addAll(List.of(more));
         Process child = Cli.start(dir.resolve("out.txt"), dir.resolve("err.txt"), args.toArray(String[]::new));
-        children.add(child);
+        children.track(child);
         return child;
     }
 
@@ -81,19 +78,8 @@ class PostgresClaimTest {
         }
     }
 
-    /** The check that is true once the child got there. */
-    private interface Condition {
-        boolean holds() throws IOException;
-    }
-
-    private void await(Process child, Condition condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!condition.holds()) {
-            assertTrue(child.isAlive(), () -> "the runner exited (" + child.exitValue() + ") before: " + what + "\n"
-                    + err());
-            assertTrue(System.nanoTime() < deadline, () -> "not within a minute: " + what + "\n" + err());
-            Thread.sleep(5);
-        }
+    private void await(Process child, ChildRunners.Condition condition, String what) throws Exception {
+        ChildRunners.await(child, condition, what, this::err);
     }
 
     private List<Integer> savedSinceIds() {

@@ -43,14 +43,11 @@ class SignalStopTest {
     @TempDir
     Path dir;
 
-    private final List<Process> children = new ArrayList<>();
+    private final ChildRunners children = new ChildRunners();
 
     @AfterEach
     void killLeftovers() throws InterruptedException {
-        for (Process child : children) {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        children.close();
     }
 
     private Path marker() {
@@ -77,7 +74,7 @@ class SignalStopTest {
 
     private Process start(String... args) throws IOException {
         Process child = Cli.start(dir.resolve("out.txt"), errLog(), args);
-        children.add(child);
+        children.track(child);
         return child;
     }
 
@@ -198,20 +195,8 @@ class SignalStopTest {
         }
     }
 
-    /** The check that is true once the child got there. */
-    private interface Condition {
-        boolean holds() throws IOException;
-    }
-
-    /** Polls until {@code condition} holds; fails if the child exits first or it takes more than a minute. */
-    private void await(Process child, Condition condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!condition.holds()) {
-            assertTrue(child.isAlive(), () -> "the runner exited (" + child.exitValue() + ") before: " + what + "\n"
-                    + childErr());
-            assertTrue(System.nanoTime() < deadline, () -> "not within a minute: " + what + "\n" + childErr());
-            Thread.sleep(5);
-        }
+    private void await(Process child, ChildRunners.Condition condition, String what) throws Exception {
+        ChildRunners.await(child, condition, what, this::childErr);
     }
 
     private static void sigint(Process child) {

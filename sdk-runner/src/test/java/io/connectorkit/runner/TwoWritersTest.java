@@ -42,14 +42,11 @@ class TwoWritersTest {
     @TempDir
     Path dir;
 
-    private final List<Process> children = new ArrayList<>();
+    private final ChildRunners children = new ChildRunners();
 
     @AfterEach
     void killLeftovers() throws InterruptedException {
-        for (Process child : children) {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        children.close();
     }
 
     private Path store() {
@@ -81,7 +78,7 @@ class TwoWritersTest {
 
     private Process start(String name, String... args) throws IOException {
         Process child = Cli.start(dir.resolve(name + ".out"), dir.resolve(name + ".err"), args);
-        children.add(child);
+        children.track(child);
         return child;
     }
 
@@ -91,20 +88,12 @@ class TwoWritersTest {
 
     /** Waits for the first runner to stop at the marker, polling; fails if it exits first. */
     private void awaitMarker(Process first) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!Files.exists(dir.resolve("marker"))) {
-            assertTrue(first.isAlive(), () -> "the first runner exited before the marker: " + errQuietly("first"));
-            assertTrue(System.nanoTime() < deadline, "the marker within a minute");
-            Thread.sleep(5);
-        }
+        ChildRunners.await(first, () -> Files.exists(dir.resolve("marker")), "the marker", () -> errQuietly("first"));
     }
 
-    private void awaitSaved(int sinceId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (!savedSinceIds().contains(sinceId)) {
-            assertTrue(System.nanoTime() < deadline, "the checkpoint after record " + sinceId + " saved within a minute");
-            Thread.sleep(5);
-        }
+    private void awaitSaved(Process first, int sinceId) throws Exception {
+        ChildRunners.await(first, () -> savedSinceIds().contains(sinceId), "the checkpoint after record " + sinceId
+                + " saved", () -> errQuietly("first"));
     }
 
     private String errQuietly(String name) {
@@ -175,7 +164,7 @@ class TwoWritersTest {
             // Same host name, another PID namespace: the first runner's pid means nothing (or someone else) there.
             Process second = Cli.startWrapped(unshare, dir.resolve("second.out"), dir.resolve("second.err"),
                     runOn(postgres, job, ungated(), secondOutput));
-            children.add(second);
+            children.track(second);
             int secondCode = exit(second, "the second runner");
             Files.createFile(dir.resolve("gate"));
             int firstCode = exit(first, "the first runner");
@@ -244,7 +233,7 @@ class TwoWritersTest {
         awaitMarker(first);
         // Saves run on the first runner's background writer: its checkpoint after record 200 may still be on its way
         // when the marker appears. The attack is on a job with a saved checkpoint, so wait for it.
-        awaitSaved(200);
+        awaitSaved(first, 200);
 
         Files.delete(lockFile());
         Cli.Result second = Cli.fork(dir, run(ungated(), secondOutput)).assertCode(0);
