@@ -3,7 +3,7 @@
 #   scripts/fuzz.sh [DURATION] [TARGET...]     e.g. scripts/fuzz.sh 30m checkpointJson
 # Targets: flatConfiguration, checkpointJson, envelopeFile (ParserFuzzTest in sdk-runtime). Jazzer fuzzes one
 # @FuzzTest per JVM, so each runs on its own. A crash is saved under
-# sdk-runtime/src/test/resources/io/connectorkit/runtime/reliability/ParserFuzzTestInputs/<target>/ and replayed
+# sdk-runtime/src/test/resources/io/connectorkit/store/reliability/ParserFuzzTestInputs/<target>/ and replayed
 # by every later `mvn verify`: fix it, keep the file as the regression test. The corpus grows in .cifuzz-corpus/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

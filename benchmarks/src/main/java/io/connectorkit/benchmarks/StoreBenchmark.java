@@ -1,10 +1,10 @@
 package io.connectorkit.benchmarks;
 
 import io.connectorkit.benchmarks.plain.BareDurableWrite;
-import io.connectorkit.runtime.input.CheckpointState;
-import io.connectorkit.runtime.store.CheckpointEnvelope;
-import io.connectorkit.runtime.store.FileCheckpointStore;
-import io.connectorkit.runtime.store.InMemoryCheckpointStore;
+import io.connectorkit.runtime.CheckpointState;
+import io.connectorkit.store.CheckpointEnvelope;
+import io.connectorkit.store.FileCheckpointStore;
+import io.connectorkit.store.InMemoryCheckpointStore;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.benchmarks.plain.CoalescingSaver;
-import io.connectorkit.runtime.store.AsyncCheckpointWriter;
+import io.connectorkit.store.AsyncCheckpointWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

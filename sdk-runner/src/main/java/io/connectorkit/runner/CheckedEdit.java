@@ -8,7 +8,7 @@ import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.ConfigurationException;
 import io.connectorkit.runtime.OptionDescription;
 import io.connectorkit.runtime.UnsupportedVersionException;
-import io.connectorkit.runtime.store.CheckpointEnvelope;
+import io.connectorkit.store.CheckpointEnvelope;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.stream.Collectors;

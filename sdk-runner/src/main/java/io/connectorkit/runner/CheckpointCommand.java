@@ -1,11 +1,11 @@
 package io.connectorkit.runner;
 
-import io.connectorkit.runtime.store.Audit;
-import io.connectorkit.runtime.store.CheckpointEnvelope;
-import io.connectorkit.runtime.store.CheckpointInfo;
-import io.connectorkit.runtime.store.CheckpointStore;
-import io.connectorkit.runtime.store.CheckpointStoreException;
-import io.connectorkit.runtime.store.JdbcCheckpointStore;
+import io.connectorkit.store.Audit;
+import io.connectorkit.store.CheckpointEnvelope;
+import io.connectorkit.store.CheckpointInfo;
+import io.connectorkit.store.CheckpointStore;
+import io.connectorkit.store.CheckpointStoreException;
+import io.connectorkit.store.JdbcCheckpointStore;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -4,7 +4,7 @@ import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.runtime.CheckpointDescription;
 import io.connectorkit.runtime.ComponentDescription;
 import io.connectorkit.runtime.OptionDescription;
-import io.connectorkit.runtime.input.CheckpointState;
+import io.connectorkit.runtime.CheckpointState;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,8 +1,8 @@
 package io.connectorkit.runner;
 
-import io.connectorkit.runtime.sink.JdbcSink;
-import io.connectorkit.runtime.store.CheckpointEnvelope;
-import io.connectorkit.runtime.store.JdbcCheckpointStore;
+import io.connectorkit.store.sink.JdbcSink;
+import io.connectorkit.store.CheckpointEnvelope;
+import io.connectorkit.store.JdbcCheckpointStore;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;

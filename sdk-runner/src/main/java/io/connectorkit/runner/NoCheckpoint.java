@@ -1,6 +1,6 @@
 package io.connectorkit.runner;
 
-import io.connectorkit.runtime.store.CheckpointStore;
+import io.connectorkit.store.CheckpointStore;
 import java.io.PrintStream;
 
 /**

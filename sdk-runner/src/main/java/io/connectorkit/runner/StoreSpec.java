@@ -1,10 +1,10 @@
 package io.connectorkit.runner;
 
 import io.connectorkit.api.configuration.UrlPasswords;
-import io.connectorkit.runtime.store.CheckpointStore;
-import io.connectorkit.runtime.store.FileCheckpointStore;
-import io.connectorkit.runtime.store.JdbcCheckpointStore;
-import io.connectorkit.runtime.store.StoreOptions;
+import io.connectorkit.store.CheckpointStore;
+import io.connectorkit.store.FileCheckpointStore;
+import io.connectorkit.store.JdbcCheckpointStore;
+import io.connectorkit.store.StoreOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,10 +1,10 @@
 package io.connectorkit.runner;
 
-import io.connectorkit.runtime.store.AsyncCheckpointWriter;
-import io.connectorkit.runtime.store.Audit;
-import io.connectorkit.runtime.store.CheckpointEnvelope;
-import io.connectorkit.runtime.store.CheckpointStore;
-import io.connectorkit.runtime.store.ForwardingCheckpointStore;
+import io.connectorkit.store.AsyncCheckpointWriter;
+import io.connectorkit.store.Audit;
+import io.connectorkit.store.CheckpointEnvelope;
+import io.connectorkit.store.CheckpointStore;
+import io.connectorkit.store.ForwardingCheckpointStore;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 

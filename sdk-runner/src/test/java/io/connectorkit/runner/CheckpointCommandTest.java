@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.runner.jaronly.JarOnlyJar;
-import io.connectorkit.runtime.store.CheckpointEnvelope;
-import io.connectorkit.runtime.store.CheckpointInfo;
-import io.connectorkit.runtime.store.FileCheckpointStore;
+import io.connectorkit.store.CheckpointEnvelope;
+import io.connectorkit.store.CheckpointInfo;
+import io.connectorkit.store.FileCheckpointStore;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

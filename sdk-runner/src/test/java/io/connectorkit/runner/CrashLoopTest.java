@@ -3,9 +3,9 @@ package io.connectorkit.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.runtime.store.CheckpointEnvelope;
-import io.connectorkit.runtime.store.CheckpointInfo;
-import io.connectorkit.runtime.store.FileCheckpointStore;
+import io.connectorkit.store.CheckpointEnvelope;
+import io.connectorkit.store.CheckpointInfo;
+import io.connectorkit.store.FileCheckpointStore;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.IOException;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.runtime.store.JdbcCheckpointStore;
-import io.connectorkit.runtime.store.StoreOptions;
+import io.connectorkit.store.JdbcCheckpointStore;
+import io.connectorkit.store.StoreOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

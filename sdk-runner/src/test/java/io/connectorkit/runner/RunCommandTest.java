@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.runtime.store.CheckpointEnvelope;
-import io.connectorkit.runtime.store.FileCheckpointStore;
+import io.connectorkit.store.CheckpointEnvelope;
+import io.connectorkit.store.FileCheckpointStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,10 +5,10 @@ import static io.connectorkit.runner.Cli.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.runtime.store.CheckpointStore;
-import io.connectorkit.runtime.store.FileCheckpointStore;
-import io.connectorkit.runtime.store.JdbcCheckpointStore;
-import io.connectorkit.runtime.store.StoreOptions;
+import io.connectorkit.store.CheckpointStore;
+import io.connectorkit.store.FileCheckpointStore;
+import io.connectorkit.store.JdbcCheckpointStore;
+import io.connectorkit.store.StoreOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

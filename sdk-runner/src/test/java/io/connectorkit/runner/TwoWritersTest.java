@@ -5,7 +5,7 @@ import static io.connectorkit.runner.Cli.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.runtime.store.FileCheckpointStore;
+import io.connectorkit.store.FileCheckpointStore;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;

@@ -1,7 +1,6 @@
 package io.connectorkit.runtime;
 
 import io.connectorkit.api.spi.ComponentModel;
-import io.connectorkit.runtime.input.CheckpointState;
 import java.util.function.Function;
 
 /**

@@ -3,7 +3,6 @@ package io.connectorkit.runtime;
 import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.api.spi.OptionModel;
 import io.connectorkit.runtime.ConfigurationException.Problem;
-import io.connectorkit.runtime.input.CheckpointState;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;

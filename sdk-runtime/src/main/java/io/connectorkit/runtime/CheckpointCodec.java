@@ -1,7 +1,6 @@
 package io.connectorkit.runtime;
 
 import io.connectorkit.api.spi.OptionModel;
-import io.connectorkit.runtime.input.CheckpointState;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;

@@ -3,7 +3,6 @@ package io.connectorkit.runtime;
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.api.spi.OptionModel;
-import io.connectorkit.runtime.input.Mapper;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;

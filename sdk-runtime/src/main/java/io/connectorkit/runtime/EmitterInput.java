@@ -2,8 +2,6 @@ package io.connectorkit.runtime;
 
 import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.api.spi.LifecycleCall;
-import io.connectorkit.runtime.input.CheckpointState;
-import io.connectorkit.runtime.input.Input;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;

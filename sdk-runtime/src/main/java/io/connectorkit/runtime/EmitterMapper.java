@@ -3,8 +3,6 @@ package io.connectorkit.runtime;
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.api.spi.OptionModel;
-import io.connectorkit.runtime.input.Input;
-import io.connectorkit.runtime.input.Mapper;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 

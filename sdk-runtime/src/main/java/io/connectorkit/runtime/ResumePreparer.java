@@ -5,7 +5,6 @@ import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.api.spi.OptionModel;
 import io.connectorkit.api.spi.VersionModel;
 import io.connectorkit.runtime.ConfigurationException.Problem;
-import io.connectorkit.runtime.input.CheckpointState;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;

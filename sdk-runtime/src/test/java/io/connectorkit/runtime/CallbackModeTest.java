@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
-import io.connectorkit.runtime.input.CheckpointState;
-import io.connectorkit.runtime.input.Input;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

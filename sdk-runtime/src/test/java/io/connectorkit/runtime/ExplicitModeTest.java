@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connectorkit.runtime.input.CheckpointState;
-import io.connectorkit.runtime.input.Input;
 import jakarta.json.Json;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.runtime.ConfigurationException.Problem;
 import io.connectorkit.runtime.fixtures.Plain;
-import io.connectorkit.runtime.input.Input;
-import io.connectorkit.runtime.input.Mapper;
 import jakarta.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;

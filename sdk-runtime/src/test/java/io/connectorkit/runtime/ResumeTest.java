@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.runtime.ConfigurationException.Problem;
 import io.connectorkit.runtime.fixtures.Batched;
-import io.connectorkit.runtime.input.CheckpointState;
-import io.connectorkit.runtime.input.Input;
 import jakarta.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,9 +2,9 @@ package io.connectorkit.testing;
 
 import io.connectorkit.runtime.ComponentDescription;
 import io.connectorkit.runtime.ComponentManager;
-import io.connectorkit.runtime.input.CheckpointState;
-import io.connectorkit.runtime.input.Input;
-import io.connectorkit.runtime.input.Mapper;
+import io.connectorkit.runtime.CheckpointState;
+import io.connectorkit.runtime.Input;
+import io.connectorkit.runtime.Mapper;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;

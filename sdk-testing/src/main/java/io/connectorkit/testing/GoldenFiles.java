@@ -1,8 +1,8 @@
 package io.connectorkit.testing;
 
 import io.connectorkit.runtime.ComponentManager;
-import io.connectorkit.runtime.input.CheckpointState;
-import io.connectorkit.runtime.input.Input;
+import io.connectorkit.runtime.CheckpointState;
+import io.connectorkit.runtime.Input;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

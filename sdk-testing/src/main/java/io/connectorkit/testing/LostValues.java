@@ -1,7 +1,7 @@
 package io.connectorkit.testing;
 
 import io.connectorkit.runtime.ComponentManager;
-import io.connectorkit.runtime.input.CheckpointState;
+import io.connectorkit.runtime.CheckpointState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.connectorkit.testing;
 
 import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.UnsupportedVersionException;
-import io.connectorkit.runtime.input.CheckpointState;
-import io.connectorkit.runtime.input.Input;
+import io.connectorkit.runtime.CheckpointState;
+import io.connectorkit.runtime.Input;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package io.connectorkit.testing;
 
 import io.connectorkit.runtime.ComponentManager;
-import io.connectorkit.runtime.input.CheckpointState;
+import io.connectorkit.runtime.CheckpointState;
 import io.connectorkit.testing.LostValues.Lost;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;

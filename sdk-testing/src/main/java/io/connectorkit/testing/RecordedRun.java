@@ -1,7 +1,7 @@
 package io.connectorkit.testing;
 
-import io.connectorkit.runtime.input.CheckpointState;
-import io.connectorkit.runtime.input.Input;
+import io.connectorkit.runtime.CheckpointState;
+import io.connectorkit.runtime.Input;
 import java.util.ArrayList;
 import java.util.List;
 

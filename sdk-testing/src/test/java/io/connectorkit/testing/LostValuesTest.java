@@ -2,7 +2,7 @@ package io.connectorkit.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.connectorkit.runtime.input.CheckpointState;
+import io.connectorkit.runtime.CheckpointState;
 import io.connectorkit.testing.LostValues.Lost;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;

@@ -1,8 +1,8 @@
 package io.connectorkit.benchmarks.csv;
 
 import io.connectorkit.runtime.ComponentManager;
-import io.connectorkit.runtime.input.CheckpointState;
-import io.connectorkit.runtime.input.Input;
+import io.connectorkit.runtime.CheckpointState;
+import io.connectorkit.runtime.Input;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.connectorkit.benchmarks.csv;
 
 import io.connectorkit.runtime.ComponentManager;
-import io.connectorkit.runtime.input.Input;
+import io.connectorkit.runtime.Input;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.spi.JsonProvider;
 import java.io.IOException;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.runtime.ComponentException;
 import io.connectorkit.runtime.ComponentManager;
-import io.connectorkit.runtime.input.CheckpointState;
-import io.connectorkit.runtime.input.Input;
+import io.connectorkit.runtime.CheckpointState;
+import io.connectorkit.runtime.Input;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.PrintWriter;

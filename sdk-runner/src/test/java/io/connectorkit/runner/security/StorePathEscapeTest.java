@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.runner.Cli;
-import io.connectorkit.runtime.store.CheckpointStore;
-import io.connectorkit.runtime.store.FileCheckpointStore;
-import io.connectorkit.runtime.store.InMemoryCheckpointStore;
-import io.connectorkit.runtime.store.JdbcCheckpointStore;
-import io.connectorkit.runtime.store.StoreOptions;
+import io.connectorkit.store.CheckpointStore;
+import io.connectorkit.store.FileCheckpointStore;
+import io.connectorkit.store.InMemoryCheckpointStore;
+import io.connectorkit.store.JdbcCheckpointStore;
+import io.connectorkit.store.StoreOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;

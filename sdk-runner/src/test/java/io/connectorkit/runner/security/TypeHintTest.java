@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connectorkit.runner.Cli;
 import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.ConfigurationException;
-import io.connectorkit.runtime.store.FileCheckpointStore;
+import io.connectorkit.store.FileCheckpointStore;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.StringReader;

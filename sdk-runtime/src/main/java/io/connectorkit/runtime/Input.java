@@ -1,0 +1,61 @@
+package io.connectorkit.runtime;
+
+import java.util.function.Consumer;
+
+/**
+ * A running input: the host calls {@link #start()} or {@link #start(Consumer)} once, then {@link #next()} until it
+ * returns {@code null} (or as long as it likes), then {@link #stop()} once. Not thread-safe: all calls come from one
+ * thread at a time.
+ *
+ * <p>Two ways to take checkpoints, both at-least-once:
+ * <ul>
+ *   <li>Explicit: after each record the host asks {@link #isCheckpointReady()} and, when true, saves
+ *       {@link #getCheckpoint()}.</li>
+ *   <li>Callback: {@link #start(Consumer)}. A checkpoint is handed to the callback only after the host has received
+ *       every record it covers: at the following {@code next()} call, before the next record is produced, or at
+ *       {@code stop()}. Saving each callback's state is therefore enough never to lose a record after a crash.</li>
+ * </ul>
+ * With checkpointing off, or for an emitter without {@code @CheckpointData}, the callback is never called and
+ * {@link #isCheckpointReady()} is always false.
+ */
+public interface Input {
+
+    /** Starts the input (runs its {@code @PostConstruct} methods) without a checkpoint callback. */
+    void start();
+
+    /**
+     * Starts the input in callback mode.
+     *
+     * @param checkpointCallback receives each checkpoint, never {@code null}; it runs on the caller's thread inside
+     *     {@link #next()} or {@link #stop()}, and an exception it throws propagates from there
+     */
+    void start(Consumer<CheckpointState> checkpointCallback);
+
+    /**
+     * Produces the next record, or {@code null} when there are no more.
+     *
+     * @throws io.connectorkit.runtime.ComponentException when the emitter fails; no checkpoint covering an unreceived
+     *     record has been delivered
+     */
+    Object next();
+
+    /**
+     * Whether a checkpoint can be taken now: checkpointing is on, the checkpoint interval has passed since the last
+     * one, and the emitter is at a safe point.
+     */
+    boolean isCheckpointReady();
+
+    /**
+     * Takes a checkpoint now: an immutable snapshot of the emitter's {@code @CheckpointData}.
+     *
+     * @throws IllegalStateException when checkpointing is off or the emitter has no {@code @CheckpointData}
+     */
+    CheckpointState getCheckpoint();
+
+    /**
+     * Stops the input. In callback mode, first delivers the final checkpoint (unless the emitter failed, in which
+     * case its state is not trusted); the {@code @PreDestroy} methods run even when the callback throws. Calling it
+     * again does nothing.
+     */
+    void stop();
+}
