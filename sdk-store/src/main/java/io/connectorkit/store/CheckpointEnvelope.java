@@ -46,7 +46,7 @@ public record CheckpointEnvelope(String job, String partition, long generation, 
 
     /** Whether {@link #checksum()} matches the other fields. */
     public boolean verify() {
-        return EnvelopeCodec.checksum(job, partition, generation, createdAt, componentId, version, checkpoint, audit)
+        return EnvelopeChecksum.of(job, partition, generation, createdAt, componentId, version, checkpoint, audit)
                 .equals(checksum);
     }
 
