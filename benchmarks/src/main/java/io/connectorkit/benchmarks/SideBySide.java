@@ -394,8 +394,8 @@ public final class SideBySide {
         Path dir = options.work().resolve("ck-" + name);
         deleteTree(dir);
         try (FileCheckpointStore store = new FileCheckpointStore(dir, StoreOptions.DEFAULTS);
-             AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, "bench", "p0",
-                     AsyncCheckpointWriter.RetryPolicy.DEFAULT, saved -> { }, options.savePause())) {
+             AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, "bench", "p0")
+                     .minPause(options.savePause()).start()) {
             return run.run(writer);
         }
     }
