@@ -59,10 +59,15 @@ import java.util.function.Consumer;
  * if someone deleted or replaced it (and another writer may have locked the new one), the store throws a
  * {@link WriterLostException}, tells the {@link #onWriterLost} listeners and writes nothing more for that job. Nothing
  * below the root is written or deleted through a symbolic link, and only regular files are read as checkpoints, at
- * most {@code 2 × maxCheckpointBytes + 64 KiB} of each. Reads take no lock. Leftover temp files of interrupted saves are ignored by readers and removed once the lock
- * is taken. As nobody else can add or remove a job's generation files while the lock is held, the store keeps, per
+ * most {@code 2 × maxCheckpointBytes + 64 KiB} of each. Reads take no lock. Leftover temp files of interrupted saves
+ * are ignored by readers and removed once the lock is taken. As nobody else can add or remove a job's generation files while the lock is held, the store keeps, per
  * partition it saved, the folder open for its fsync and the generations on disk in memory, listed at the first save
  * (and again after a failed one); a save lists nothing. Thread-safe; saves of one job are serialised.
+ *
+ * <h2>Lifecycle</h2>
+ * API for hosts. Creating a store touches nothing on disk; the first write of a job creates the folders and takes the
+ * job's lock. Whoever created the store closes it: {@link #close()} finishes the pruning and releases the locks; reads
+ * still work afterwards, writes throw a {@link CheckpointStoreException}.
  */
 public final class FileCheckpointStore implements CheckpointStore {
 
@@ -80,12 +85,12 @@ public final class FileCheckpointStore implements CheckpointStore {
     private final List<Consumer<WriterLostException>> lostListeners = new CopyOnWriteArrayList<>();
     private boolean closed;
 
-    /** A store in {@code root} (created if missing) with {@link StoreOptions#DEFAULTS}. */
+    /** A store in {@code root} with {@link StoreOptions#DEFAULTS}. */
     public FileCheckpointStore(Path root) {
         this(root, StoreOptions.DEFAULTS);
     }
 
-    /** A store in {@code root}, created if missing (at the first save). */
+    /** A store in {@code root}, created if missing at the first write of a job. */
     public FileCheckpointStore(Path root, StoreOptions options) {
         this(root, options, FileOps.REAL, Clock.systemUTC());
     }

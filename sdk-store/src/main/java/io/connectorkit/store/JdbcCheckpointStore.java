@@ -60,6 +60,11 @@ import javax.sql.DataSource;
  * the call fails, and a WARNING says who holds the claim and, on PostgreSQL, which sessions hold locks on the table.
  *
  * <p>Passwords never appear in messages or logs. Thread-safe; saves of one job are serialised.
+ *
+ * <h2>Lifecycle</h2> API for hosts. Creating a store connects to nothing: the tables are created, and connections
+ * opened, by the calls that need them (one connection per call, closed before it returns). Whoever created the store
+ * closes it: {@link #close()} releases its claims and stops the heartbeat thread; reads still work afterwards, writes
+ * throw a {@link CheckpointStoreException}. A {@link DataSource} given stays the caller's.
  */
 public final class JdbcCheckpointStore implements CheckpointStore {
 
