@@ -142,6 +142,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the progress line is closed inside the try, so that it ends before the outcome prints
     public Integer call() {
         validate();
         Map<String, String> flat = configuration == null ? Map.of() : flatten(configuration);
