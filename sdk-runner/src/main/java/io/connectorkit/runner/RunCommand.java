@@ -2,7 +2,6 @@ package io.connectorkit.runner;
 
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.runtime.ComponentManager;
-import io.connectorkit.runtime.Printable;
 import io.connectorkit.store.CheckpointStore;
 import io.connectorkit.store.JdbcCheckpointStore;
 import jakarta.json.bind.Jsonb;
@@ -202,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
             return ComponentManager.jsonToMap(ConfigurationFile.read(file));
         } catch (IllegalArgumentException e) {
             throw new RunnerException(ExitCodes.BAD_CONFIGURATION, "configuration file " + file + ": "
-                    + Printable.of(e.getMessage(), 500), e);
+                    + PrintableText.of(e.getMessage(), 500), e);
         }
     }
 
