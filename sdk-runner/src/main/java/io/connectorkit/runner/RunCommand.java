@@ -98,8 +98,8 @@ final class RunCommand implements Callable<Integer> {
             + "the new ones are appended. Never ignores a checkpoint that is there")
     boolean startOver;
 
-    @Option(names = "--disable-feature", description = "run without checkpointing (a saved checkpoint is ignored, with a warning)")
-    boolean disableFeature;
+    @Mixin
+    CheckpointSwitch checkpoints;
 
     @Option(names = "--retries", paramLabel = "K", defaultValue = "0",
             description = "retry a failing connector K times, from the last saved checkpoint (default: ${DEFAULT-VALUE})")
@@ -266,7 +266,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The components of the runner's class path and {@code --jar}s, with this run's checkpoint settings. */
     private ComponentLookup components() {
-        ComponentManager.Builder builder = ComponentManager.builder().checkpointing(!disableFeature);
+        ComponentManager.Builder builder = checkpoints.applyTo(ComponentManager.builder(), System.getProperties(), log);
         if (frequency != null) {
             builder.checkpointFrequency(frequency.records != null ? Frequency.RECORD : Frequency.TIME,
                     frequency.records != null ? frequency.records : frequency.millis);
