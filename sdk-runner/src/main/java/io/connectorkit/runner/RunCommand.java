@@ -2,7 +2,6 @@ package io.connectorkit.runner;
 
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.runtime.ComponentManager;
-import io.connectorkit.runtime.Printable;
 import io.connectorkit.store.CheckpointStore;
 import io.connectorkit.store.JdbcCheckpointStore;
 import jakarta.json.bind.Jsonb;
@@ -99,8 +98,8 @@ final class RunCommand implements Callable<Integer> {
             + "the new ones are appended. Never ignores a checkpoint that is there")
     boolean startOver;
 
-    @Option(names = "--disable-feature", description = "run without checkpointing (a saved checkpoint is ignored, with a warning)")
-    boolean disableFeature;
+    @Mixin
+    CheckpointSwitch checkpoints;
 
     @Option(names = "--retries", paramLabel = "K", defaultValue = "0",
             description = "retry a failing connector K times, from the last saved checkpoint (default: ${DEFAULT-VALUE})")
@@ -203,7 +202,7 @@ final class RunCommand implements Callable<Integer> {
             return ComponentManager.jsonToMap(ConfigurationFile.read(file));
         } catch (IllegalArgumentException e) {
             throw new RunnerException(ExitCodes.BAD_CONFIGURATION, "configuration file " + file + ": "
-                    + Printable.of(e.getMessage(), 500), e);
+                    + PrintableText.of(e.getMessage(), 500), e);
         }
     }
 
@@ -268,7 +267,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The components of the runner's class path and {@code --jar}s, with this run's checkpoint settings. */
     private ComponentLookup components() {
-        ComponentManager.Builder builder = ComponentManager.builder().checkpointing(!disableFeature);
+        ComponentManager.Builder builder = checkpoints.applyTo(ComponentManager.builder(), System.getProperties(), log);
         if (frequency != null) {
             builder.checkpointFrequency(frequency.records != null ? Frequency.RECORD : Frequency.TIME,
                     frequency.records != null ? frequency.records : frequency.millis);
