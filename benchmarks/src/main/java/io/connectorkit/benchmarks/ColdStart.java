@@ -29,7 +29,7 @@ public final class ColdStart {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--probe")) {
-            System.out.println(args[1].equals("ck") ? SideBySide.ckStartup() : tckStartup());
+            System.out.println(args[1].equals("ck") ? SideBySideModes.ckStartup() : tckStartup());
             return;
         }
         int samples = 15;
@@ -46,11 +46,11 @@ public final class ColdStart {
     }
 
     private static void run(int samples, List<String> runnerJvmArgs) throws Exception {
-        Path work = SideBySide.targetDir().resolve("cold-start");
+        Path work = BenchFiles.targetDir().resolve("cold-start");
         Files.createDirectories(work);
         Path configuration = Files.writeString(work.resolve("one-record.json"),
                 "{\"configuration\": {\"total\": 1}}\n");
-        Path runnerJar = SideBySide.targetDir().resolve("../../sdk-runner/target/connectorkit-runner.jar").normalize();
+        Path runnerJar = BenchFiles.targetDir().resolve("../../sdk-runner/target/connectorkit-runner.jar").normalize();
         List<Double> ck = new ArrayList<>();
         List<Double> tck = new ArrayList<>();
         List<Double> runner = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class ColdStart {
     private static double runOneRecord(Path runnerJar, Path configuration, Path work, List<String> jvmArgs)
             throws IOException, InterruptedException {
         Path store = work.resolve("store");
-        SideBySide.deleteTree(store);
+        BenchFiles.deleteTree(store);
         List<String> command = new ArrayList<>(List.of(javaCommand()));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", runnerJar.toString(), "run", "--family", "checkpoint", "--name", "list-input",
@@ -105,9 +105,9 @@ public final class ColdStart {
     /** TCK's cold figure: its class loader is made before the clock starts, as a host would have it. */
     private static long tckStartup() throws Exception {
         SideBySide.Options options = SideBySide.Options.parse(new String[0]);
-        try (URLClassLoader loader = SideBySide.tckLoader(options)) {
-            Path pluginJar = SideBySide.tckPluginJar(options);
-            Path m2 = SideBySide.tckM2(options);
+        try (URLClassLoader loader = TckJars.loader(options)) {
+            Path pluginJar = TckJars.pluginJar(options);
+            Path m2 = TckJars.m2(options);
             Class<?> driver = Class.forName("io.connectorkit.benchmarks.tck.TckDriver", true, loader);
             Method startup = driver.getMethod("startup", Path.class, Path.class);
             return (Long) startup.invoke(null, m2, pluginJar);

@@ -21,12 +21,12 @@ class SideBySideTest {
     @Test
     void runsEveryModeOnceWithTenThousandRecords() throws Exception {
         SideBySide.Options options = new SideBySide.Options(10_000, 10_000, 20, 1, 0.05, work,
-                SideBySide.targetDir().resolve("tck-lib"), AsyncCheckpointWriter.DEFAULT_MIN_PAUSE);
+                BenchFiles.targetDir().resolve("tck-lib"), AsyncCheckpointWriter.DEFAULT_MIN_PAUSE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
         SideBySide.Report report = SideBySide.run(options, out);
-        SideBySide.print(options, report, out);
+        SideBySideTable.print(options, report, out);
 
         for (SideBySide.Series series : report.series().values()) {
             assertTrue(series.median() > 0, series.name + " measured nothing");

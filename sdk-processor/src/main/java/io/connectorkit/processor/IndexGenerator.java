@@ -194,7 +194,7 @@ final class IndexGenerator {
                     : CodeBlock.of(".factory($T::new)", node.literal));
         }
         if (node.checkpoint != null) {
-            CheckpointInfo checkpoint = node.checkpoint;
+            CheckpointDeclaration checkpoint = node.checkpoint;
             calls.add(CodeBlock.of(".checkpoint(new $T($L, $T.$L, $LL))", CheckpointModel.class,
                     version(checkpoint.version()), FREQUENCY, checkpoint.frequency(), checkpoint.interval()));
         } else if (!node.version.equals(VersionInfo.DEFAULT)) {

@@ -43,7 +43,7 @@ final class OptionNode {
 
     OptionNode element;
     final List<OptionNode> children = new ArrayList<>();
-    CheckpointInfo checkpoint;
+    CheckpointDeclaration checkpoint;
     /** For a configuration class that is not a checkpoint: its {@code @Version}. */
     VersionInfo version = VersionInfo.DEFAULT;
     /** For a configuration class: whether its no-argument constructor has a {@code throws} clause. */

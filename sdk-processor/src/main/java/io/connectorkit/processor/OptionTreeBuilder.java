@@ -119,7 +119,7 @@ final class OptionTreeBuilder {
             } else {
                 checkpoints.add(new OptionTree.Reach(path, source, type));
             }
-            node.checkpoint = checkpointInfo(type);
+            node.checkpoint = checkpointDeclaration(type);
         } else if (!ModelSupport.isInstantiableClass(type) || !ModelSupport.hasPublicNoArgConstructor(type)) {
             reporter.error(Messages.CONFIGURATION_CLASS_SHAPE, source, type.getQualifiedName());
             return node;
@@ -191,10 +191,10 @@ final class OptionTreeBuilder {
         return (Boolean) ModelSupport.value(elements, option, "required").getValue();
     }
 
-    private CheckpointInfo checkpointInfo(TypeElement type) {
+    private CheckpointDeclaration checkpointDeclaration(TypeElement type) {
         AnnotationMirror mirror = ModelSupport.mirror(type, Names.CHECKPOINT).orElseThrow();
         VariableElement frequency = (VariableElement) ModelSupport.value(elements, mirror, "frequency").getValue();
         long interval = (Long) ModelSupport.value(elements, mirror, "interval").getValue();
-        return new CheckpointInfo(versions.read(type), frequency.getSimpleName().toString(), interval);
+        return new CheckpointDeclaration(versions.read(type), frequency.getSimpleName().toString(), interval);
     }
 }

@@ -2,7 +2,6 @@ package io.connectorkit.runner;
 
 import jakarta.json.Json;
 import io.connectorkit.runtime.ComponentManager;
-import io.connectorkit.runtime.Printable;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -54,18 +53,18 @@ final class ConfigurationFile {
             JsonLocation at = e.getLocation();
             throw new RunnerException(ExitCodes.BAD_CONFIGURATION, "configuration file " + file
                     + " is not valid JSON at line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ": "
-                    + Printable.of(e.getMessage(), 300));
+                    + PrintableText.of(e.getMessage(), 300));
         } catch (JsonException e) {
             Throwable cause = e.getCause() instanceof CharacterCodingException ? e.getCause() : e;
             throw new RunnerException(ExitCodes.BAD_CONFIGURATION, "configuration file " + file
-                    + " cannot be read as UTF-8 JSON: " + Printable.of(cause.getMessage(), 300));
+                    + " cannot be read as UTF-8 JSON: " + PrintableText.of(cause.getMessage(), 300));
         } catch (RuntimeException e) {
             if (e instanceof RunnerException runner) {
                 throw runner;
             }
             // Parsson's limits: nesting deeper than 1,000 levels, a number of more than 1,100 characters.
             throw new RunnerException(ExitCodes.BAD_CONFIGURATION, "configuration file " + file + " is beyond what "
-                    + "the JSON reader accepts: " + Printable.of(String.valueOf(e.getMessage()), 300)
+                    + "the JSON reader accepts: " + PrintableText.of(String.valueOf(e.getMessage()), 300)
                     + " (configurations are nested at most " + ComponentManager.MAX_JSON_DEPTH + " levels)");
         } catch (IOException e) {
             throw new RunnerException(ExitCodes.BAD_CONFIGURATION, "configuration file " + file + " cannot be read: "

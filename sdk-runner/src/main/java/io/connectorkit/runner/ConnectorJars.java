@@ -56,7 +56,8 @@ final class ConnectorJars {
 
     /** The URL of {@code jar} once it opened as a jar: a class loader would otherwise skip it without a word. */
     private static URL checkedJar(Path jar) {
-        try (JarFile opened = new JarFile(jar.toFile())) {
+        try {
+            new JarFile(jar.toFile()).close(); // opening it is the check
             return jar.toUri().toURL();
         } catch (MalformedURLException e) {
             throw refused(jar, e.getMessage());

@@ -112,8 +112,8 @@ final class JobRunner {
         latest.ifPresent(saved -> {
             Map<String, String> keys = ComponentManager.jsonToMap(saved.checkpoint());
             if (!manager.isCheckpointingEnabled()) {
-                // Not handed to the runtime: its warning would advise a system property, and we know the cause.
-                log.println("connectorkit: warning: --disable-feature: the saved checkpoint #" + saved.generation()
+                // Not handed to the runtime: its warning only names keys; this one names the saved checkpoint.
+                log.println("connectorkit: warning: --no-checkpoints: the saved checkpoint #" + saved.generation()
                         + " of job '" + settings.job() + "' is ignored (keys " + new TreeSet<>(keys.keySet())
                         + "); the input starts from its configuration and no checkpoint is saved");
                 return;

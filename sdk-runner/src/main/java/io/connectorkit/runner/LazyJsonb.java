@@ -21,9 +21,13 @@ final class LazyJsonb implements Supplier<Jsonb>, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws Exception {
+    public synchronized void close() {
         if (jsonb != null) {
-            jsonb.close();
+            try {
+                jsonb.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing JSON-B failed", e);
+            }
         }
     }
 }

@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
-import sun.misc.Signal;
 
 /**
  * The {@code connectorkit} command line: {@code run} a connector with durable checkpoints, {@code checkpoint}
@@ -50,7 +49,7 @@ public final class Main {
     /** Runs the command line and exits with its code; SIGTERM and SIGINT stop a running job cleanly. */
     public static void main(String[] args) {
         StopRequest stop = new StopRequest();
-        handleSignals(stop);
+        SignalRouting.routeTo(stop);
         System.exit(execute(stop, args));
     }
 
@@ -70,22 +69,6 @@ public final class Main {
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> report(error, line.getErr()));
         commandLine.setParameterExceptionHandler(new UnknownOptions(commandLine.getParameterExceptionHandler()));
         return commandLine.execute(args);
-    }
-
-    /**
-     * Routes SIGTERM and SIGINT to {@code stop} instead of the JVM's handler, which would exit at once (no final
-     * checkpoint) and cannot tell a first signal from a second. A signal the JVM reserves (-Xrs) or that was ignored
-     * when the process started (a background job's SIGINT) keeps its behaviour.
-     */
-    private static void handleSignals(StopRequest stop) {
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                Signal.handle(new Signal(name), signal -> stop.signalled("SIG" + signal.getName(),
-                        signal.getNumber()));
-            } catch (IllegalArgumentException e) {
-                // Not ours to handle on this JVM or platform: the default stays.
-            }
-        }
     }
 
     private static int report(Exception error, PrintWriter err) {

@@ -2,7 +2,6 @@ package io.connectorkit.runner;
 
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.runtime.ComponentManager;
-import io.connectorkit.runtime.Printable;
 import io.connectorkit.store.CheckpointStore;
 import jakarta.json.bind.Jsonb;
 import java.io.PrintStream;
@@ -95,8 +94,8 @@ final class RunCommand implements Callable<Integer> {
             + "the new ones are appended. Never ignores a checkpoint that is there")
     boolean startOver;
 
-    @Option(names = "--disable-feature", description = "run without checkpointing (a saved checkpoint is ignored, with a warning)")
-    boolean disableFeature;
+    @Mixin
+    CheckpointSwitch checkpoints;
 
     @Option(names = "--retries", paramLabel = "K", defaultValue = "0",
             description = "retry a failing connector K times, from the last saved checkpoint (default: ${DEFAULT-VALUE})")
@@ -138,6 +137,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the progress line is closed inside the try, so that it ends before the outcome prints
     public Integer call() {
         validate();
         Map<String, String> flat = configuration == null ? Map.of() : flatten(configuration);
@@ -197,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
             return ComponentManager.jsonToMap(ConfigurationFile.read(file));
         } catch (IllegalArgumentException e) {
             throw new RunnerException(ExitCodes.BAD_CONFIGURATION, "configuration file " + file + ": "
-                    + Printable.of(e.getMessage(), 500), e);
+                    + PrintableText.of(e.getMessage(), 500), e);
         }
     }
 
@@ -262,7 +262,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The components of the runner's class path and {@code --jar}s, with this run's checkpoint settings. */
     private ComponentLookup components() {
-        ComponentManager.Builder builder = ComponentManager.builder().checkpointing(!disableFeature);
+        ComponentManager.Builder builder = checkpoints.applyTo(ComponentManager.builder(), System.getProperties(), log);
         if (frequency != null) {
             builder.checkpointFrequency(frequency.records != null ? Frequency.RECORD : Frequency.TIME,
                     frequency.records != null ? frequency.records : frequency.millis);

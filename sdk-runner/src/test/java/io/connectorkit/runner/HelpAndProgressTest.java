@@ -35,8 +35,9 @@ class HelpAndProgressTest {
                         && line.contains(code[1])), () -> "exit code " + code[0] + " not listed:\n" + help.out());
             }
         }
-        run.assertOutContains("--fail-after", "--every", "--every-ms", "--retries", "--disable-feature", "--metrics",
+        run.assertOutContains("--fail-after", "--every", "--every-ms", "--retries", "--no-checkpoints", "--metrics",
                 "--stop-grace-ms");
+        assertFalse(run.out().contains("--disable-feature"), "the former name is hidden:\n" + run.out());
     }
 
     @Test

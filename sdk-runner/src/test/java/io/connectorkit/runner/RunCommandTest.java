@@ -167,10 +167,10 @@ class RunCommandTest {
     }
 
     @Test
-    void disableFeatureSavesNoCheckpoint() {
+    void noCheckpointsSavesNoCheckpoint() {
         Path output = dir.resolve("out.jsonl");
 
-        run(listInput(dir, 12, 5), output, "--disable-feature").assertCode(0);
+        run(listInput(dir, 12, 5), output, "--no-checkpoints").assertCode(0);
 
         assertEquals(range(1, 12), ids(output));
         try (FileCheckpointStore store = new FileCheckpointStore(store())) {
@@ -180,15 +180,54 @@ class RunCommandTest {
     }
 
     @Test
-    void disableFeatureIgnoresASavedCheckpointWithAWarningNamingItsKeys() {
+    void theFormerNameDisableFeatureStillRunsWithoutCheckpointing() {
+        Path output = dir.resolve("out.jsonl");
+
+        run(listInput(dir, 12, 5), output, "--disable-feature").assertCode(0);
+
+        assertEquals(range(1, 12), ids(output));
+        try (FileCheckpointStore store = new FileCheckpointStore(store())) {
+            assertEquals(List.of(), store.jobs());
+        }
+    }
+
+    @Test
+    void theCheckpointPropertyStillWorksWithTheRunner() {
+        Path output = dir.resolve("out.jsonl");
+        String[] args = {"run", "--family", "checkpoint", "--name", "list-input", "--configuration",
+            listInput(dir, 12, 5).toString(), "--store", fileStore(store()), "--output", output.toString(), "--quiet"};
+
+        Cli.forkWith(dir, List.of("-D" + CheckpointSwitch.PROPERTY + "=true"), args).assertCode(0);
+
+        assertEquals(range(1, 12), ids(output));
+        assertEquals(12, latest(DEFAULT_JOB).checkpoint().getJsonObject("$checkpoint").getInt("sinceId"));
+    }
+
+    @Test
+    void checkpointKeysInTheConfigurationWithNoCheckpointsAreIgnoredSayingHowToResumeWithTheRunner() {
+        Path configuration = Cli.write(dir.resolve("with-checkpoint.json"), "{\"configuration\": {\"total\": 12, "
+                + "\"batchSize\": 5}, \"$checkpoint\": {\"sinceId\": 10}}");
+        Path output = dir.resolve("out.jsonl");
+
+        Cli.Result result = Cli.fork(dir, "run", "--family", "checkpoint", "--name", "list-input", "--configuration",
+                configuration.toString(), "--store", fileStore(store()), "--output", output.toString(), "--quiet",
+                "--no-checkpoints").assertCode(0);
+
+        assertEquals(range(1, 12), ids(output), "started from the configuration");
+        result.assertErrContains("[$checkpoint.sinceId] are ignored", "To resume, run without --no-checkpoints.");
+    }
+
+    @Test
+    void noCheckpointsIgnoresASavedCheckpointWithAWarningNamingItsKeys() {
         Path configuration = listInput(dir, 12, 5);
         run(configuration, dir.resolve("first.jsonl")).assertCode(0);
         long generation = latest(DEFAULT_JOB).generation();
 
-        Cli.Result result = run(configuration, dir.resolve("second.jsonl"), "--disable-feature").assertCode(0);
+        Cli.Result result = run(configuration, dir.resolve("second.jsonl"), "--no-checkpoints").assertCode(0);
 
         assertEquals(range(1, 12), ids(dir.resolve("second.jsonl")), "started from the first record");
-        result.assertErrContains("$checkpoint.sinceId", "$checkpoint.__version", "ignored");
+        result.assertErrContains("--no-checkpoints: the saved checkpoint", "$checkpoint.sinceId",
+                "$checkpoint.__version", "ignored");
         assertFalse(result.err().contains("resumes from checkpoint"), result.err());
         assertEquals(generation, latest(DEFAULT_JOB).generation(), "nothing saved");
         assertEquals(12, latest(DEFAULT_JOB).checkpoint().getJsonObject("$checkpoint").getInt("sinceId"));

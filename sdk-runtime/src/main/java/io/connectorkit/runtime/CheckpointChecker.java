@@ -50,7 +50,7 @@ final class CheckpointChecker {
             }
         }
         try {
-            Map<String, String> prepared = new ResumePreparer(model, checkpointOption, true)
+            Map<String, String> prepared = new ResumePreparer(model, checkpointOption, CheckpointSettings.CHECKING)
                     .prepare(model.version().value(), fields);
             if (checkpointOption != null) {
                 ConfigurationBinder.bindOption(model.id(), checkpointOption, model.checkpointPath(), prepared);

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * A component's {@code @Checkpoint}: where it sits in the configuration and the fields of
- * {@code {"$checkpoint": {...}}}.
+ * {@code {"$checkpoint": {...}}}. Part of a {@link ComponentDescription}.
+ *
+ * <p><b>API</b>: an immutable value made by the runtime; thread-safe.
  *
  * @param path the dotted path of the {@code @Checkpoint} option, {@code configuration.checkpoint}
  * @param type the {@code @Checkpoint} class's name

@@ -16,6 +16,11 @@ import java.util.function.Supplier;
  * <pre>{"$checkpoint": {"sinceId": 95, "strategy": "BY_ID", "__version": 2}}</pre>
  * Fields that were {@code null} are left out and resume to the class's default. Two states are equal when their wire
  * forms are.
+ *
+ * <p><b>API</b>: inputs hand states to hosts ({@link Input#getCheckpoint()}, the callback of
+ * {@link Input#start(java.util.function.Consumer)}); a host may also make one from fields or read one back from JSON,
+ * to save or compare. Immutable and thread-safe: a state may be saved on another thread than the one that took it
+ * (its JSON is built there, on first use).
  */
 public final class CheckpointState {
 
@@ -53,7 +58,8 @@ public final class CheckpointState {
     }
 
     /**
-     * A state whose wire form is built on first use, on whichever thread asks for it first.
+     * A state whose wire form is built on first use, on whichever thread asks for it first. Internal: how the
+     * runtime's inputs snapshot a checkpoint ({@code CheckpointCapture}); a host makes states from fields or JSON.
      *
      * @param version the {@code @Version} of the checkpoint class, 1 or more
      * @param wireForm builds exactly {@code {"$checkpoint": {<fields>, "__version": version}}} from an immutable copy
@@ -61,7 +67,7 @@ public final class CheckpointState {
      * @throws IllegalStateException from {@link #toJson()} (and so {@link #state()}, {@code equals}) when
      *     {@code wireForm} builds anything else
      */
-    public static CheckpointState deferred(int version, Supplier<JsonObject> wireForm) {
+    static CheckpointState deferred(int version, Supplier<JsonObject> wireForm) {
         return new CheckpointState(checkVersion(version), null, Objects.requireNonNull(wireForm, "wireForm"));
     }
 

@@ -7,6 +7,8 @@ import java.util.Objects;
  * What a user needs to configure a component without reading its source. Made by {@link ComponentManager#describe}
  * and {@link ComponentManager#components}.
  *
+ * <p><b>API</b>: an immutable value made by the runtime; thread-safe.
+ *
  * @param family the component family
  * @param name the component name within its family
  * @param type the emitter class's name

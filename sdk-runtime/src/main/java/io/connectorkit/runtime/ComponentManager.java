@@ -16,8 +16,12 @@ import java.util.Optional;
  * The entry point of the runtime: finds components in the generated indexes of a class loader and creates
  * configured {@link Mapper}s for them.
  *
- * <p>The caller owns it: there is no singleton and no shutdown hook; {@link #close()} releases the shared
- * {@code Jsonb}. Thread-safe: {@link #findMapper} may be called from several threads.
+ * <p><b>API</b> for hosts (a runner, a test kit, an application embedding connectors).
+ * <b>Lifecycle:</b> the caller owns it: build one with {@link #builder()}, use it, {@link #close()} it; there is no
+ * singleton, no shutdown hook, and no system property is read: everything a host decides (checkpointing on or off,
+ * a frequency, the class loader) is given to the builder. Closing releases the shared {@code Jsonb}; mappers and
+ * inputs it created must not be used after. <b>Thread-safety:</b> thread-safe; {@link #findMapper} and the lookups
+ * may be called from several threads.
  *
  * <pre>{@code
  * try (ComponentManager manager = ComponentManager.builder().checkpointing(true).build()) {
@@ -33,9 +37,6 @@ import java.util.Optional;
  */
 public final class ComponentManager implements AutoCloseable {
 
-    /** The system property that turns checkpointing on when the builder does not say; read once per builder. */
-    public static final String CHECKPOINT_ENABLED_PROPERTY = "connectorkit.checkpoint.enabled";
-
     /** The deepest nesting {@link #jsonToMap} flattens: levels of objects and arrays, the root object being 1. */
     public static final int MAX_JSON_DEPTH = JsonFlattener.MAX_DEPTH;
 
@@ -48,7 +49,10 @@ public final class ComponentManager implements AutoCloseable {
     private final Services services;
     private final CheckpointSettings settings;
 
-    /** A manager over the context class loader, with checkpointing as {@value #CHECKPOINT_ENABLED_PROPERTY} says. */
+    /**
+     * A manager over the thread's context class loader with checkpointing off: the same as
+     * {@code builder().build()}.
+     */
     public ComponentManager() {
         this(builder());
     }
@@ -56,7 +60,8 @@ public final class ComponentManager implements AutoCloseable {
     private ComponentManager(Builder builder) {
         this.registry = new ComponentRegistry(builder.classLoader);
         this.services = new Services();
-        this.settings = new CheckpointSettings(builder.checkpointing, builder.frequency, builder.interval);
+        this.settings = new CheckpointSettings(builder.checkpointing, builder.frequency, builder.interval,
+                builder.howToEnable);
     }
 
     /** Starts a manager's configuration. */
@@ -106,7 +111,7 @@ public final class ComponentManager implements AutoCloseable {
         }
         ComponentModel model = found.get();
         OptionModel checkpointOption = ComponentRegistry.checkpointOption(model);
-        Map<String, String> prepared = new ResumePreparer(model, checkpointOption, settings.enabled())
+        Map<String, String> prepared = new ResumePreparer(model, checkpointOption, settings)
                 .prepare(version, configuration);
         EmitterMapper mapper = new EmitterMapper(model, prepared, services, settings, checkpointOption);
         mapper.validate();
@@ -227,10 +232,14 @@ public final class ComponentManager implements AutoCloseable {
                 .map(model -> describer.describe(model, ComponentRegistry.checkpointOption(model)));
     }
 
-    /** Configures a {@link ComponentManager}. */
+    /**
+     * Configures a {@link ComponentManager}. <b>API</b>; not thread-safe: one thread configures it, then calls
+     * {@link #build()} (which may be called again for another manager with the same settings).
+     */
     public static final class Builder {
         private ClassLoader classLoader = defaultClassLoader();
-        private boolean checkpointing = readCheckpointProperty();
+        private boolean checkpointing;
+        private String howToEnable = CheckpointSettings.BUILDER_HOW_TO_ENABLE;
         private Frequency frequency;
         private long interval;
 
@@ -243,9 +252,25 @@ public final class ComponentManager implements AutoCloseable {
             return this;
         }
 
-        /** Turns checkpointing on or off, whatever the system property says. */
+        /**
+         * Turns checkpointing on or off; default off. Off, inputs take no checkpoint and {@code $checkpoint} keys
+         * are ignored with a warning naming them. A host that reads a switch of its own (a command-line flag, a
+         * system property) maps it here.
+         */
         public Builder checkpointing(boolean enabled) {
             this.checkpointing = enabled;
+            return this;
+        }
+
+        /**
+         * How this host's users turn checkpointing on, for the messages that say it is off (the warning that ignores
+         * {@code $checkpoint} keys, the error of {@link Input#getCheckpoint()}). It completes "to turn checkpointing
+         * on, ...": a command-line host says {@code "run without --no-checkpoints"}. Default: {@code "build the
+         * ComponentManager with builder().checkpointing(true)"}, which is right for an application embedding the
+         * runtime.
+         */
+        public Builder howToEnableCheckpointing(String instruction) {
+            this.howToEnable = Objects.requireNonNull(instruction, "instruction");
             return this;
         }
 
@@ -267,15 +292,6 @@ public final class ComponentManager implements AutoCloseable {
         private static ClassLoader defaultClassLoader() {
             ClassLoader context = Thread.currentThread().getContextClassLoader();
             return context != null ? context : ComponentManager.class.getClassLoader();
-        }
-
-        private static boolean readCheckpointProperty() {
-            String value = System.getProperty(CHECKPOINT_ENABLED_PROPERTY);
-            if (value == null && System.getProperty("connectorkit.checkpoint.enable") != null) {
-                log().log(Level.WARNING, "-Dconnectorkit.checkpoint.enable is set but the property is "
-                        + CHECKPOINT_ENABLED_PROPERTY + "; checkpointing stays off");
-            }
-            return Boolean.parseBoolean(value);
         }
     }
 }

@@ -6,9 +6,14 @@ import java.util.stream.Collectors;
 /**
  * A configuration map cannot be bound to a component: every problem found is in {@link #problems()}, each naming the
  * key, what was expected and what was received (never the value of a {@code @Credential} option). The message lists
- * the first {@value #LISTED} and counts the others, with keys and values made printable ({@link Printable}).
+ * the first {@value #LISTED} and counts the others, with keys and values made printable: a line break or a control
+ * character in a key cannot forge a line of the message, a long key is cut. Thrown by
+ * {@link ComponentManager#findMapper}, {@link Mapper#create()} and {@link ComponentManager#checkCheckpoint}.
+ *
+ * <p><b>API</b>: hosts catch it. Thrown by the runtime only (its constructor is internal); immutable once thrown, so
+ * it may be handed to another thread.
  */
-public class ConfigurationException extends RuntimeException {
+public final class ConfigurationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
     /** The problems a message lists; the others are counted. */
@@ -23,7 +28,7 @@ public class ConfigurationException extends RuntimeException {
      * @param componentId {@code family/name}
      * @param problems at least one problem
      */
-    public ConfigurationException(String componentId, List<Problem> problems) {
+    ConfigurationException(String componentId, List<Problem> problems) {
         super(describe(componentId, problems));
         this.componentId = componentId;
         this.problems = List.copyOf(problems);
@@ -60,7 +65,7 @@ public class ConfigurationException extends RuntimeException {
     }
 
     /**
-     * One problem with one key.
+     * One problem with one key. <b>API</b>: an immutable value (a host may build one to compare with in a test).
      *
      * @param key the configuration key, for example {@code configuration.checkpoint.sinceId}
      * @param expected what the key needs, for example {@code an int}

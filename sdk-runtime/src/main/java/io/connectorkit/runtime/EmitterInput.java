@@ -26,6 +26,7 @@ final class EmitterInput implements Input {
     private final CheckpointPolicy policy;
     private final Predicate<Object> safePoint;
     private final ComponentFailures failures;
+    private final String howToEnable;
 
     private Phase phase = Phase.NEW;
     private Consumer<CheckpointState> callback;
@@ -35,9 +36,10 @@ final class EmitterInput implements Input {
     /**
      * @param capture takes checkpoints, or {@code null} when checkpointing is off or the emitter has none
      * @param policy the checkpoint interval, or {@code null} with a null capture
+     * @param howToEnable how the host turns checkpointing on, for the error of {@link #getCheckpoint()} when it is off
      */
     EmitterInput(ComponentModel model, Object emitter, CheckpointCapture capture, CheckpointPolicy policy,
-            SecretScrubber scrubber) {
+            SecretScrubber scrubber, String howToEnable) {
         this.model = model;
         this.emitter = emitter;
         this.producer = model.producer();
@@ -45,6 +47,7 @@ final class EmitterInput implements Input {
         this.policy = policy;
         this.safePoint = model.checkpointAvailable();
         this.failures = new ComponentFailures(model.id(), scrubber);
+        this.howToEnable = howToEnable;
     }
 
     @Override
@@ -99,8 +102,7 @@ final class EmitterInput implements Input {
     public CheckpointState getCheckpoint() {
         if (capture == null) {
             throw new IllegalStateException(model.id() + (model.supportsCheckpoints()
-                    ? ": checkpointing is off; enable it with -Dconnectorkit.checkpoint.enabled=true or "
-                            + "ComponentManager.builder().checkpointing(true)"
+                    ? ": checkpointing is off; to turn it on, " + howToEnable
                     : ": the emitter has no @CheckpointData method"));
         }
         return take();

@@ -49,12 +49,12 @@ final class EmitterMapper implements Mapper {
             throw new ComponentFailures(model.id(), scrubber).failure("constructor of " + model.type().getName(), e);
         }
         if (!settings.enabled() || !model.supportsCheckpoints()) {
-            return new EmitterInput(model, emitter, null, null, scrubber);
+            return new EmitterInput(model, emitter, null, null, scrubber, settings.howToEnable());
         }
         CheckpointCodec codec = new CheckpointCodec(checkpointOption, services.builderFactory(), services.json());
         CheckpointCapture capture = new CheckpointCapture(model, codec, checkpointOption.checkpoint().version().value(),
                 new ComponentFailures(model.id(), scrubber));
-        return new EmitterInput(model, emitter, capture, policy(), scrubber);
+        return new EmitterInput(model, emitter, capture, policy(), scrubber, settings.howToEnable());
     }
 
     private CheckpointPolicy policy() {

@@ -4,8 +4,12 @@ import java.util.function.Consumer;
 
 /**
  * A running input: the host calls {@link #start()} or {@link #start(Consumer)} once, then {@link #next()} until it
- * returns {@code null} (or as long as it likes), then {@link #stop()} once. Not thread-safe: all calls come from one
- * thread at a time.
+ * returns {@code null} (or as long as it likes), then {@link #stop()} once.
+ *
+ * <p><b>API</b>, implemented by the runtime only ({@link Mapper#create()}). <b>Lifecycle:</b> one run of one emitter
+ * instance, not restartable: after {@code stop()} create another; usable until the {@link ComponentManager} that
+ * made it is closed. <b>Thread-safety:</b> not thread-safe: all calls come from one thread at a time (the checkpoint
+ * callback runs on that thread too).
  *
  * <p>Two ways to take checkpoints, both at-least-once:
  * <ul>

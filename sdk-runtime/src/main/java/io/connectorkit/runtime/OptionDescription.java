@@ -8,6 +8,8 @@ import java.util.Objects;
  * One option of a component as a user writes it in a configuration: for {@code ck describe} and other tools that
  * help write configurations. Made by {@link ComponentManager#describe}.
  *
+ * <p><b>API</b>: an immutable value made by the runtime; thread-safe.
+ *
  * @param path the dotted key, {@code configuration.total}; a list's items are {@code items[]}, so a field of an
  *     item is {@code items[].name}; for a checkpoint field, the key inside {@code $checkpoint}
  * @param kind what the option holds

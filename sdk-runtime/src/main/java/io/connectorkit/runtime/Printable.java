@@ -4,8 +4,11 @@ package io.connectorkit.runtime;
  * Text from outside (a configuration key, a value, a file's content) made safe to quote in a message or a log line:
  * control characters, line and paragraph separators are escaped as a backslash, {@code u} and four hex digits, so a
  * key cannot break a message into lines nor forge one ("connectorkit: job ... finished"), and long text is cut.
+ *
+ * <p>Internal: the runtime's own messages use it. (The runner has its own copy, {@code PrintableText}: a host's
+ * message format is the host's business, not part of the runtime's API.)
  */
-public final class Printable {
+final class Printable {
 
     private Printable() {
     }
@@ -15,7 +18,7 @@ public final class Printable {
      *
      * @param text any text; {@code null} gives {@code "null"}
      */
-    public static String of(String text, int maxCodePoints) {
+    static String of(String text, int maxCodePoints) {
         if (text == null) {
             return "null";
         }

@@ -39,12 +39,12 @@ final class ResumePreparer {
 
     private final ComponentModel model;
     private final OptionModel checkpointOption;
-    private final boolean checkpointing;
+    private final CheckpointSettings settings;
 
-    ResumePreparer(ComponentModel model, OptionModel checkpointOption, boolean checkpointing) {
+    ResumePreparer(ComponentModel model, OptionModel checkpointOption, CheckpointSettings settings) {
         this.model = model;
         this.checkpointOption = checkpointOption;
-        this.checkpointing = checkpointing;
+        this.settings = settings;
     }
 
     /** The map to bind, for a configuration written at {@code configurationVersion}. */
@@ -87,11 +87,12 @@ final class ResumePreparer {
     }
 
     private void resume(Map<String, String> checkpoint, Map<String, String> options) {
-        if (!checkpointing) {
+        if (!settings.enabled()) {
+            // How to turn it on is the host's to say (a runner's flag, an embedder's builder): given as an argument,
+            // so that its text is never read as part of the pattern.
             log().log(Level.WARNING, "{0}: checkpointing is off, so the checkpoint keys {1} are ignored and the input "
-                    + "starts from its configuration. Set -Dconnectorkit.checkpoint.enabled=true (or "
-                    + "ComponentManager.builder().checkpointing(true)) to resume.", model.id(),
-                    Printable.of(String.valueOf(checkpointKeys(checkpoint)), 1000));
+                    + "starts from its configuration. To resume, {2}.", model.id(),
+                    Printable.of(String.valueOf(checkpointKeys(checkpoint)), 1000), settings.howToEnable());
             return;
         }
         if (checkpointOption == null) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * provider and builder factory are made at once (checkpoints need them); the {@code Jsonb}, whose JSON-B provider
  * takes most of a cold start to load, only when a component first asks for it. Thread-safe.
  */
-final class Services implements AutoCloseable {
+final class Services {
 
     private final JsonProvider json;
     private final JsonBuilderFactory builderFactory;
@@ -62,8 +62,7 @@ final class Services implements AutoCloseable {
     }
 
     /** Closes the {@code Jsonb}, if one was created. */
-    @Override
-    public synchronized void close() throws Exception {
+    synchronized void close() throws Exception {
         closed = true;
         if (jsonb != null) {
             jsonb.close();

@@ -3,9 +3,13 @@ package io.connectorkit.runtime;
 /**
  * Data was written by a newer version of a component than the one on the class path: a checkpoint whose
  * {@code __version} is above the {@code @Checkpoint} class's {@code @Version}, or a configuration whose version is
- * above the emitter's. Resuming would silently drop or misread fields, so the runtime refuses.
+ * above the emitter's. Resuming would silently drop or misread fields, so the runtime refuses. Thrown by
+ * {@link ComponentManager#findMapper} and {@link ComponentManager#checkCheckpoint}.
+ *
+ * <p><b>API</b>: hosts catch it. Thrown by the runtime only (its constructor is internal); immutable once thrown, so
+ * it may be handed to another thread.
  */
-public class UnsupportedVersionException extends RuntimeException {
+public final class UnsupportedVersionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -20,7 +24,7 @@ public class UnsupportedVersionException extends RuntimeException {
      * @param receivedVersion the version of the data
      * @param supportedVersion the newest version this code reads
      */
-    public UnsupportedVersionException(String componentId, String field, int receivedVersion, int supportedVersion) {
+    UnsupportedVersionException(String componentId, String field, int receivedVersion, int supportedVersion) {
         super(componentId + ": " + field + " is " + receivedVersion + " but this version of the component reads up to "
                 + supportedVersion + "; the data was written by a newer version of the connector. Run that version, "
                 + "or rewind to a checkpoint written by this one.");

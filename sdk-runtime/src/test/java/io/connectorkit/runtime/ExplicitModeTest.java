@@ -51,7 +51,20 @@ class ExplicitModeTest {
             input.next();
             assertFalse(input.isCheckpointReady());
             IllegalStateException error = assertThrows(IllegalStateException.class, input::getCheckpoint);
-            assertTrue(error.getMessage().contains("checkpointing is off"), error.getMessage());
+            assertEquals("test/counter: checkpointing is off; to turn it on, build the ComponentManager with "
+                    + "builder().checkpointing(true)", error.getMessage());
+        }
+    }
+
+    @Test
+    void theHostSaysHowItsUsersTurnCheckpointingOn() {
+        try (ComponentManager manager = ComponentManager.builder().checkpointing(false)
+                .howToEnableCheckpointing("run without --no-checkpoints").build()) {
+            Input input = CallbackModeTest.counter(manager, "counter", 3);
+            input.start();
+            IllegalStateException error = assertThrows(IllegalStateException.class, input::getCheckpoint);
+            assertEquals("test/counter: checkpointing is off; to turn it on, run without --no-checkpoints",
+                    error.getMessage());
         }
     }
 
@@ -69,22 +82,24 @@ class ExplicitModeTest {
     }
 
     @Test
-    void theSystemPropertyIsTheDefaultSwitch() {
-        String previous = System.getProperty(ComponentManager.CHECKPOINT_ENABLED_PROPERTY);
+    void checkpointingIsOffUnlessTheBuilderTurnsItOnWhateverTheSystemProperties() {
+        // The runtime reads no system property: the runner maps its flag and connectorkit.checkpoint.enabled.
+        String property = "connectorkit.checkpoint.enabled";
+        String previous = System.getProperty(property);
         try {
-            System.setProperty(ComponentManager.CHECKPOINT_ENABLED_PROPERTY, "true");
-            try (ComponentManager manager = new ComponentManager()) {
-                assertTrue(manager.isCheckpointingEnabled());
-            }
-            System.clearProperty(ComponentManager.CHECKPOINT_ENABLED_PROPERTY);
-            try (ComponentManager manager = new ComponentManager()) {
+            System.setProperty(property, "true");
+            try (ComponentManager manager = new ComponentManager();
+                    ComponentManager built = ComponentManager.builder().build();
+                    ComponentManager on = ComponentManager.builder().checkpointing(true).build()) {
                 assertFalse(manager.isCheckpointingEnabled(), "off by default");
+                assertFalse(built.isCheckpointingEnabled(), "off by default");
+                assertTrue(on.isCheckpointingEnabled());
             }
         } finally {
             if (previous == null) {
-                System.clearProperty(ComponentManager.CHECKPOINT_ENABLED_PROPERTY);
+                System.clearProperty(property);
             } else {
-                System.setProperty(ComponentManager.CHECKPOINT_ENABLED_PROPERTY, previous);
+                System.setProperty(property, previous);
             }
         }
     }

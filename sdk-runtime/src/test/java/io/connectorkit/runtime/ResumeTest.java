@@ -128,7 +128,20 @@ class ResumeTest {
             assertEquals(1, log.messages().size());
             String warning = log.messages().get(0);
             assertTrue(warning.contains("test/counter") && warning.contains("[$checkpoint.__version, $checkpoint.next]")
-                    && warning.contains("-Dconnectorkit.checkpoint.enabled=true"), warning);
+                    && warning.endsWith("To resume, build the ComponentManager with builder().checkpointing(true)."),
+                    warning);
+        }
+    }
+
+    @Test
+    void theWarningSaysHowTheHostTurnsCheckpointingOnWordForWord() {
+        try (ComponentManager off = ComponentManager.builder().checkpointing(false)
+                .howToEnableCheckpointing("run without --no-checkpoints (not '{0}')").build();
+                LogCapture log = LogCapture.of(ResumePreparer.class)) {
+            off.findMapper("test", "counter", 1, Map.of("total", "2", "$checkpoint.next", "1")).orElseThrow();
+            assertEquals(1, log.messages().size());
+            String warning = log.messages().get(0);
+            assertTrue(warning.endsWith("To resume, run without --no-checkpoints (not '{0}')."), warning);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.runtime.CheckpointState;
+import io.connectorkit.runtime.DeferredCheckpoints;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -95,7 +96,7 @@ class AsyncCheckpointWriterTest {
     void aCheckpointStateThatCannotBeBuiltFailsWithoutRetries() {
         ControlledStore store = new ControlledStore();
         AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PART).retry(FAST_RETRY).start();
-        writer.submit("c", CheckpointState.deferred(1, () -> {
+        writer.submit("c", DeferredCheckpoints.deferred(1, () -> {
             throw new IllegalStateException("codec bug");
         }));
         CheckpointStoreException e = assertThrows(CheckpointStoreException.class, writer::flush);
@@ -107,7 +108,7 @@ class AsyncCheckpointWriterTest {
     }
 
     private static CheckpointState deferred(int offset, AtomicInteger built) {
-        return CheckpointState.deferred(2, () -> {
+        return DeferredCheckpoints.deferred(2, () -> {
             built.incrementAndGet();
             return offset(offset);
         });

@@ -67,4 +67,18 @@ final class RecordedRun {
     boolean truncated() {
         return truncated;
     }
+
+    /**
+     * The most records between two consecutive checkpoints, counting from the start to the first one and from the
+     * last one to the end: how many a crash repeats at most when each checkpoint delivered was saved.
+     */
+    long largestGap() {
+        long gap = 0;
+        int previous = 0;
+        for (Delivered checkpoint : checkpoints) {
+            gap = Math.max(gap, checkpoint.covered() - previous);
+            previous = checkpoint.covered();
+        }
+        return Math.max(gap, records.size() - previous);
+    }
 }

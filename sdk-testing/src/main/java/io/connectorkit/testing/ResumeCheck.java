@@ -1,13 +1,15 @@
 package io.connectorkit.testing;
 
+import static io.connectorkit.testing.ResumeRuns.range;
+
 import io.connectorkit.runtime.ComponentManager;
+import io.connectorkit.testing.CrashCheck.Crashes;
 import io.connectorkit.testing.RecordedRun.Delivered;
 import io.connectorkit.testing.ResumeOutcome.Mismatch;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +62,9 @@ import org.opentest4j.AssertionFailedError;
  * {@link #recordsEquivalentBy(BiPredicate)} says otherwise. A check object caches the runs it made; build a new one
  * to run again.
  *
+ * <p>This class holds what the author configures and the resume-equivalence and order checks; the runs themselves are
+ * made and cached by {@code ResumeRuns}, and the crash simulation is {@code CrashCheck}. Not thread-safe.
+ *
  * <pre>{@code
  * try (ComponentManager manager = ComponentManager.builder().checkpointing(true).build()) {
  *     ResumeCheck.of(manager, "checkpoint", "list-input", Map.of("configuration.total", "500"))
@@ -80,19 +85,16 @@ public final class ResumeCheck {
     public static final int DEFAULT_MAX_RECORDS = 1_000_000;
 
     private final ComponentUnderTest component;
+    private final ResumeRuns runs;
     private int sample = DEFAULT_SAMPLE;
     private long seed = DEFAULT_SEED;
     private Comparator<JsonObject> order;
     private CrashPoints crashPoints = CrashPoints.everyRecord();
     private long declaredBound;
-    private BiPredicate<Object, Object> equivalence = Objects::equals;
-    private int maxRecords = DEFAULT_MAX_RECORDS;
-
-    private RecordedRun reference;
-    private final Map<Integer, ResumeOutcome> outcomes = new HashMap<>();
 
     private ResumeCheck(ComponentUnderTest component) {
         this.component = component;
+        this.runs = new ResumeRuns(component);
     }
 
     /**
@@ -163,7 +165,7 @@ public final class ResumeCheck {
 
     /** How two records are compared (expected, actual); default {@code Objects.equals}. */
     public ResumeCheck recordsEquivalentBy(BiPredicate<Object, Object> equivalence) {
-        this.equivalence = Objects.requireNonNull(equivalence, "equivalence");
+        runs.equivalence(Objects.requireNonNull(equivalence, "equivalence"));
         return this;
     }
 
@@ -172,7 +174,7 @@ public final class ResumeCheck {
         if (max < 1) {
             throw new IllegalArgumentException("maxRecords must be 1 or more, got " + max);
         }
-        this.maxRecords = max;
+        runs.maxRecords(max);
         return this;
     }
 
@@ -209,13 +211,14 @@ public final class ResumeCheck {
         if (order == null) {
             throw new IllegalStateException("no order declared: call ordered(comparator) or orderedBy(key) first");
         }
-        List<Delivered> checkpoints = reference().checkpoints();
+        List<Delivered> checkpoints = runs.reference().checkpoints();
         for (int k = 1; k < checkpoints.size(); k++) {
             Delivered previous = checkpoints.get(k - 1);
             Delivered current = checkpoints.get(k);
             if (order.compare(previous.state().state(), current.state().state()) > 0) {
-                throw new AssertionFailedError(component.id() + ": checkpoint " + describe(current)
-                        + " goes backwards: it is before checkpoint " + describe(previous) + " in the declared order."
+                throw new AssertionFailedError(component.id() + ": checkpoint " + runs.describe(current)
+                        + " goes backwards: it is before checkpoint " + runs.describe(previous)
+                        + " in the declared order."
                         + "\n  previous:   " + previous.state().toJson()
                         + "\n  checkpoint: " + current.state().toJson(),
                         previous.state().toJson(), current.state().toJson());
@@ -230,11 +233,11 @@ public final class ResumeCheck {
     }
 
     private int verifyEquivalence() {
-        List<Delivered> checkpoints = reference().checkpoints();
+        List<Delivered> checkpoints = runs.reference().checkpoints();
         List<Integer> chosen = sampled(checkpoints.size());
         for (int ordinal : chosen) {
             Delivered from = checkpoints.get(ordinal);
-            ResumeOutcome outcome = outcome(from);
+            ResumeOutcome outcome = runs.resumedFrom(from);
             Mismatch divergence = outcome.divergence();
             if (divergence != null) {
                 String at = "record #" + (divergence.position() + 1)
@@ -243,22 +246,22 @@ public final class ResumeCheck {
                 boolean skips = isTail(outcome) && outcome.tailStart() > from.covered();
                 boolean repeats = isTail(outcome) && outcome.tailStart() < from.covered();
                 String headline = skips
-                        ? "the " + shortly(from) + " is ahead of what it covers: "
+                        ? "the " + runs.shortly(from) + " is ahead of what it covers: "
                                 + range(from.covered() + 1, outcome.tailStart()) + " lost. Resuming from it diverges "
                                 + "from the reference run at " + at + "."
                         : repeats
-                                ? "the " + shortly(from) + " is behind what it covers: "
+                                ? "the " + runs.shortly(from) + " is behind what it covers: "
                                         + range(outcome.tailStart() + 1, from.covered()) + " read again. Resuming "
                                         + "from it diverges from the reference run at " + at + "."
-                                : "resuming from checkpoint " + describe(from) + " diverges from the reference run at "
-                                        + at + ".";
+                                : "resuming from checkpoint " + runs.describe(from) + " diverges from the reference "
+                                        + "run at " + at + ".";
                 throw new AssertionFailedError(component.id() + ": " + headline
                         + "\n  checkpoint: " + from.state().toJson()
                         + "\n  record:     #" + (divergence.position() + 1) + " (the checkpoint covers records 1 to "
                         + from.covered() + ")"
                         + "\n  expected:   " + divergence.expected()
                         + "\n  actual:     " + divergence.actual()
-                        + (skips ? safePointNote(from) : "")
+                        + (skips ? runs.safePointNote(from) : "")
                         + sampleNote(checkpoints.size()),
                         divergence.expected(), divergence.actual());
             }
@@ -267,123 +270,7 @@ public final class ResumeCheck {
     }
 
     private Crashes verifyCrashPoints() {
-        RecordedRun run = reference();
-        List<Delivered> checkpoints = run.checkpoints();
-        long bound = declaredBound > 0 ? declaredBound : largestGap(run);
-        int[] points = crashPoints.select(run.records().size());
-        int maxDuplicates = 0;
-        int next = 0; // the first checkpoint covering c records or more
-        for (int c : points) {
-            while (next < checkpoints.size() && checkpoints.get(next).covered() < c) {
-                next++;
-            }
-            List<Delivered> candidates = new ArrayList<>();
-            candidates.add(next > 0 ? checkpoints.get(next - 1) : null); // null: no checkpoint saved, from the start
-            for (int k = next; k < checkpoints.size() && checkpoints.get(k).covered() == c; k++) {
-                candidates.add(checkpoints.get(k));
-            }
-            for (Delivered from : candidates) {
-                maxDuplicates = Math.max(maxDuplicates, crashAt(c, from, bound));
-            }
-        }
-        return new Crashes(points.length, maxDuplicates);
-    }
-
-    /** The records repeated by a crash after {@code c} records resumed from {@code from} (null: from the start). */
-    private int crashAt(int c, Delivered from, long bound) {
-        int tailStart = 0;
-        if (from != null) {
-            ResumeOutcome outcome = outcome(from);
-            if (outcome.tooMany() || outcome.tailMismatch() != null) {
-                Mismatch wrong = outcome.tooMany() ? outcome.divergence() : outcome.tailMismatch();
-                throw new AssertionFailedError(component.id() + ": after a crash after record #" + c
-                        + ", resuming from checkpoint " + describe(from) + " does not give the rest of the reference "
-                        + "run: " + (outcome.tooMany() ? "it produced more records than the whole reference run"
-                                : "its " + outcome.produced() + " records are not the reference run's last "
-                                        + outcome.produced())
-                        + "."
-                        + "\n  checkpoint: " + from.state().toJson()
-                        + "\n  record:     #" + (wrong.position() + 1)
-                        + "\n  expected:   " + wrong.expected()
-                        + "\n  actual:     " + wrong.actual(),
-                        wrong.expected(), wrong.actual());
-            }
-            tailStart = outcome.tailStart();
-        }
-        String source = from == null ? "the start (no checkpoint delivered yet)" : "checkpoint " + describe(from);
-        String json = from == null ? "none" : from.state().toJson().toString();
-        if (tailStart > c) {
-            List<Object> records = reference().records();
-            Object lost = records.get(c);
-            Object resumedFirst = tailStart < records.size() ? records.get(tailStart) : ResumeOutcome.END;
-            String headline = from == null
-                    ? "a crash after record #" + c + " loses " + records(c + 1, tailStart) + ": resuming from "
-                            + source + " starts at record #" + (tailStart + 1) + "."
-                    : "the " + shortly(from) + " is ahead of what it covers: after a crash after record #" + c + ", "
-                            + range(c + 1, tailStart) + " lost (resuming from it starts at record #"
-                            + (tailStart + 1) + ").";
-            throw new AssertionFailedError(component.id() + ": " + headline
-                    + "\n  checkpoint: " + json
-                    + "\n  record:     #" + (c + 1) + " is never received"
-                    + "\n  expected:   " + lost
-                    + "\n  actual:     " + resumedFirst
-                    + (from == null ? "" : safePointNote(from)),
-                    lost, resumedFirst);
-        }
-        int duplicates = c - tailStart;
-        if (duplicates > bound) {
-            throw new AssertionFailedError(component.id() + ": a crash after record #" + c + " repeats "
-                    + duplicates + " records (#" + (tailStart + 1) + " to #" + c + ") when resuming from " + source
-                    + ", more than the bound of " + bound + " ("
-                    + (declaredBound > 0 ? "declared with duplicateBound"
-                            : "the largest gap between checkpoints of the reference run")
-                    + ")."
-                    + "\n  checkpoint: " + json
-                    + "\n  record:     #" + (tailStart + 1) + " is the first record resumed"
-                    + "\n  expected:   at most " + bound + " records repeated"
-                    + "\n  actual:     " + duplicates + " records repeated",
-                    bound, duplicates);
-        }
-        return duplicates;
-    }
-
-    private ResumeOutcome outcome(Delivered from) {
-        ResumeOutcome known = outcomes.get(from.ordinal());
-        if (known != null) {
-            return known;
-        }
-        List<Object> records = reference().records();
-        RecordedRun resumed;
-        try {
-            resumed = RecordedRun.of(component.from(from.state().toJson()), records.size());
-        } catch (RuntimeException e) {
-            throw new AssertionFailedError(component.id() + ": resuming from checkpoint " + describe(from)
-                    + " failed: " + e
-                    + "\n  checkpoint: " + from.state().toJson(), e);
-        }
-        ResumeOutcome outcome = ResumeOutcome.compare(resumed, records, from.covered(), equivalence);
-        outcomes.put(from.ordinal(), outcome);
-        return outcome;
-    }
-
-    private RecordedRun reference() {
-        if (reference == null) {
-            RecordedRun run = RecordedRun.of(component.fromStart(), maxRecords);
-            if (run.truncated()) {
-                throw new AssertionFailedError(component.id() + ": the reference run produced more than " + maxRecords
-                        + " records; give a configuration that ends sooner, or raise maxRecords(...)");
-            }
-            if (run.records().isEmpty()) {
-                throw new AssertionFailedError(component.id() + ": the reference run produced no record, so there is "
-                        + "nothing to resume; give a configuration that produces some");
-            }
-            if (run.checkpoints().isEmpty()) {
-                throw new AssertionFailedError(component.id() + ": the reference run of " + run.records().size()
-                        + " records delivered no checkpoint; does the emitter have a @CheckpointData method?");
-            }
-            reference = run;
-        }
-        return reference;
+        return new CrashCheck(runs, declaredBound).verify(crashPoints);
     }
 
     /** The ordinals resumed from: all, or a seeded sample with the first and the last. */
@@ -403,45 +290,9 @@ public final class ResumeCheck {
         return List.copyOf(chosen);
     }
 
-    private static long largestGap(RecordedRun run) {
-        long gap = 0;
-        int previous = 0;
-        for (Delivered checkpoint : run.checkpoints()) {
-            gap = Math.max(gap, checkpoint.covered() - previous);
-            previous = checkpoint.covered();
-        }
-        return Math.max(gap, run.records().size() - previous);
-    }
-
     /** Whether the resumed run's records are exactly the reference run's last ones. */
     private static boolean isTail(ResumeOutcome outcome) {
         return !outcome.tooMany() && outcome.tailMismatch() == null;
-    }
-
-    /** {@code "record #6"} or {@code "records #6 to #8"}. */
-    private static String records(int first, int last) {
-        return first == last ? "record #" + first : "records #" + first + " to #" + last;
-    }
-
-    /** {@code "record #6 is"} or {@code "records #6 to #8 are"}. */
-    private static String range(int first, int last) {
-        return records(first, last) + (first == last ? " is" : " are");
-    }
-
-    /**
-     * For a checkpoint ahead of its records: when the emitter has a {@code @CheckpointAvailable} method, this
-     * checkpoint was taken at one of its safe points (all but the final one of {@code stop()} are).
-     */
-    private String safePointNote(Delivered checkpoint) {
-        if (checkpoint.atStop()) {
-            return "";
-        }
-        return component.safePointMethod()
-                .map(method -> "\n  note:       this checkpoint was taken at a safe point reported by "
-                        + "@CheckpointAvailable " + method + "(): the state may have been half-updated there (already "
-                        + "past a record not returned yet); it must say true only when the state covers exactly the "
-                        + "records returned so far.")
-                .orElse("");
     }
 
     private String sampleNote(int checkpoints) {
@@ -449,26 +300,11 @@ public final class ResumeCheck {
                 + " sampled with seed " + seed + ")" : "";
     }
 
-    /** {@code "checkpoint after record #5 (#1 of 10)"}; the final one says that {@code stop()} delivered it. */
-    private String shortly(Delivered checkpoint) {
-        return "checkpoint after record #" + checkpoint.covered() + " (#" + (checkpoint.ordinal() + 1) + " of "
-                + reference().checkpoints().size() + (checkpoint.atStop() ? ", the final one, delivered by stop()" : "")
-                + ")";
-    }
-
-    private String describe(Delivered checkpoint) {
-        return "#" + (checkpoint.ordinal() + 1) + " of " + reference().checkpoints().size() + " (delivered after record #"
-                + checkpoint.covered() + ")";
-    }
-
     private ResumeSummary summary(int resumedFrom, Crashes crashes) {
-        RecordedRun run = reference();
-        long bound = declaredBound > 0 ? declaredBound : largestGap(run);
+        RecordedRun run = runs.reference();
+        long bound = new CrashCheck(runs, declaredBound).bound();
         return new ResumeSummary(run.records().size(), run.checkpoints().size(), resumedFrom,
                 crashes == null ? 0 : crashes.points(), bound, declaredBound > 0,
                 crashes == null ? 0 : crashes.maxDuplicates());
-    }
-
-    private record Crashes(int points, int maxDuplicates) {
     }
 }

@@ -25,6 +25,12 @@ import java.util.List;
  * and grows when one field fills it, up to {@value #MAX_FIELD_BYTES} bytes. Line and column, which only error messages
  * use, are counted by {@link RowPosition} when an error needs them. The first read, from the start or after a seek, is
  * 8 KiB (a resume reads the header and one row), the later ones 64 KiB.
+ *
+ * <p>Why one file of this size: the field loops are the hot path of csv-input, and they read and move the buffer's
+ * fields ({@code bytes}, {@code pos}, {@code end}) directly and refill it in the middle of a field. Putting the buffer
+ * in a class of its own would put an object's fields, or a call, in the way of every byte, and the errors need the
+ * buffer as it is when they happen (the bytes it dropped, the one past it). What is not on that path is apart already:
+ * line and column counting in {@link RowPosition}, and everything about rows as records in {@code CsvInput}.
  */
 final class CsvRowReader {
 

@@ -1,7 +1,6 @@
 package io.connectorkit.samples.jdbc;
 
 import io.connectorkit.api.configuration.Option;
-import io.connectorkit.api.configuration.UrlPasswords;
 import io.connectorkit.api.input.Emitter;
 import io.connectorkit.api.input.Producer;
 import io.connectorkit.api.input.checkpoint.CheckpointAvailable;
@@ -13,17 +12,14 @@ import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Reads one table (or query) page by page in the order of a key, emits each row as a {@link JsonObject} (column
@@ -58,6 +54,10 @@ import java.util.Properties;
  * integer key that goes down, fails the run, naming the column and both values, instead of losing rows at a page
  * boundary; character keys are only checked for repeats, since the database's collation, not Java's, orders them.
  * Timestamps without time zone are taken as UTC.
+ *
+ * <p>This class reads rows and keeps the position; {@link SourceColumns} checks the source's columns,
+ * {@link PageQueries} builds and runs each page's query, {@link JdbcConnector} connects and keeps the password out of
+ * messages.
  */
 @Emitter(family = "jdbc", name = "jdbc-input")
 public class JdbcInput {
@@ -67,6 +67,7 @@ public class JdbcInput {
     private final JsonBuilderFactory factory;
     private final JdbcInputConfig configuration;
     private final JdbcInputCheckpoint checkpoint;
+    private final JdbcConnector connector;
     private final String source;
     private final int batchSize;
 
@@ -80,8 +81,8 @@ public class JdbcInput {
     // The page being read, and the position (of the last row read by this run) where the next page starts: a long
     // key in cursorLong, a character one in cursorText, never converted (a long key taken from the checkpoint also
     // keeps its text there, for messages). Every page after the first starts after the cursor, with one statement
-    // prepared once.
-    private PreparedStatement afterCursor;
+    // prepared once (kept by the queries).
+    private PageQueries queries;
     private PreparedStatement page;
     private ResultSet rows;
     private int rowsInPage;
@@ -105,6 +106,7 @@ public class JdbcInput {
         this.factory = factory;
         this.configuration = configuration;
         this.checkpoint = configuration.getCheckpoint();
+        this.connector = new JdbcConnector(configuration);
         boolean hasTable = !isBlank(configuration.getTable());
         boolean hasQuery = !isBlank(configuration.getQuery());
         if (hasTable == hasQuery) {
@@ -123,9 +125,14 @@ public class JdbcInput {
     /** Connects, checks the key and updated-at columns against the table, and reads the checkpoint's position. */
     @PostConstruct
     public void init() {
-        connection = connect();
+        connection = connector.open();
         try {
-            describeSource();
+            SourceColumns described = SourceColumns.read(connection, configuration, source, sourceName());
+            columns = described.all();
+            key = described.key();
+            keyType = described.keyType();
+            updatedAt = described.updatedAt();
+            queries = new PageQueries(connection, source, key, updatedAt, configuration.getFetchSize());
             readCheckpoint();
         } catch (RuntimeException e) {
             close();
@@ -180,79 +187,19 @@ public class JdbcInput {
     public void close() {
         try {
             closePage();
-            if (afterCursor != null) {
-                PreparedStatement statement = afterCursor;
-                afterCursor = null;
-                statement.close();
+            if (queries != null) {
+                queries.close();
             }
             if (connection != null) {
                 connection.close();
             }
         } catch (SQLException e) {
             // Nothing is lost: every row was read already. Not worth failing a finished run for.
-            LOG.log(System.Logger.Level.WARNING, "closing the connection to "
-                    + UrlPasswords.mask(configuration.getUrl()) + " failed: " + hidePassword(e.getMessage()));
+            LOG.log(System.Logger.Level.WARNING, "closing the connection to " + connector.url() + " failed: "
+                    + connector.hidePassword(e.getMessage()));
         } finally {
             connection = null;
         }
-    }
-
-    private Connection connect() {
-        Properties properties = new Properties();
-        if (configuration.getUser() != null) {
-            properties.setProperty("user", configuration.getUser());
-        }
-        if (configuration.getPassword() != null) {
-            properties.setProperty("password", configuration.getPassword());
-        }
-        try {
-            Connection opened = DriverManager.getConnection(configuration.getUrl(), properties);
-            opened.setReadOnly(true);
-            return opened;
-        } catch (SQLException e) {
-            String as = configuration.getUser() == null ? "" : " as user '" + configuration.getUser() + "'";
-            throw new IllegalStateException("cannot connect to " + UrlPasswords.mask(configuration.getUrl()) + as + ": "
-                    + hidePassword(e.getMessage()) + " (SQLState " + e.getSQLState() + ")", withoutPassword(e));
-        }
-    }
-
-    /** Finds the columns with a query that returns no row: a missing table or column fails here, by name. */
-    private void describeSource() {
-        try (Statement statement = connection.createStatement();
-                ResultSet empty = statement.executeQuery("SELECT * FROM " + source + " WHERE 1 = 0")) {
-            columns = Column.of(empty.getMetaData());
-        } catch (SQLException e) {
-            // No such table or view: 42P01 (PostgreSQL), 42S02 (SQL standard, H2), 42S04 (H2, empty database).
-            boolean noTable = List.of("42P01", "42S02", "42S04").contains(e.getSQLState());
-            String what = isBlank(configuration.getTable()) ? "the query failed"
-                    : noTable ? "table '" + configuration.getTable() + "' does not exist (or this user cannot see it)"
-                    : "cannot read table '" + configuration.getTable() + "'";
-            throw new IllegalStateException(what + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
-        }
-        key = column("keyColumn", configuration.getKeyColumn());
-        if (key.isInteger()) {
-            keyType = KeyType.LONG;
-        } else if (key.isCharacter()) {
-            keyType = KeyType.STRING;
-        } else {
-            throw new IllegalStateException("key column '" + key.label() + "' of " + sourceName() + " is of type "
-                    + key.typeName() + "; jdbc-input needs an integer or character key column");
-        }
-        if (!isBlank(configuration.getUpdatedAtColumn())) {
-            updatedAt = column("updatedAtColumn", configuration.getUpdatedAtColumn());
-            if (!updatedAt.isTimestamp()) {
-                throw new IllegalStateException("updated-at column '" + updatedAt.label() + "' of " + sourceName()
-                        + " is of type " + updatedAt.typeName() + "; jdbc-input needs a timestamp column");
-            }
-        }
-    }
-
-    private Column column(String option, String name) {
-        String unquoted = name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1) : name;
-        return columns.stream().filter(c -> c.label().equalsIgnoreCase(unquoted)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("column '" + name + "' (configuration." + option
-                        + ") does not exist in " + sourceName() + "; its columns are "
-                        + columns.stream().map(Column::label).toList()));
     }
 
     /** Checks that the checkpoint fits this configuration and sets the position the first page starts after. */
@@ -301,59 +248,10 @@ public class JdbcInput {
     }
 
     private void openPage() throws SQLException {
-        if (hasCursor) {
-            if (afterCursor == null) {
-                afterCursor = prepare(afterCursorCondition());
-            }
-            page = afterCursor;
-            int next = 1;
-            if (updatedAt != null) {
-                page.setObject(next++, updatedAt.bindable(cursorTime));
-                page.setObject(next++, updatedAt.bindable(cursorTime));
-            }
-            page.setObject(next, keyType == KeyType.LONG ? (Object) cursorLong : cursorText);
-        } else {
-            page = prepare(firstPageCondition());
-            if (updatedAt != null && windowStart != null) {
-                page.setObject(1, updatedAt.bindable(windowStart));
-            }
-        }
+        page = hasCursor ? queries.after(cursorTime, keyType == KeyType.LONG ? (Object) cursorLong : cursorText)
+                : queries.first(windowStart);
         rows = page.executeQuery();
         rowsInPage = 0;
-    }
-
-    /** The condition of the first page, which has no row of this run to start after. */
-    private String firstPageCondition() {
-        String k = key.label();
-        if (updatedAt == null) {
-            return k + " IS NOT NULL";
-        }
-        String u = updatedAt.label();
-        // The lateness window: rows from watermark - lateness on, including some already emitted.
-        String where = windowStart != null ? u + " >= ?" : u + " IS NOT NULL";
-        return where + " AND " + k + " IS NOT NULL"; // key mode skips NULL keys by its WHERE; so does this mode
-    }
-
-    /** The condition of every page after a row: the rows after the cursor. */
-    private String afterCursorCondition() {
-        String k = key.label();
-        if (updatedAt == null) {
-            return k + " > ?";
-        }
-        String u = updatedAt.label();
-        // Keyset pagination over (u, k), in the portable form of the row comparison (u, k) > (?, ?).
-        return "(" + u + " > ? OR (" + u + " = ? AND " + k + " > ?)) AND " + k + " IS NOT NULL";
-    }
-
-    /** One page's statement: the rows meeting {@code where}, in order, {@code fetchSize} of them at most. */
-    private PreparedStatement prepare(String where) throws SQLException {
-        String order = updatedAt == null ? key.label() : updatedAt.label() + ", " + key.label();
-        // FETCH FIRST (SQL:2008) rather than setMaxRows: the database plans for one page, not the whole table.
-        String sql = "SELECT * FROM " + source + " WHERE " + where + " ORDER BY " + order
-                + " FETCH FIRST " + configuration.getFetchSize() + " ROWS ONLY";
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setFetchSize(configuration.getFetchSize());
-        return statement;
     }
 
     /** A key as the checkpoint and messages write it: a long key's text when it has one, else its number. */
@@ -432,8 +330,8 @@ public class JdbcInput {
             }
         } finally {
             try {
-                if (page != null && page != afterCursor) {
-                    page.close();
+                if (queries != null) {
+                    queries.release(page);
                 }
             } finally {
                 page = null;
@@ -444,25 +342,6 @@ public class JdbcInput {
 
     private String sourceName() {
         return isBlank(configuration.getTable()) ? "the query" : "table '" + configuration.getTable() + "'";
-    }
-
-    private String hidePassword(String text) {
-        String password = configuration.getPassword();
-        String masked = UrlPasswords.mask(String.valueOf(text));
-        return password == null || password.isEmpty() ? masked : masked.replace(password, "****");
-    }
-
-    /** {@code error} itself unless a message in its chain holds the password; then a masked copy without causes. */
-    private SQLException withoutPassword(SQLException error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (!String.valueOf(t.getMessage()).equals(hidePassword(t.getMessage()))) {
-                SQLException masked = new SQLException(hidePassword(error.getMessage()), error.getSQLState(),
-                        error.getErrorCode());
-                masked.setStackTrace(error.getStackTrace());
-                return masked;
-            }
-        }
-        return error;
     }
 
     private static boolean isBlank(String text) {

@@ -117,8 +117,12 @@ public final class JdbcSink implements TransactionalSink {
 
     @Override
     public void close() {
-        try (Connection c = connection) {
-            rollbackQuietly(null);
+        try {
+            try {
+                rollbackQuietly(null);
+            } finally {
+                connection.close();
+            }
         } catch (SQLException e) {
             throw failure("closing the connection failed", e);
         }

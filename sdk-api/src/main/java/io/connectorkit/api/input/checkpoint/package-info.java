@@ -1,2 +1,10 @@
-/** Checkpointing: the state class ({@code @Checkpoint}) and the emitter methods that expose it. */
+/**
+ * Checkpointing, for connector authors:
+ * <ul>
+ *   <li>{@link io.connectorkit.api.input.checkpoint.Checkpoint}: the state class, and how often it is taken;</li>
+ *   <li>{@link io.connectorkit.api.input.checkpoint.CheckpointData}: the emitter method that returns it;</li>
+ *   <li>{@link io.connectorkit.api.input.checkpoint.CheckpointAvailable}: the emitter method that says whether now
+ *       is a safe point.</li>
+ * </ul>
+ */
 package io.connectorkit.api.input.checkpoint;
