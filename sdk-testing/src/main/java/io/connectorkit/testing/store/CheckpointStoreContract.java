@@ -47,7 +47,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * after each test. Two hooks may be overridden:
  * <ul>
  *   <li>{@link #persistent()}: {@code false} for a store whose checkpoints live in the instance (in memory); the
- *       tests of sharing between instances and of writer locks are then skipped;</li>
+ *       checks of sharing between instances and of writer locks are then left out;</li>
  *   <li>{@link #awaitBackgroundWork}: waits for what a store finishes after a save returned (the file store prunes
  *       old generations on a thread of its own).</li>
  * </ul>
@@ -66,7 +66,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * }
  * }</pre>
  *
- * <p>One instance per test method, as JUnit 5 makes by default; not thread-safe.
+ * <p>One instance per test method, as JUnit 5 makes by default; not thread-safe. Longer than 350 lines on purpose:
+ * one test per clause of the contract, all in the one class a store author extends.
  */
 public abstract class CheckpointStoreContract {
 
