@@ -9,7 +9,7 @@
  *       newer one is refused;</li>
  *   <li>{@link io.connectorkit.testing.ConnectorTest}: the JUnit 5 integration.</li>
  * </ul>
- * The guide for connector authors is {@code docs/TESTING-CONNECTORS.md} in the Connector Kit repository.
+ * The guide for connector authors is {@code docs/testing-connectors.md} in the Connector Kit repository.
  *
  * <pre>{@code
  * @ConnectorTest
