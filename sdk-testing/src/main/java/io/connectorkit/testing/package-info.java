@@ -14,7 +14,7 @@
  * </ul>
  * Everything else (the runs made and compared, the crash simulation, the checks of old versions) is internal. For
  * checkpoint store authors, {@code io.connectorkit.testing.store} holds the store contract.
- * The guide for connector authors is {@code docs/TESTING-CONNECTORS.md} in the Connector Kit repository.
+ * The guide for connector authors is {@code docs/testing-connectors.md} in the Connector Kit repository.
  *
  * <pre>{@code
  * @ConnectorTest
