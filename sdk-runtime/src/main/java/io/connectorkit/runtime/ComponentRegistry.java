@@ -19,8 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The components visible to one class loader, read from the generated {@link ComponentIndex} services. No class
- * path scanning: what the processor indexed at compile time is all there is. A component's model (and so its
- * generated lambdas) is built the first time it is asked for, so that a start-up does not pay for every connector.
+ * path scanning: what the processor indexed at compile time is all there is. A component's model (and so the loading
+ * of its generated classes) is built the first time it is asked for, so that a start-up does not pay for every
+ * connector.
  *
  * <p>One broken connector does not hide the others: an index that cannot be loaded or was generated for another
  * index format is skipped and reported (a warning in the log and {@link #problems()}), naming its jar and both
