@@ -20,7 +20,8 @@ import java.util.Locale;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.connectorkit.benchmarks.ColdStart --samples 15</pre>
  *
- * <p>{@code --runner-jvm-args "-XX:SharedArchiveFile=..."} passes options to the {@code ck run} processes.
+ * <p>{@code --runner-jvm-args "-XX:SharedArchiveFile=..."} passes options to the {@code ck run} processes;
+ * {@code --runner-launcher sdk-runner/target/ck} starts them with that launcher instead of {@code java -jar}.
  */
 public final class ColdStart {
 
@@ -34,23 +35,36 @@ public final class ColdStart {
         }
         int samples = 15;
         List<String> runnerJvmArgs = new ArrayList<>();
+        String launcher = null;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--samples" -> samples = Integer.parseInt(args[i + 1]);
                 case "--runner-jvm-args" -> runnerJvmArgs.addAll(List.of(args[i + 1].trim().split("\\s+")));
+                case "--runner-launcher" -> launcher = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --samples N --runner-jvm-args \"ARGS\"");
+                        + "; options: --samples N --runner-jvm-args \"ARGS\" --runner-launcher PATH");
             }
         }
-        run(samples, runnerJvmArgs);
+        if (launcher != null && !runnerJvmArgs.isEmpty()) {
+            throw new IllegalArgumentException("--runner-launcher and --runner-jvm-args exclude each other");
+        }
+        Path runnerJar = BenchFiles.targetDir().resolve("../../sdk-runner/target/connectorkit-runner.jar").normalize();
+        List<String> runnerCommand = new ArrayList<>();
+        if (launcher != null) {
+            runnerCommand.add(Paths.get(launcher).toAbsolutePath().toString());
+        } else {
+            runnerCommand.add(javaCommand());
+            runnerCommand.addAll(runnerJvmArgs);
+            runnerCommand.addAll(List.of("-jar", runnerJar.toString()));
+        }
+        run(samples, runnerCommand);
     }
 
-    private static void run(int samples, List<String> runnerJvmArgs) throws Exception {
+    private static void run(int samples, List<String> runnerCommand) throws Exception {
         Path work = BenchFiles.targetDir().resolve("cold-start");
         Files.createDirectories(work);
         Path configuration = Files.writeString(work.resolve("one-record.json"),
                 "{\"configuration\": {\"total\": 1}}\n");
-        Path runnerJar = BenchFiles.targetDir().resolve("../../sdk-runner/target/connectorkit-runner.jar").normalize();
         List<Double> ck = new ArrayList<>();
         List<Double> tck = new ArrayList<>();
         List<Double> runner = new ArrayList<>();
@@ -58,13 +72,13 @@ public final class ColdStart {
         for (int i = 0; i < samples; i++) {
             ck.add(probe("ck") / 1e6);
             tck.add(probe("tck") / 1e6);
-            runner.add(runOneRecord(runnerJar, configuration, work, runnerJvmArgs));
+            runner.add(runOneRecord(runnerCommand, configuration, work));
         }
         System.out.printf(Locale.ROOT, "cold start, %d fresh JVMs each (median, min-max):%n", samples);
         System.out.printf(Locale.ROOT, "  Connector Kit new ComponentManager() to first record  %s ms%n", spread(ck));
         System.out.printf(Locale.ROOT, "  TCK 1.88.0 new ComponentManager() to first record     %s ms%n", spread(tck));
-        System.out.printf(Locale.ROOT, "  one-record ck run, process start to exit              %s ms%s%n", spread(runner),
-                runnerJvmArgs.isEmpty() ? "" : " (" + String.join(" ", runnerJvmArgs) + ")");
+        System.out.printf(Locale.ROOT, "  one-record ck run, process start to exit              %s ms (%s)%n", spread(runner),
+                String.join(" ", runnerCommand));
         System.out.printf(Locale.ROOT, "target: TCK / CK cold = %.1f (>= 20), one-record run = %.0f ms (<= 300)%n",
                 median(tck) / median(ck), median(runner));
     }
@@ -81,14 +95,16 @@ public final class ColdStart {
         return Long.parseLong(lines[lines.length - 1].trim());
     }
 
-    /** Milliseconds from starting {@code java -jar connectorkit-runner.jar run} for one record to its exit. */
-    private static double runOneRecord(Path runnerJar, Path configuration, Path work, List<String> jvmArgs)
+    /**
+     * Milliseconds from starting {@code runnerCommand} ({@code java -jar connectorkit-runner.jar} or the launcher)
+     * {@code run} for one record to its exit.
+     */
+    private static double runOneRecord(List<String> runnerCommand, Path configuration, Path work)
             throws IOException, InterruptedException {
         Path store = work.resolve("store");
         BenchFiles.deleteTree(store);
-        List<String> command = new ArrayList<>(List.of(javaCommand()));
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", runnerJar.toString(), "run", "--family", "checkpoint", "--name", "list-input",
+        List<String> command = new ArrayList<>(runnerCommand);
+        command.addAll(List.of("run", "--family", "checkpoint", "--name", "list-input",
                 "--configuration", configuration.toString(), "--output", work.resolve("out.jsonl").toString(),
                 "--store", "file:" + store, "--quiet"));
         long start = System.nanoTime();
