@@ -101,7 +101,7 @@ public final class ConnectorKitIndex_8bff5ffd implements ComponentIndex {
         case 5:
           return ((CheckpointOptionAtDepthOne.CheckpointState) o).strategy;
         default:
-          throw new AssertionError(call);
+          throw new IllegalArgumentException("no call " + call);
       }
     }
 
@@ -124,7 +124,7 @@ public final class ConnectorKitIndex_8bff5ffd implements ComponentIndex {
           ((CheckpointOptionAtDepthOne.CheckpointState) o).strategy = (CheckpointOptionAtDepthOne.Strategy) v;
           return;
         default:
-          throw new AssertionError(call);
+          throw new IllegalArgumentException("no call " + call);
       }
     }
 
@@ -136,7 +136,7 @@ public final class ConnectorKitIndex_8bff5ffd implements ComponentIndex {
         case 3:
           return new CheckpointOptionAtDepthOne.CheckpointState();
         default:
-          throw new AssertionError(call);
+          throw new IllegalArgumentException("no call " + call);
       }
     }
   }
@@ -162,7 +162,7 @@ public final class ConnectorKitIndex_8bff5ffd implements ComponentIndex {
         case 4:
           return ((CheckpointOptionAtDepthOne) c).checkpoint();
         default:
-          throw new AssertionError(call);
+          throw new IllegalArgumentException("no call " + call);
       }
     }
 
@@ -181,7 +181,7 @@ public final class ConnectorKitIndex_8bff5ffd implements ComponentIndex {
           ((CheckpointOptionAtDepthOne) c).close();
           return;
         default:
-          throw new AssertionError(call);
+          throw new IllegalArgumentException("no call " + call);
       }
     }
 

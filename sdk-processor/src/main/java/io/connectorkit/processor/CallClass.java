@@ -63,7 +63,11 @@ final class CallClass {
                 }
                 code.add("$<");
             }
-            code.add("default:\n$>").addStatement("throw new $T($L)", AssertionError.class, SELECTOR).add("$<");
+            // Not AssertionError: IllegalArgumentException is in the JDK's class-data archive, so verifying this
+            // class loads nothing more.
+            code.add("default:\n$>")
+                    .addStatement("throw new $T($S + $L)", IllegalArgumentException.class, "no call ", SELECTOR)
+                    .add("$<");
             return signature.addCode(code.endControlFlow().build()).build();
         }
     }
