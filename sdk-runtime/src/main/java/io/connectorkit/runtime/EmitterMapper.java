@@ -53,20 +53,20 @@ final class EmitterMapper implements Mapper {
         if (bound == null) {
             bound = ConfigurationBinder.bind(model, configuration, services);
         }
-        SecretScrubber scrubber = new SecretScrubber(bound.secrets());
+        ComponentFailures failures = new ComponentFailures(model.id(), bound.secrets());
         Object emitter;
         try {
             emitter = model.constructor().apply(bound.arguments());
         } catch (RuntimeException e) {
-            throw new ComponentFailures(model.id(), scrubber).failure("constructor of " + model.type().getName(), e);
+            throw failures.failure("constructor of " + model.type().getName(), e);
         }
         if (!settings.enabled() || !model.supportsCheckpoints()) {
-            return new EmitterInput(model, emitter, null, null, scrubber, settings.howToEnable());
+            return new EmitterInput(model, emitter, null, null, failures, settings.howToEnable());
         }
         CheckpointCodec codec = new CheckpointCodec(checkpointOption, services.builderFactory(), services.json());
         CheckpointCapture capture = new CheckpointCapture(model, codec, checkpointOption.checkpoint().version().value(),
-                new ComponentFailures(model.id(), scrubber));
-        return new EmitterInput(model, emitter, capture, policy(), scrubber, settings.howToEnable());
+                failures);
+        return new EmitterInput(model, emitter, capture, policy(), failures, settings.howToEnable());
     }
 
     private CheckpointPolicy policy() {
