@@ -94,8 +94,9 @@ class IndexGenerationTest {
         assertThat(compilation).succeededWithoutWarnings();
         String source = indexSource(compilation);
         // The casts to List<...> are unchecked: in the setters and the constructor, and only there.
-        assertThat(source).containsMatch("@SuppressWarnings\\(\"unchecked\"\\)\\s+public void accept\\(Object o, Object v\\)");
-        assertThat(source).containsMatch("@SuppressWarnings\\(\"unchecked\"\\)\\s+public Object apply\\(Object\\[\\] args\\)");
+        String unchecked = "@SuppressWarnings\\(\"unchecked\"\\)\\s+";
+        assertThat(source).containsMatch(unchecked + "public void accept\\(Object o, Object v\\)");
+        assertThat(source).containsMatch(unchecked + "public Object apply\\(Object\\[\\] args\\)");
         assertThat(source.split("@SuppressWarnings", -1)).hasLength(3);
         assertThat(source).contains("((ListAndCredentialOptions.Config) o).sizes = (List<Integer>) v;");
         assertThat(source).contains("OptionModel.builder(\"tags\", OptionModel.Kind.LIST, List.class)\n"
@@ -186,7 +187,8 @@ class IndexGenerationTest {
         assertThat(source).contains("throw new CheckedCallException(\"Config.getFailIn\", e);");
         // Methods without a throws clause are called without a try.
         assertThat(source).contains("case 2:\n          return ((CheckedExceptions.Config) o).getState();");
-        assertThat(source).contains("case 2:\n          ((CheckedExceptions.Config) o).setState((CheckedExceptions.State) v);\n"
+        assertThat(source).contains("case 2:\n"
+                + "          ((CheckedExceptions.Config) o).setState((CheckedExceptions.State) v);\n"
                 + "          return;");
     }
 
