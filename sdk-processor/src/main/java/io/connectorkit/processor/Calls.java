@@ -3,35 +3,34 @@ package io.connectorkit.processor;
 import com.palantir.javapoet.CodeBlock;
 import io.connectorkit.api.spi.CheckedCallException;
 
-/** Writes the generated lambdas that call connector code. */
+/** Writes the generated statements that call connector code: one {@code case} of a {@link CallClass}. */
 final class Calls {
 
     private Calls() {
     }
 
     /**
-     * {@code parameters -> invocation}; when the called method declares exceptions ({@code wrappedAs} is not null),
-     * a block lambda that lets unchecked ones through and carries a checked one out in a
-     * {@link CheckedCallException} naming {@code wrappedAs}, which the runtime unwraps.
+     * {@code return invocation;} (or {@code invocation;}); when the called method declares exceptions
+     * ({@code wrappedAs} is not null), inside a {@code try} that lets unchecked ones through and carries a checked one
+     * out in a {@link CheckedCallException} naming {@code wrappedAs}, which the runtime unwraps: the
+     * {@code java.util.function} interfaces the model takes declare no exception.
      *
-     * @param parameters the lambda's parameter list as written: {@code c}, {@code (o, v)}, {@code ()}
-     * @param returns whether the lambda returns the invocation's value
+     * @param returns whether the statements return the invocation's value
      * @param wrappedAs the called method as messages name it, or null when it declares no exception
      */
-    static CodeBlock lambda(String parameters, CodeBlock invocation, boolean returns, String wrappedAs) {
+    static CodeBlock statements(CodeBlock invocation, boolean returns, String wrappedAs) {
+        CodeBlock call = CodeBlock.of(returns ? "return $L" : "$L", invocation);
         if (wrappedAs == null) {
-            return CodeBlock.of("$L -> $L", parameters, invocation);
+            return CodeBlock.builder().addStatement(call).build();
         }
         return CodeBlock.builder()
-                .add("$L -> {\n$>", parameters)
                 .beginControlFlow("try")
-                .addStatement(returns ? "return $L" : "$L", invocation)
+                .addStatement(call)
                 .nextControlFlow("catch ($T | $T e)", RuntimeException.class, Error.class)
                 .addStatement("throw e")
                 .nextControlFlow("catch ($T e)", Throwable.class)
                 .addStatement("throw new $T($S, e)", CheckedCallException.class, wrappedAs)
                 .endControlFlow()
-                .add("$<}")
                 .build();
     }
 }

@@ -89,7 +89,7 @@ final class IndexGenerator {
                 .addStatement("return $T.of($L)", LIST, CodeBlock.join(sorted.stream()
                         .map(emitter -> CodeBlock.of("$S", id(emitter))).toList(), ", "))
                 .build());
-        // A switch, not a map of suppliers: a component's lambdas are made only when it is used.
+        // A switch, not a map of suppliers: a component's model is built only when it is used.
         CodeBlock.Builder lookup = CodeBlock.builder().beginControlFlow("switch (id)");
         for (int i = 0; i < sorted.size(); i++) {
             lookup.add("case $S:\n$>", id(sorted.get(i))).addStatement("return $L()", methodNames.get(i)).add("$<");
@@ -117,67 +117,56 @@ final class IndexGenerator {
                 .returns(String.class)
                 .addStatement("return $S", Release.CURRENT)
                 .build());
+        Set<String> typeNames = new HashSet<>(Set.of(indexName.simpleName()));
         for (int i = 0; i < sorted.size(); i++) {
-            index.addMethod(componentMethod(methodNames.get(i), sorted.get(i)));
-            index.addOriginatingElement(sorted.get(i).element());
+            EmitterModel emitter = sorted.get(i);
+            ComponentCalls calls = new ComponentCalls(emitter.type(),
+                    callClassNames(indexName, methodNames.get(i), typeNames), id(emitter));
+            index.addMethod(componentMethod(methodNames.get(i), emitter, calls));
+            index.addTypes(calls.types());
+            index.addOriginatingElement(emitter.element());
         }
         return JavaFile.builder(indexName.packageName(), index.build()).skipJavaLangImports(true).build();
     }
 
-    private MethodSpec componentMethod(String methodName, EmitterModel emitter) {
+    private static MethodSpec componentMethod(String methodName, EmitterModel emitter, ComponentCalls calls) {
         ClassName type = emitter.type();
         CodeBlock.Builder body = CodeBlock.builder()
                 .add("return $T.builder($S, $S, $T.class)$>$>", ComponentModel.class, emitter.family(),
                         emitter.name(), type)
-                .add("\n.version($L)", version(emitter.version()));
-        List<CodeBlock> arguments = new ArrayList<>();
-        boolean unchecked = false;
-        for (int i = 0; i < emitter.parameters().size(); i++) {
-            OptionNode parameter = emitter.parameters().get(i);
-            body.add("\n.parameter($L)", option(parameter));
-            arguments.add(CodeBlock.of("($T) args[$L]", parameter.cast, i));
-            unchecked |= parameter.needsUncheckedCast();
+                .add("\n.version($L)", version(emitter.version(), calls));
+        for (OptionNode parameter : emitter.parameters()) {
+            body.add("\n.parameter($L)", option(parameter, calls));
         }
-        body.add("\n.constructor($L)", Calls.lambda("args", CodeBlock.of("new $T($L)", type,
-                CodeBlock.join(arguments, ", ")), true, emitter.constructor().declaresExceptions() ? "<init>" : null));
-        body.add("\n.producer($S, $L)", emitter.producer().name(), emitterCall(type, emitter.producer(), true));
+        body.add("\n.constructor($L)", calls.constructor(emitter.parameters(), emitter.constructor()));
+        body.add("\n.producer($S, $L)", emitter.producer().name(), calls.method(emitter.producer()));
         for (MethodCall method : emitter.postConstruct()) {
-            body.add("\n.postConstruct($S, $L)", method.name(), emitterCall(type, method, false));
+            body.add("\n.postConstruct($S, $L)", method.name(), calls.lifecycle(method));
         }
         for (MethodCall method : emitter.preDestroy()) {
-            body.add("\n.preDestroy($S, $L)", method.name(), emitterCall(type, method, false));
+            body.add("\n.preDestroy($S, $L)", method.name(), calls.lifecycle(method));
         }
         if (emitter.checkpointPath() != null) {
             body.add("\n.checkpointPath($S)", emitter.checkpointPath());
         }
         if (emitter.checkpointData() != null) {
             body.add("\n.checkpointData($S, $L)", emitter.checkpointData().name(),
-                    emitterCall(type, emitter.checkpointData(), true));
+                    calls.method(emitter.checkpointData()));
         }
         MethodCall available = emitter.checkpointAvailable();
         if (available != null) {
-            CodeBlock invocation = CodeBlock.of("(($T) c).$L()", type, available.name());
-            if (emitter.availableBoxed()) {
-                // A null Boolean means "not a safe point" rather than a NullPointerException in the runtime.
-                invocation = CodeBlock.of("$T.TRUE.equals($L)", Boolean.class, invocation);
-            }
-            body.add("\n.checkpointAvailable($S, $L)", available.name(), Calls.lambda("c", invocation, true,
-                    available.declaresExceptions() ? available.name() : null));
+            body.add("\n.checkpointAvailable($S, $L)", available.name(),
+                    calls.checkpointAvailable(available, emitter.availableBoxed()));
         }
         body.add("\n.build();\n$<$<");
-        MethodSpec.Builder method = MethodSpec.methodBuilder(methodName)
+        return MethodSpec.methodBuilder(methodName)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(ComponentModel.class)
-                .addCode(body.build());
-        if (unchecked) {
-            method.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                    .addMember("value", "$S", "unchecked")
-                    .build());
-        }
-        return method.build();
+                .addCode(body.build())
+                .build();
     }
 
-    private CodeBlock option(OptionNode node) {
+    private static CodeBlock option(OptionNode node, ComponentCalls calls) {
         CodeBlock.Builder code = CodeBlock.builder()
                 .add("$T.builder($S, $T.$L, $T.class)", OPTION_MODEL, node.name, KIND, node.kind.name(), node.literal);
         if (node.required) {
@@ -186,66 +175,38 @@ final class IndexGenerator {
         if (node.credential) {
             code.add(".credential()");
         }
-        List<CodeBlock> calls = new ArrayList<>();
+        List<CodeBlock> builderCalls = new ArrayList<>();
         if (node.kind == OptionModel.Kind.OBJECT) {
-            calls.add(node.factoryThrows
-                    ? CodeBlock.of(".factory($L)", Calls.lambda("()", CodeBlock.of("new $T()", node.literal), true,
-                            ((ClassName) node.literal).simpleName() + ".<init>"))
-                    : CodeBlock.of(".factory($T::new)", node.literal));
+            builderCalls.add(CodeBlock.of(".factory($L)", calls.factory(node)));
         }
         if (node.checkpoint != null) {
             CheckpointDeclaration checkpoint = node.checkpoint;
-            calls.add(CodeBlock.of(".checkpoint(new $T($L, $T.$L, $LL))", CheckpointModel.class,
-                    version(checkpoint.version()), FREQUENCY, checkpoint.frequency(), checkpoint.interval()));
+            builderCalls.add(CodeBlock.of(".checkpoint(new $T($L, $T.$L, $LL))", CheckpointModel.class,
+                    version(checkpoint.version(), calls), FREQUENCY, checkpoint.frequency(), checkpoint.interval()));
         } else if (!node.version.equals(VersionInfo.DEFAULT)) {
-            calls.add(CodeBlock.of(".version($L)", version(node.version)));
+            builderCalls.add(CodeBlock.of(".version($L)", version(node.version, calls)));
         }
         if (node.access != OptionNode.Access.NONE) {
-            calls.add(CodeBlock.of(".field($L, $L)", getter(node), setter(node)));
+            builderCalls.add(CodeBlock.of(".field($L, $L)", calls.getter(node), calls.setter(node)));
         }
         if (node.element != null) {
-            calls.add(CodeBlock.of(".element($L)", option(node.element)));
+            builderCalls.add(CodeBlock.of(".element($L)", option(node.element, calls)));
         }
         for (OptionNode child : node.children) {
-            calls.add(CodeBlock.of(".child($L)", option(child)));
+            builderCalls.add(CodeBlock.of(".child($L)", option(child, calls)));
         }
-        if (calls.isEmpty()) {
+        if (builderCalls.isEmpty()) {
             return code.add(".build()").build();
         }
         code.add("$>$>");
-        for (CodeBlock call : calls) {
+        for (CodeBlock call : builderCalls) {
             code.add("\n$L", call);
         }
         return code.add("\n.build()$<$<").build();
     }
 
-    private static CodeBlock getter(OptionNode node) {
-        if (node.access == OptionNode.Access.FIELD) {
-            return CodeBlock.of("o -> (($T) o).$L", node.owner, node.fieldName);
-        }
-        return node.getter == null ? CodeBlock.of("null") : Calls.lambda("o",
-                CodeBlock.of("(($T) o).$L()", node.owner, node.getter), true,
-                node.getterThrows ? node.owner.simpleName() + "." + node.getter : null);
-    }
-
-    private static CodeBlock setter(OptionNode node) {
-        if (node.access == OptionNode.Access.FIELD) {
-            return CodeBlock.of("(o, v) -> (($T) o).$L = ($T) v", node.owner, node.fieldName, node.cast);
-        }
-        return Calls.lambda("(o, v)", CodeBlock.of("(($T) o).$L(($T) v)", node.owner, node.setter, node.cast), false,
-                node.setterThrows ? node.owner.simpleName() + "." + node.setter : null);
-    }
-
-    /** The call of an emitter method without arguments, on the lambda parameter {@code c}. */
-    private static CodeBlock emitterCall(ClassName type, MethodCall method, boolean returns) {
-        return Calls.lambda("c", CodeBlock.of("(($T) c).$L()", type, method.name()), returns,
-                method.declaresExceptions() ? method.name() : null);
-    }
-
-    private static CodeBlock version(VersionInfo version) {
-        return version.handler() == null
-                ? CodeBlock.of("new $T($L, null)", VersionModel.class, version.value())
-                : CodeBlock.of("new $T($L, $T::new)", VersionModel.class, version.value(), version.handler());
+    private static CodeBlock version(VersionInfo version, ComponentCalls calls) {
+        return CodeBlock.of("new $T($L, $L)", VersionModel.class, version.value(), calls.migrationHandler(version));
     }
 
     private static String id(EmitterModel emitter) {
@@ -267,6 +228,22 @@ final class IndexGenerator {
             name.insert(0, "component");
         }
         return name.toString();
+    }
+
+    /**
+     * The names of a component's {@link ComponentCalls} classes: {@code CheckpointListInputOptions}, {@code ...Calls}
+     * and {@code ...Constructor}, numbered in the unlikely case that one is the index's own name.
+     */
+    private static List<ClassName> callClassNames(ClassName index, String methodName, Set<String> taken) {
+        String base = ModelSupport.capitalize(methodName);
+        for (int i = 1; ; i++) {
+            String numbered = i == 1 ? base : base + i;
+            List<String> names = List.of(numbered + "Options", numbered + "Calls", numbered + "Constructor");
+            if (names.stream().noneMatch(taken::contains)) {
+                taken.addAll(names);
+                return names.stream().map(index::nestedClass).toList();
+            }
+        }
     }
 
     private static String unique(String base, Set<String> taken) {

@@ -7,7 +7,7 @@ import javax.lang.model.element.ExecutableElement;
  *
  * @param name the method's simple name ({@code <init>} for a constructor)
  * @param declaresExceptions whether it has a {@code throws} clause, so that the generated call must carry a checked
- *     exception out of a {@code java.util.function} lambda
+ *     exception out of a {@code java.util.function} method
  */
 record MethodCall(String name, boolean declaresExceptions) {
 

@@ -55,17 +55,4 @@ final class OptionNode {
         this.literal = literal;
         this.cast = cast;
     }
-
-    /** Whether a cast to this node's type is unchecked, so that the generated method needs a suppression. */
-    boolean needsUncheckedCast() {
-        if (kind == Kind.LIST) {
-            return true;
-        }
-        for (OptionNode child : children) {
-            if (child.needsUncheckedCast()) {
-                return true;
-            }
-        }
-        return element != null && element.needsUncheckedCast();
-    }
 }

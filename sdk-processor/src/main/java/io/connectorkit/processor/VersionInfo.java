@@ -7,8 +7,10 @@ import com.palantir.javapoet.ClassName;
  *
  * @param value the version
  * @param handler the migration handler class, or null when there is none
+ * @param handlerThrows whether the handler's no-argument constructor has a {@code throws} clause (see
+ *     {@link MethodCall})
  */
-record VersionInfo(int value, ClassName handler) {
+record VersionInfo(int value, ClassName handler, boolean handlerThrows) {
 
-    static final VersionInfo DEFAULT = new VersionInfo(1, null);
+    static final VersionInfo DEFAULT = new VersionInfo(1, null, false);
 }

@@ -57,7 +57,11 @@ final class VersionValidator {
         TypeMirror handler = (TypeMirror) ModelSupport.value(elements, found.get(), "migrationHandler").getValue();
         TypeElement handlerType = ModelSupport.typeElement(handler);
         boolean none = handlerType == null || handlerType.getQualifiedName().contentEquals(Names.MIGRATION_HANDLER);
-        return new VersionInfo(version, none ? null : ClassName.get(handlerType));
+        if (none) {
+            return new VersionInfo(version, null, false);
+        }
+        return new VersionInfo(version, ClassName.get(handlerType),
+                ModelSupport.noArgConstructorDeclaresExceptions(handlerType));
     }
 
     private void report(Message message, Element element, AnnotationMirror mirror, String member, Object argument) {

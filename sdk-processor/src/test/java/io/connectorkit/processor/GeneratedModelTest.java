@@ -13,7 +13,10 @@ import io.connectorkit.api.spi.OptionModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -128,5 +131,64 @@ class GeneratedModelTest {
                 () -> config.child("failIn").setter().accept(configuration, "setter"));
         assertThat(setter.method()).isEqualTo("Config.setFailIn");
         assertThat(setter).hasCauseThat().isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void makesItsCallsThroughThreeOrdinaryNestedClassesOfTheIndexRatherThanLambdas() throws Exception {
+        Compilation compilation = Fixtures.compile("CheckpointOptionAtDepthOne");
+        Class<?> indexType = new CompilationClassLoader(compilation).loadClass(Fixtures.indexName(compilation));
+        ComponentModel model = ((ComponentIndex) indexType.getConstructor().newInstance())
+                .component("checkpoint/list-input");
+        List<Object> calls = new ArrayList<>(List.of(model.constructor(), model.producer(), model.checkpointData(),
+                model.checkpointAvailable(), model.version().migrationHandler()));
+        model.postConstruct().forEach(call -> calls.add(call.call()));
+        model.preDestroy().forEach(call -> calls.add(call.call()));
+        model.parameters().forEach(option -> addCalls(option, calls));
+        // 5 + 2 of the emitter; its options: the configuration's factory, the getters and setters of 5 fields, and the
+        // checkpoint class's factory and migration handler.
+        assertThat(calls).hasSize(5 + 2 + 1 + 5 * 2 + 2);
+
+        Set<Class<?>> types = new HashSet<>();
+        for (Object call : calls) {
+            assertThat(call).isNotNull();
+            assertThat(call.getClass().isHidden()).isFalse(); // a lambda's class is hidden
+            assertThat(call.getClass().getEnclosingClass()).isEqualTo(indexType);
+            types.add(call.getClass());
+        }
+        assertThat(types.stream().map(Class::getSimpleName).collect(Collectors.toList())).containsExactly(
+                "CheckpointListInputOptions", "CheckpointListInputCalls", "CheckpointListInputConstructor");
+    }
+
+    private static void addCalls(OptionModel option, List<Object> calls) {
+        for (Object call : new Object[] {option.getter(), option.setter(), option.factory()}) {
+            if (call != null) {
+                calls.add(call);
+            }
+        }
+        if (option.checkpoint() != null) {
+            calls.add(option.checkpoint().version().migrationHandler());
+        }
+        option.children().forEach(child -> addCalls(child, calls));
+    }
+
+    @Test
+    void qualifiesAnOptionClassNamedLikeAGeneratedClassAndWrapsAThrowingMigrationHandler() throws Exception {
+        Compilation compilation = Fixtures.compile(Fixtures.fixture("clash/ClashInput"),
+                Fixtures.fixture("clash/ClashInputOptions"), Fixtures.fixture("clash/ThrowingMigration"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(Fixtures.indexSource(compilation)).contains("com.example.clash.ClashInputOptions");
+        ComponentIndex index = (ComponentIndex) new CompilationClassLoader(compilation)
+                .loadClass(Fixtures.indexName(compilation)).getConstructor().newInstance();
+        ComponentModel model = index.component("clash/input");
+        OptionModel options = model.parameters().get(0);
+        Object configuration = options.factory().get();
+        assertThat(configuration.getClass().getName()).isEqualTo("com.example.clash.ClashInputOptions");
+        assertThat(options.child("size").getter().apply(configuration)).isEqualTo(7);
+        assertThat(model.producer().apply(model.constructor().apply(new Object[] {configuration}))).isEqualTo(7);
+
+        CheckedCallException thrown = assertThrows(CheckedCallException.class,
+                () -> model.version().migrationHandler().get());
+        assertThat(thrown.method()).isEqualTo("ThrowingMigration.<init>");
+        assertThat(thrown).hasCauseThat().hasMessageThat().isEqualTo("no migration today");
     }
 }

@@ -40,7 +40,9 @@ class IndexGenerationTest {
         assertThat(source).contains(".checkpointPath(\"checkpoint\")");
         assertThat(source).contains("OptionModel.builder(\"limit\", OptionModel.Kind.INT, Integer.class).build()");
         assertThat(source).contains("Checkpoint.Frequency.RECORD, 10L)");
-        assertThat(source).contains(".checkpointAvailable(\"safe\", c -> ((CheckpointOptionAsRootParameter) c).safe())");
+        assertThat(source).contains(".checkpointAvailable(\"safe\", new RootCounterCalls(");
+        assertThat(source).contains("public boolean test(Object c) {\n"
+                + "      return ((CheckpointOptionAsRootParameter) c).safe();\n    }");
     }
 
     @Test
@@ -49,7 +51,8 @@ class IndexGenerationTest {
         assertThat(compilation).succeededWithoutWarnings();
         String source = indexSource(compilation);
         assertThat(source).contains(".checkpointPath(\"outer.inner.state\")");
-        assertThat(source).contains(".checkpointData(\"checkpoint\", c -> ((CheckpointOptionAtDepthTwo) c).checkpoint())");
+        assertThat(source).contains(".checkpointData(\"checkpoint\", new DeepInputCalls(");
+        assertThat(source).contains("return ((CheckpointOptionAtDepthTwo) c).checkpoint();");
         assertThat(source).doesNotContain(".checkpointAvailable(");
     }
 
@@ -60,9 +63,11 @@ class IndexGenerationTest {
         String source = indexSource(compilation);
         assertThat(source).doesNotContain("checkpoint");
         assertThat(source).contains("OptionModel.builder(\"\", OptionModel.Kind.SERVICE, Jsonb.class).build()");
-        assertThat(source).contains(
-                ".constructor(args -> new NoCheckpoint((String) args[0], (Jsonb) args[1], (int) args[2]))");
+        assertThat(source).contains(".constructor(new PlainInputConstructor())");
+        assertThat(source).contains("return new NoCheckpoint((String) args[0], (Jsonb) args[1], (int) args[2]);");
         assertThat(source).doesNotContain("@SuppressWarnings");
+        // Without options there is nothing to read, write or create: no options class.
+        assertThat(source).doesNotContain("PlainInputOptions");
     }
 
     @Test
@@ -80,7 +85,7 @@ class IndexGenerationTest {
         Compilation compilation = compile("CheckpointAvailableReturnsBoxedBoolean");
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(indexSource(compilation)).contains(
-                ".checkpointAvailable(\"available\", c -> Boolean.TRUE.equals(((CheckpointAvailableReturnsBoxedBoolean) c).available()))");
+                "return Boolean.TRUE.equals(((CheckpointAvailableReturnsBoxedBoolean) c).available());");
     }
 
     @Test
@@ -88,20 +93,26 @@ class IndexGenerationTest {
         Compilation compilation = compile("ListAndCredentialOptions");
         assertThat(compilation).succeededWithoutWarnings();
         String source = indexSource(compilation);
-        assertThat(source).contains("@SuppressWarnings(\"unchecked\")");
+        // The casts to List<...> are unchecked: in the setters and the constructor, and only there.
+        String unchecked = "@SuppressWarnings\\(\"unchecked\"\\)\\s+";
+        assertThat(source).containsMatch(unchecked + "public void accept\\(Object o, Object v\\)");
+        assertThat(source).containsMatch(unchecked + "public Object apply\\(Object\\[\\] args\\)");
+        assertThat(source.split("@SuppressWarnings", -1)).hasLength(3);
+        assertThat(source).contains("((ListAndCredentialOptions.Config) o).sizes = (List<Integer>) v;");
         assertThat(source).contains("OptionModel.builder(\"tags\", OptionModel.Kind.LIST, List.class)\n"
                 + "            .element(OptionModel.builder(\"\", OptionModel.Kind.STRING, String.class).build())");
         assertThat(source).contains(
                 ".element(OptionModel.builder(\"\", OptionModel.Kind.ENUM, ListAndCredentialOptions.Color.class).build())");
         assertThat(source).contains(
                 ".element(OptionModel.builder(\"\", OptionModel.Kind.OBJECT, ListAndCredentialOptions.Server.class)\n"
-                        + "                    .factory(ListAndCredentialOptions.Server::new)");
+                        + "                    .factory(new ListsInputOptions(4))");
+        assertThat(source).contains("case 4:\n          return new ListAndCredentialOptions.Server();");
         assertThat(source).contains(
                 "OptionModel.builder(\"token\", OptionModel.Kind.STRING, String.class).credential().build()");
         assertThat(source).contains(
                 "OptionModel.builder(\"host\", OptionModel.Kind.STRING, String.class).required()");
-        assertThat(source).contains(
-                ".field(null, (o, v) -> ((ListAndCredentialOptions.Config) o).setSeparator((char) v))");
+        assertThat(source).contains(".field(null, new ListsInputOptions(7))");
+        assertThat(source).contains("((ListAndCredentialOptions.Config) o).setSeparator((char) v);");
     }
 
     @Test
@@ -167,16 +178,18 @@ class IndexGenerationTest {
         Compilation compilation = compile("CheckedExceptions");
         assertThat(compilation).succeededWithoutWarnings();
         String source = indexSource(compilation);
-        assertThat(source.replaceAll("\\s+", " ")).contains(".producer(\"next\", c -> { try { "
+        assertThat(source.replaceAll("\\s+", " ")).contains("case 0: try { "
                 + "return ((CheckedExceptions) c).next(); } catch (RuntimeException | Error e) { throw e; } "
-                + "catch (Throwable e) { throw new CheckedCallException(\"next\", e); } })");
+                + "catch (Throwable e) { throw new CheckedCallException(\"next\", e); } case");
         assertThat(source).contains("throw new CheckedCallException(\"<init>\", e);");
         assertThat(source).contains("throw new CheckedCallException(\"Config.<init>\", e);");
         assertThat(source).contains("throw new CheckedCallException(\"Config.setFailIn\", e);");
         assertThat(source).contains("throw new CheckedCallException(\"Config.getFailIn\", e);");
-        // Methods without a throws clause keep the one-line lambda.
-        assertThat(source).contains(".field(o -> ((CheckedExceptions.Config) o).getState(), "
-                + "(o, v) -> ((CheckedExceptions.Config) o).setState((CheckedExceptions.State) v))");
+        // Methods without a throws clause are called without a try.
+        assertThat(source).contains("case 2:\n          return ((CheckedExceptions.Config) o).getState();");
+        assertThat(source).contains("case 2:\n"
+                + "          ((CheckedExceptions.Config) o).setState((CheckedExceptions.State) v);\n"
+                + "          return;");
     }
 
     private static String expected(String name) throws IOException {

@@ -43,10 +43,11 @@ class VersionRulesTest {
         String source = Fixtures.indexSource(compilation);
         assertThat(source).contains("OptionModel.builder(\"config\", OptionModel.Kind.OBJECT, "
                 + "VersionOnConfigurationClass.Config.class)\n"
-                + "            .factory(VersionOnConfigurationClass.Config::new)\n"
-                + "            .version(new VersionModel(2, VersionOnConfigurationClass.ConfigMigration::new))");
+                + "            .factory(new VersionConfigurationOptions(0))\n"
+                + "            .version(new VersionModel(2, new VersionConfigurationCalls(0)))");
+        assertThat(source).contains("public MigrationHandler get() {\n"
+                + "      return new VersionOnConfigurationClass.ConfigMigration();\n    }");
         // A configuration class without @Version keeps the default, which is not written out.
-        assertThat(source).containsMatch(
-                "\\.factory\\(VersionOnConfigurationClass\\.Inner::new\\)\\s+\\.field");
+        assertThat(source).containsMatch("\\.factory\\(new VersionConfigurationOptions\\(2\\)\\)\\s+\\.field");
     }
 }

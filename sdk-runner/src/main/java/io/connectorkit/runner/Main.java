@@ -6,6 +6,9 @@ import io.connectorkit.runtime.ComponentIndexException;
 import io.connectorkit.store.sink.SinkException;
 import io.connectorkit.store.CheckpointStoreException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
@@ -17,7 +20,6 @@ import picocli.CommandLine.IFactory;
  */
 @Command(name = "connectorkit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs resumable connectors and operates their checkpoints.",
-        subcommands = {RunCommand.class, CheckpointCommand.class, ComponentsCommand.class, DescribeCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success",
             "1:the connector failed (after --retries)",
@@ -33,6 +35,22 @@ import picocli.CommandLine.IFactory;
             "130/143:a second SIGINT/SIGTERM, or --stop-grace-ms passed: exited without the final checkpoint",
             "70:internal error"})
 public final class Main {
+
+    /**
+     * The subcommands, by name, in the order the usage lists them. Added by {@link #commandLine}, not by the
+     * {@code @Command} annotation, so that a command line naming one builds the model of that one only: picocli reads
+     * every option of every subcommand it is given, which was a third of a {@code run}'s start.
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> subcommands = new LinkedHashMap<>();
+        subcommands.put("run", RunCommand.class);
+        subcommands.put("checkpoint", CheckpointCommand.class);
+        subcommands.put("components", ComponentsCommand.class);
+        subcommands.put("describe", DescribeCommand.class);
+        return subcommands;
+    }
 
     /** {@code --version}: the release this runner was built from, and the index format its runtime reads. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -59,6 +77,14 @@ public final class Main {
     }
 
     private static int execute(StopRequest stop, String... args) {
+        return commandLine(stop, args).execute(args);
+    }
+
+    /**
+     * The command line for {@code args}: with the one subcommand {@code args} starts with, or with all of them when it
+     * starts with none ({@code --help}, a misspelt subcommand: the usage lists them all, the error suggests one).
+     */
+    static CommandLine commandLine(StopRequest stop, String... args) {
         CommandLine commandLine = new CommandLine(new Main(), new IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -66,9 +92,13 @@ public final class Main {
                         : CommandLine.defaultFactory().create(type);
             }
         });
+        Class<?> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        for (Class<?> subcommand : named != null ? List.of(named) : SUBCOMMANDS.values()) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> report(error, line.getErr()));
         commandLine.setParameterExceptionHandler(new UnknownOptions(commandLine.getParameterExceptionHandler()));
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     private static int report(Exception error, PrintWriter err) {

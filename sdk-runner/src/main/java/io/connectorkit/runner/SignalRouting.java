@@ -1,9 +1,9 @@
 package io.connectorkit.runner;
 
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Proxy;
 
 /**
  * Routes SIGTERM and SIGINT to a {@link StopRequest} instead of the JVM's handler, which would exit at once (no final
@@ -26,21 +26,23 @@ final class SignalRouting {
         try {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            MethodHandle create = lookup.findConstructor(signalClass, MethodType.methodType(void.class, String.class));
-            MethodHandle handle = lookup.findStatic(signalClass, "handle",
+            MethodHandles.Lookup publicLookup = MethodHandles.publicLookup();
+            MethodHandle create = publicLookup.findConstructor(signalClass,
+                    MethodType.methodType(void.class, String.class));
+            MethodHandle handle = publicLookup.findStatic(signalClass, "handle",
                     MethodType.methodType(handlerClass, signalClass, handlerClass));
-            MethodHandle name = lookup.findVirtual(signalClass, "getName", MethodType.methodType(String.class));
-            MethodHandle number = lookup.findVirtual(signalClass, "getNumber", MethodType.methodType(int.class));
-            Object handler = Proxy.newProxyInstance(handlerClass.getClassLoader(), new Class<?>[] {handlerClass},
-                    (proxy, method, arguments) -> {
-                        if (method.getName().equals("handle")) {
-                            Object signal = arguments[0];
-                            stop.signalled("SIG" + (String) name.invoke(signal), (int) number.invoke(signal));
-                            return null;
-                        }
-                        return method.invoke(stop, arguments); // toString, hashCode, equals: never called by the JDK
-                    });
+            MethodHandle name = publicLookup.findVirtual(signalClass, "getName", MethodType.methodType(String.class));
+            MethodHandle number = publicLookup.findVirtual(signalClass, "getNumber", MethodType.methodType(int.class));
+            // The handler is what a lambda would be, made by hand: a java.lang.reflect.Proxy instead took a tenth of
+            // a run's start (ProxyGenerator, reflection), and the runner bootstraps lambdas anyway.
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodType captured = MethodType.methodType(handlerClass, StopRequest.class, MethodHandle.class,
+                    MethodHandle.class);
+            MethodType handled = MethodType.methodType(void.class, signalClass);
+            MethodHandle target = lookup.findStatic(SignalRouting.class, "signalled", MethodType.methodType(void.class,
+                    StopRequest.class, MethodHandle.class, MethodHandle.class, Object.class));
+            Object handler = LambdaMetafactory.metafactory(lookup, "handle", captured, handled, target, handled)
+                    .getTarget().invoke(stop, name, number);
             for (String signal : new String[] {"TERM", "INT"}) {
                 try {
                     handle.invoke(create.invoke(signal), handler);
@@ -51,5 +53,20 @@ final class SignalRouting {
         } catch (Throwable e) {
             // No sun.misc.Signal here: SIGTERM and SIGINT keep the JVM's handling (exit without a final checkpoint).
         }
+    }
+
+    /** {@code SignalHandler.handle(signal)}: tells {@code stop} the signal's name and number. */
+    private static void signalled(StopRequest stop, MethodHandle name, MethodHandle number, Object signal) {
+        String signalName;
+        int signalNumber;
+        try {
+            signalName = (String) name.invoke(signal);
+            signalNumber = (int) number.invoke(signal);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot read the signal", e); // getName and getNumber declare none
+        }
+        stop.signalled("SIG" + signalName, signalNumber);
     }
 }

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,34 @@ class HelpAndProgressTest {
         run.assertOutContains("--fail-after", "--every", "--every-ms", "--retries", "--no-checkpoints", "--metrics",
                 "--stop-grace-ms");
         assertFalse(run.out().contains("--disable-feature"), "the former name is hidden:\n" + run.out());
+        main.assertOutContains("run", "checkpoint", "components", "describe");
+        assertTrue(main.out().indexOf("  run ") < main.out().indexOf("  checkpoint ")
+                && main.out().indexOf("  checkpoint ") < main.out().indexOf("  components ")
+                && main.out().indexOf("  components ") < main.out().indexOf("  describe "), main.out());
+        run.assertOutContains("Usage: connectorkit run ");
+    }
+
+    @Test
+    void aCommandLineNamingASubcommandBuildsThatOneOnly() {
+        StopRequest stop = new StopRequest();
+        assertEquals(List.of("run"), List.copyOf(Main.commandLine(stop, "run", "--family", "x").getSubcommands()
+                .keySet()));
+        assertEquals(List.of("checkpoint"), List.copyOf(Main.commandLine(stop, "checkpoint", "list").getSubcommands()
+                .keySet()));
+        List<String> all = List.of("run", "checkpoint", "components", "describe");
+        assertEquals(all, List.copyOf(Main.commandLine(stop, "--help").getSubcommands().keySet()));
+        assertEquals(all, List.copyOf(Main.commandLine(stop, "rnu").getSubcommands().keySet()));
+        assertEquals(all, List.copyOf(Main.commandLine(stop).getSubcommands().keySet()));
+    }
+
+    @Test
+    void anUnknownSubcommandIsAnsweredWithTheListOfAll() {
+        Cli.Result typo = Cli.run("rnu");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("Unmatched argument at index 0: 'rnu'"), typo.err());
+        for (String subcommand : new String[] {"run", "checkpoint", "components", "describe"}) {
+            assertTrue(typo.err().contains("\n  " + subcommand + " "), typo.err());
+        }
     }
 
     @Test

@@ -155,6 +155,11 @@ public final class ComponentManager implements AutoCloseable {
         return JsonFlattener.flatten(json);
     }
 
+    /** Whether the JSON-P provider was looked up (a component, a checkpoint or a description needed it); for tests. */
+    boolean jsonCreated() {
+        return services.jsonCreated();
+    }
+
     /** Whether the shared {@code Jsonb} was created (a component asked for it); for tests. */
     boolean jsonbCreated() {
         return services.jsonbCreated();

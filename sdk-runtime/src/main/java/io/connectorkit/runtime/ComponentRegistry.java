@@ -19,8 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The components visible to one class loader, read from the generated {@link ComponentIndex} services. No class
- * path scanning: what the processor indexed at compile time is all there is. A component's model (and so its
- * generated lambdas) is built the first time it is asked for, so that a start-up does not pay for every connector.
+ * path scanning: what the processor indexed at compile time is all there is. A component's model (and so the loading
+ * of its generated classes) is built the first time it is asked for, so that a start-up does not pay for every
+ * connector.
  *
  * <p>One broken connector does not hide the others: an index that cannot be loaded or was generated for another
  * index format is skipped and reported (a warning in the log and {@link #problems()}), naming its jar and both
@@ -108,7 +109,21 @@ final class ComponentRegistry {
             throw new AmbiguousComponentException(conflict);
         }
         Indexed indexed = components.get(id);
-        return indexed == null ? Optional.empty() : Optional.of(built.computeIfAbsent(id, key -> build(key, indexed)));
+        if (indexed == null) {
+            return Optional.empty();
+        }
+        ComponentModel model = built.get(id);
+        if (model == null) {
+            // Not computeIfAbsent: its lambda would be the start-up's first, and bootstrap java.lang.invoke.
+            synchronized (built) {
+                model = built.get(id);
+                if (model == null) {
+                    model = build(id, indexed);
+                    built.put(id, model);
+                }
+            }
+        }
+        return Optional.of(model);
     }
 
     private ComponentModel build(String id, Indexed indexed) {
@@ -189,8 +204,13 @@ final class ComponentRegistry {
             return null;
         }
         String[] segments = path.split("\\.");
-        OptionModel node = model.parameters().stream().filter(p -> p.name().equals(segments[0])).findFirst()
-                .orElse(null);
+        OptionModel node = null;
+        for (OptionModel parameter : model.parameters()) {
+            if (parameter.name().equals(segments[0])) {
+                node = parameter;
+                break;
+            }
+        }
         for (int i = 1; node != null && i < segments.length; i++) {
             node = node.child(segments[i]);
         }

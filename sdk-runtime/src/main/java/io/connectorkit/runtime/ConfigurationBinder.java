@@ -103,12 +103,19 @@ final class ConfigurationBinder {
 
     /** The value at {@code path}, or {@link #ABSENT}; {@code current} is the field's present value, kept if absent. */
     private Object bindValue(OptionModel option, String path, Object current) {
-        return switch (option.kind()) {
-            case OBJECT -> bindObject(option, path, current);
-            case LIST -> bindList(option, path);
-            case SERVICE -> throw new IllegalStateException("service below the root at " + path);
-            default -> bindScalar(option, path);
-        };
+        // Not a switch on the enum: that compiles to a synthetic class (and a NoSuchFieldError handler) loaded on
+        // every start.
+        OptionModel.Kind kind = option.kind();
+        if (kind == OptionModel.Kind.OBJECT) {
+            return bindObject(option, path, current);
+        }
+        if (kind == OptionModel.Kind.LIST) {
+            return bindList(option, path);
+        }
+        if (kind == OptionModel.Kind.SERVICE) {
+            throw new IllegalStateException("service below the root at " + path);
+        }
+        return bindScalar(option, path);
     }
 
     private Object bindScalar(OptionModel option, String path) {

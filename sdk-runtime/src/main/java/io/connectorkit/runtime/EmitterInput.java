@@ -36,17 +36,18 @@ final class EmitterInput implements Input {
     /**
      * @param capture takes checkpoints, or {@code null} when checkpointing is off or the emitter has none
      * @param policy the checkpoint interval, or {@code null} with a null capture
+     * @param failures names and scrubs what the connector throws; shared with {@code capture}
      * @param howToEnable how the host turns checkpointing on, for the error of {@link #getCheckpoint()} when it is off
      */
     EmitterInput(ComponentModel model, Object emitter, CheckpointCapture capture, CheckpointPolicy policy,
-            SecretScrubber scrubber, String howToEnable) {
+            ComponentFailures failures, String howToEnable) {
         this.model = model;
         this.emitter = emitter;
         this.producer = model.producer();
         this.capture = capture;
         this.policy = policy;
         this.safePoint = model.checkpointAvailable();
-        this.failures = new ComponentFailures(model.id(), scrubber);
+        this.failures = failures;
         this.howToEnable = howToEnable;
     }
 

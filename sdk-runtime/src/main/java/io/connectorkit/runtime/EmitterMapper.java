@@ -4,7 +4,6 @@ import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.api.spi.OptionModel;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A component with its prepared configuration. Every input gets configuration objects of its own (the emitter mutates
@@ -18,8 +17,11 @@ final class EmitterMapper implements Mapper {
     private final Services services;
     private final CheckpointSettings settings;
     private final OptionModel checkpointOption;
-    /** The objects bound by {@link #validate()}, until an input takes them. */
-    private final AtomicReference<ConfigurationBinder.Bound> unused = new AtomicReference<>();
+    /**
+     * The objects bound by {@link #validate()}, until an input takes them; guarded by {@code this} (not an
+     * {@code AtomicReference}, whose {@code VarHandle} would be a start-up's first).
+     */
+    private ConfigurationBinder.Bound unused;
 
     EmitterMapper(ComponentModel model, Map<String, String> configuration, Services services,
             CheckpointSettings settings, OptionModel checkpointOption) {
@@ -32,29 +34,39 @@ final class EmitterMapper implements Mapper {
 
     /** Binds once, so that a bad configuration fails in {@code findMapper}, not later in {@code create()}. */
     void validate() {
-        unused.set(ConfigurationBinder.bind(model, configuration, services));
+        ConfigurationBinder.Bound bound = ConfigurationBinder.bind(model, configuration, services);
+        synchronized (this) {
+            unused = bound;
+        }
+    }
+
+    /** The objects {@link #validate()} bound, once; then {@code null}. */
+    private synchronized ConfigurationBinder.Bound takeUnused() {
+        ConfigurationBinder.Bound bound = unused;
+        unused = null;
+        return bound;
     }
 
     @Override
     public Input create() {
-        ConfigurationBinder.Bound bound = unused.getAndSet(null);
+        ConfigurationBinder.Bound bound = takeUnused();
         if (bound == null) {
             bound = ConfigurationBinder.bind(model, configuration, services);
         }
-        SecretScrubber scrubber = new SecretScrubber(bound.secrets());
+        ComponentFailures failures = new ComponentFailures(model.id(), bound.secrets());
         Object emitter;
         try {
             emitter = model.constructor().apply(bound.arguments());
         } catch (RuntimeException e) {
-            throw new ComponentFailures(model.id(), scrubber).failure("constructor of " + model.type().getName(), e);
+            throw failures.failure("constructor of " + model.type().getName(), e);
         }
         if (!settings.enabled() || !model.supportsCheckpoints()) {
-            return new EmitterInput(model, emitter, null, null, scrubber, settings.howToEnable());
+            return new EmitterInput(model, emitter, null, null, failures, settings.howToEnable());
         }
         CheckpointCodec codec = new CheckpointCodec(checkpointOption, services.builderFactory(), services.json());
         CheckpointCapture capture = new CheckpointCapture(model, codec, checkpointOption.checkpoint().version().value(),
-                new ComponentFailures(model.id(), scrubber));
-        return new EmitterInput(model, emitter, capture, policy(), scrubber, settings.howToEnable());
+                failures);
+        return new EmitterInput(model, emitter, capture, policy(), failures, settings.howToEnable());
     }
 
     private CheckpointPolicy policy() {

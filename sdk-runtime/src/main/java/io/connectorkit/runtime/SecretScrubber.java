@@ -1,5 +1,6 @@
 package io.connectorkit.runtime;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,8 +19,18 @@ final class SecretScrubber {
 
     SecretScrubber(Set<String> secrets) {
         // Longest first, so that a secret containing another is masked whole; empty strings would mask everything.
-        this.secrets = secrets.stream().filter(s -> !s.isEmpty())
-                .sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
+        // A loop, not a stream: this runs on every start, and a stream's lambdas would bootstrap java.lang.invoke.
+        List<String> longestFirst = new ArrayList<>();
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                int at = 0;
+                while (at < longestFirst.size() && longestFirst.get(at).length() >= secret.length()) {
+                    at++;
+                }
+                longestFirst.add(at, secret);
+            }
+        }
+        this.secrets = List.copyOf(longestFirst);
     }
 
     /** {@code text} with every secret masked. */

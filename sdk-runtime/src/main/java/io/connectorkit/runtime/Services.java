@@ -7,36 +7,40 @@ import jakarta.json.spi.JsonProvider;
 import java.util.Map;
 
 /**
- * The services a constructor may ask for, one shared instance of each per {@link ComponentManager}. The JSON-P
- * provider and builder factory are made at once (checkpoints need them); the {@code Jsonb}, whose JSON-B provider
- * takes most of a cold start to load, only when a component first asks for it. Thread-safe.
+ * The services a constructor may ask for, one shared instance of each per {@link ComponentManager}, each made when
+ * first needed: the JSON-P provider and builder factory when a component asks for a {@code JsonBuilderFactory}, an
+ * input takes checkpoints or a component is described; the {@code Jsonb}, whose JSON-B provider takes most of a cold
+ * start to load, when a component asks for it. A component that needs neither never loads JSON-P: the API's
+ * {@code JsonProvider} initialises {@code java.util.logging} (a static logger), and finding the provider runs a
+ * {@code ServiceLoader}, about a third of a cold start. Thread-safe.
  */
 final class Services {
 
-    private final JsonProvider json;
-    private final JsonBuilderFactory builderFactory;
+    private JsonProvider json;
+    private JsonBuilderFactory builderFactory;
     private Jsonb jsonb;
     private boolean closed;
 
-    Services() {
-        this.json = JsonProvider.provider();
-        this.builderFactory = json.createBuilderFactory(Map.of());
-    }
-
     /** The JSON-P provider. */
-    JsonProvider json() {
+    synchronized JsonProvider json() {
+        if (json == null) {
+            json = JsonProvider.provider();
+        }
         return json;
     }
 
     /** The shared builder factory, also injected as {@code JsonBuilderFactory}. */
-    JsonBuilderFactory builderFactory() {
+    synchronized JsonBuilderFactory builderFactory() {
+        if (builderFactory == null) {
+            builderFactory = json().createBuilderFactory(Map.of());
+        }
         return builderFactory;
     }
 
     /** The instance for a constructor parameter of {@code type}. */
     Object get(Class<?> type) {
         if (type == JsonBuilderFactory.class) {
-            return builderFactory;
+            return builderFactory();
         }
         if (type == Jsonb.class) {
             return jsonb();
@@ -54,6 +58,11 @@ final class Services {
             jsonb = JsonbBuilder.create();
         }
         return jsonb;
+    }
+
+    /** Whether the JSON-P provider was looked up; for tests. */
+    synchronized boolean jsonCreated() {
+        return json != null;
     }
 
     /** Whether the {@code Jsonb} was created; for tests. */

@@ -7,8 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Services are made when a component first needs them, never at start-up: a cold start does not pay for JSON-B. */
+/**
+ * Services are made when a component first needs them, never at start-up: a cold start does not pay for JSON-B, nor
+ * for JSON-P when neither the component nor checkpoints use it.
+ */
 class ServicesTest {
+
+    @Test
+    void jsonPIsLookedUpOnlyWhenCheckpointsOrAComponentNeedIt() {
+        try (ComponentManager manager = ComponentManager.builder().build()) {
+            run(manager, "counter");
+            assertFalse(manager.jsonCreated(), "no checkpoints, and the component asks for no JsonBuilderFactory");
+        }
+        try (ComponentManager manager = ComponentManager.builder().checkpointing(true).build()) {
+            assertFalse(manager.jsonCreated(), "not at start-up");
+            run(manager, "counter");
+            assertTrue(manager.jsonCreated(), "checkpoints are JSON");
+        }
+    }
+
+    private static void run(ComponentManager manager, String name) {
+        Input input = manager.findMapper("test", name, 1, Map.of("total", "2")).orElseThrow().create();
+        input.start();
+        input.next();
+        input.stop();
+    }
 
     @Test
     void theJsonbIsCreatedOnlyWhenAComponentAsksForIt() {

@@ -49,9 +49,17 @@ final class GenerationFiles {
     private GenerationFiles() {
     }
 
-    /** {@code checkpoint-00000000000000000042.json}. */
+    /**
+     * {@code checkpoint-00000000000000000042.json}: the number padded with zeros to 20 digits, as
+     * {@code String.format("checkpoint-%020d.json", generation)} writes it, without the formatter, whose first use
+     * loads the default locale's data: a few milliseconds of every run's first save.
+     */
     static String fileName(long generation) {
-        return String.format("checkpoint-%020d.json", generation);
+        if (generation < 0) {
+            return String.format("checkpoint-%020d.json", generation); // never a generation: named as ever
+        }
+        String digits = Long.toString(generation);
+        return PREFIX + "0".repeat(20 - digits.length()) + digits + SUFFIX;
     }
 
     /**

@@ -71,6 +71,14 @@ class FileCheckpointStoreTest {
     }
 
     @Test
+    void namesAGenerationFileWithItsNumberPaddedToTwentyDigits() {
+        assertEquals("checkpoint-00000000000000000001.json", FileCheckpointStore.fileName(1));
+        assertEquals("checkpoint-00000000000000000042.json", FileCheckpointStore.fileName(42));
+        assertEquals("checkpoint-00009007199254740991.json",
+                FileCheckpointStore.fileName(CheckpointEnvelope.MAX_GENERATION));
+    }
+
+    @Test
     void layoutIsOneFilePerGenerationUnderTheJobsFolder() throws IOException {
         CheckpointStore store = open();
         store.save(JOB, PART, COMPONENT, offset(1));

@@ -9,8 +9,9 @@ import java.util.function.Predicate;
 
 /**
  * Everything the runtime needs to run one emitter, generated at compile time: its identity, version, option tree
- * and the calls to its constructor and annotated methods. The calls are plain generated lambdas, so nothing is
- * looked up by reflection, neither at start nor per record.
+ * and the calls to its constructor and annotated methods. The calls are plain generated code (any implementation of
+ * the functional interfaces will do; the processor writes small classes rather than lambdas, which would each be
+ * spun at run time), so nothing is looked up by reflection, neither at start nor per record.
  *
  * <p>Instances are immutable; the generated index builds them with {@link #builder(String, String, Class)}.
  */
