@@ -68,7 +68,7 @@ public class RecordPathBenchmark {
         input = manager.findMapper("bench", "small-records", 1, configuration).orElseThrow().create();
         dir = Files.createTempDirectory("record-path");
         store = new FileCheckpointStore(dir);
-        writer = new AsyncCheckpointWriter(store, "bench", "p0");
+        writer = AsyncCheckpointWriter.builder(store, "bench", "p0").start();
         if (mode.equals("callback") || mode.equals("everyRecord")) {
             input.start(state -> writer.submit(SideBySide.COMPONENT, state));
         } else {

@@ -168,8 +168,8 @@ final class SideBySideModes {
         Path dir = options.work().resolve("ck-" + name);
         BenchFiles.deleteTree(dir);
         try (FileCheckpointStore store = new FileCheckpointStore(dir, StoreOptions.DEFAULTS);
-             AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, "bench", "p0",
-                     AsyncCheckpointWriter.RetryPolicy.DEFAULT, saved -> { }, options.savePause())) {
+             AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, "bench", "p0")
+                     .minPause(options.savePause()).start()) {
             return run.run(writer);
         }
     }

@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
  * the runner is the one host that reads {@value #PROPERTY}, and maps it and the flag onto
  * {@link ComponentManager.Builder#checkpointing(boolean)}.
  *
- * <p>The property keeps the meaning it has always had for the runner: {@code true} asks for what the runner does
- * anyway, and no value turns checkpointing off (the runner never let it), so a value other than {@code true}, or the
- * misspelt {@code connectorkit.checkpoint.enable}, gets a warning saying that {@code --no-checkpoints} is the switch.
+ * <p>The property is the switch's other spelling: {@code false} turns checkpointing off as {@code --no-checkpoints}
+ * does, {@code true} asks for what the runner does anyway. (Until 0.1 the runner ignored it without a word.) Any other
+ * value, or the misspelt {@code connectorkit.checkpoint.enable}, is ignored with a warning that says so.
  */
 final class CheckpointSwitch {
 
@@ -23,7 +23,7 @@ final class CheckpointSwitch {
     static final String MISSPELT_PROPERTY = "connectorkit.checkpoint.enable";
 
     /** How a runner user turns checkpointing on, for the runtime's messages that say it is off. */
-    static final String HOW_TO_ENABLE = "run without --no-checkpoints";
+    static final String HOW_TO_ENABLE = "run without --no-checkpoints (and without -D" + PROPERTY + "=false)";
 
     @Option(names = "--no-checkpoints",
             description = "run without checkpointing (a saved checkpoint is ignored, with a warning)")
@@ -37,24 +37,22 @@ final class CheckpointSwitch {
     @Option(names = "--disable-feature", hidden = true)
     boolean disableFeature;
 
-    /** Whether the run checkpoints. */
-    boolean enabled() {
-        return !noCheckpoints && !disableFeature;
-    }
-
     /**
-     * {@code builder} with this run's checkpoint switch; warns on {@code log} when {@code system} sets the property to
-     * something it does not do.
+     * {@code builder} with this run's checkpoint switch: on unless either flag is given or {@code system} sets the
+     * property to {@code false}; warns on {@code log} about a property value it ignores.
      */
     ComponentManager.Builder applyTo(ComponentManager.Builder builder, Properties system, PrintStream log) {
+        boolean enabled = !noCheckpoints && !disableFeature;
         String value = system.getProperty(PROPERTY);
-        if (value != null && !value.equals("true")) {
-            log.println("connectorkit: warning: -D" + PROPERTY + "=" + PrintableText.of(value, 100) + " does not "
-                    + "turn checkpointing off in the runner; --no-checkpoints does");
+        if ("false".equalsIgnoreCase(value)) {
+            enabled = false;
+        } else if (value != null && !value.equalsIgnoreCase("true")) {
+            log.println("connectorkit: warning: -D" + PROPERTY + "=" + PrintableText.of(value, 100) + " is neither "
+                    + "true nor false and is ignored; the runner checkpoints unless --no-checkpoints is given");
         } else if (value == null && system.getProperty(MISSPELT_PROPERTY) != null) {
             log.println("connectorkit: warning: -D" + MISSPELT_PROPERTY + " is not read (the property is " + PROPERTY
                     + "); the runner checkpoints unless --no-checkpoints is given");
         }
-        return builder.checkpointing(enabled()).howToEnableCheckpointing(HOW_TO_ENABLE);
+        return builder.checkpointing(enabled).howToEnableCheckpointing(HOW_TO_ENABLE);
     }
 }

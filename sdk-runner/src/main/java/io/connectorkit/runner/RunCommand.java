@@ -3,16 +3,12 @@ package io.connectorkit.runner;
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.store.CheckpointStore;
-import io.connectorkit.store.JdbcCheckpointStore;
 import jakarta.json.bind.Jsonb;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -150,12 +146,13 @@ final class RunCommand implements Callable<Integer> {
                 Duration.ofMillis(retryBackoffMillis), startOver);
         String secret = password.password();
         RunnerMetrics metrics = new RunnerMetrics(metricsFile != null);
-        ScheduledExecutorService metricsWriter = metricsFile == null ? null : startMetricsWriter(metrics);
+        MetricsFileWriter metricsWriter = metricsFile == null ? null
+                : MetricsFileWriter.start(metrics, metricsFile, log);
         JobRunner.Outcome outcome;
         try (ComponentLookup components = components();
-                CheckpointStore opened = StoreSpec.open(sink != null ? sink : store, retention,
+                StoreSpec.RunStore opened = StoreSpec.openForRun(store, sink, retention,
                         Duration.ofMillis(lockTimeoutMillis), secret);
-                CheckpointStore checkpoints = new TimedStore(opened, metrics);
+                CheckpointStore checkpoints = new TimedStore(opened.store(), metrics);
                 LazyJsonb jsonb = new LazyJsonb();
                 StreamOutputs streams = new StreamOutputs(jsonb);
                 ProgressLine progress = ProgressLine.start(metrics, quiet)) {
@@ -164,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
             // Outputs are opened (and a cut last line repaired) only once the job starts: a refused run leaves them
             // alone, and a second runner never touches the file the job's running writer appends to.
             Supplier<JobOutput> outputs = sink != null
-                    ? () -> JdbcJobOutput.open(sink, secret, table, (JdbcCheckpointStore) opened, jobId, metrics)
+                    ? () -> JdbcJobOutput.open(sink, secret, table, opened.sinkStore(), jobId, metrics)
                     : () -> new StreamJobOutput(streams.get(), checkpoints, jobId, syncSaves,
                             Duration.ofMillis(savePauseMillis));
             Supplier<String> recordsAlreadyOut = sink != null ? () -> JdbcJobOutput.rowsAlreadyIn(sink, secret, table)
@@ -177,9 +174,7 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             stop.end(); // the output and the store are closed: what was to be saved is saved
             if (metricsWriter != null) {
-                metricsWriter.shutdownNow();
-                awaitQuietly(metricsWriter);
-                writeMetrics(metrics); // after the periodic writer stopped, so that this last file is the one kept
+                metricsWriter.close(); // the last metrics file, written once the job is over
             }
         }
         long generation = metrics.lastSavedGeneration();
@@ -273,33 +268,6 @@ final class RunCommand implements Callable<Integer> {
                     frequency.records != null ? frequency.records : frequency.millis);
         }
         return ComponentLookup.open(jars.jars, builder);
-    }
-
-    private ScheduledExecutorService startMetricsWriter(RunnerMetrics metrics) {
-        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "metrics-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        writer.scheduleAtFixedRate(() -> writeMetrics(metrics), 5, 5, TimeUnit.SECONDS);
-        return writer;
-    }
-
-    /** Writes the metrics file; a failure is a warning, never what decides (or hides) the job's result. */
-    private void writeMetrics(RunnerMetrics metrics) {
-        try {
-            metrics.writeTo(metricsFile);
-        } catch (RunnerException e) {
-            log.println("connectorkit: warning: " + e.getMessage());
-        }
-    }
-
-    private static void awaitQuietly(ScheduledExecutorService executor) {
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void warnCut(long bytes) {

@@ -40,6 +40,9 @@ final class StoreSpec {
             throw new RunnerException(ExitCodes.USAGE, "--password-env is the password of a jdbc: store or sink, "
                     + "not of " + describe(spec));
         }
+        if (spec.startsWith("jdbc:")) {
+            return openJdbc(spec, retention, lockTimeout, password);
+        }
         StoreOptions options = StoreOptions.DEFAULTS.withRetention(retention);
         try {
             if (spec.startsWith("file:")) {
@@ -49,17 +52,63 @@ final class StoreSpec {
                 }
                 return new FileCheckpointStore(Path.of(folder), options);
             }
-            if (spec.startsWith("jdbc:")) {
-                return JdbcCheckpointStore.connect(spec, null, password, JdbcCheckpointStore.DEFAULT_TABLE, options,
-                        lockTimeout);
-            }
         } catch (RunnerException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new RunnerException(ExitCodes.STORE_FAILED, "cannot open the checkpoint store " + describe(spec)
-                    + ": " + e.getMessage(), e);
+            throw failed(spec, e);
         }
         throw new RunnerException(ExitCodes.USAGE, "--store must be file:DIR or jdbc:URL, got '" + describe(spec) + "'");
+    }
+
+    /**
+     * The store a run keeps its checkpoints in: a {@code --sink}'s database when there is one, else {@code --store}'s.
+     *
+     * @param sink the {@code --sink} JDBC URL, or {@code null}
+     * @throws RunnerException naming the store when the value is malformed or the store cannot be opened
+     */
+    static RunStore openForRun(String spec, String sink, int retention, Duration lockTimeout, String password) {
+        if (sink != null) {
+            JdbcCheckpointStore jdbc = openJdbc(sink, retention, lockTimeout, password);
+            return new RunStore(jdbc, jdbc);
+        }
+        return new RunStore(open(spec, retention, lockTimeout, password), null);
+    }
+
+    /**
+     * The checkpoint store of a run; closing this closes it.
+     *
+     * @param store where the run's checkpoints are kept
+     * @param sinkStore the same store, typed as the JDBC store a {@code --sink} commits its checkpoints into with its
+     *     rows; {@code null} without a sink
+     */
+    record RunStore(CheckpointStore store, JdbcCheckpointStore sinkStore) implements AutoCloseable {
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    /**
+     * The JDBC store at {@code url}, ready to use, typed as such: what a {@code --sink} commits its checkpoints into,
+     * with its rows.
+     *
+     * @param url a {@code jdbc:} URL
+     * @param password the password ({@code --password-env}), or {@code null}
+     * @throws RunnerException naming the store when it cannot be opened
+     */
+    static JdbcCheckpointStore openJdbc(String url, int retention, Duration lockTimeout, String password) {
+        StoreOptions options = StoreOptions.DEFAULTS.withRetention(retention);
+        try {
+            return JdbcCheckpointStore.connect(url, null, password, JdbcCheckpointStore.DEFAULT_TABLE, options,
+                    lockTimeout);
+        } catch (RuntimeException e) {
+            throw failed(url, e);
+        }
+    }
+
+    private static RunnerException failed(String spec, RuntimeException e) {
+        return new RunnerException(ExitCodes.STORE_FAILED, "cannot open the checkpoint store " + describe(spec) + ": "
+                + e.getMessage(), e);
     }
 
     /** A connection to {@code url}, with {@code password} ({@code --password-env}) when not {@code null}. */

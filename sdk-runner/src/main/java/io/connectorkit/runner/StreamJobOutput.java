@@ -26,14 +26,14 @@ final class StreamJobOutput implements JobOutput {
     StreamJobOutput(RecordOutput records, CheckpointStore store, String job, boolean syncSaves, Duration savePause) {
         this.records = records;
         // On the writer's thread, off the record path: the records a checkpoint covers are made durable before it.
-        this.writer = new AsyncCheckpointWriter(new ForwardingCheckpointStore(store) {
+        this.writer = AsyncCheckpointWriter.builder(new ForwardingCheckpointStore(store) {
             @Override
             public CheckpointEnvelope save(String job, String partition, String componentId, JsonObject checkpoint,
                     Audit audit) {
                 records.force();
                 return super.save(job, partition, componentId, checkpoint, audit);
             }
-        }, job, JobSettings.PARTITION, AsyncCheckpointWriter.RetryPolicy.DEFAULT, saved -> { }, savePause);
+        }, job, JobSettings.PARTITION).minPause(savePause).start();
         this.syncSaves = syncSaves;
     }
 

@@ -55,10 +55,18 @@ class CheckpointSwitchTest {
     }
 
     @Test
-    void thePropertyNeverTurnedCheckpointingOffInTheRunnerAndSaysWhatDoes() {
-        assertTrue(enabled(new CheckpointSwitch(), property(CheckpointSwitch.PROPERTY, "false")));
-        assertEquals("connectorkit: warning: -Dconnectorkit.checkpoint.enabled=false does not turn checkpointing off "
-                + "in the runner; --no-checkpoints does" + System.lineSeparator(), logged());
+    void thePropertyFalseTurnsCheckpointingOffLikeTheFlag() {
+        assertFalse(enabled(new CheckpointSwitch(), property(CheckpointSwitch.PROPERTY, "false")));
+        assertFalse(enabled(new CheckpointSwitch(), property(CheckpointSwitch.PROPERTY, "FALSE")));
+        assertEquals("", logged());
+    }
+
+    @Test
+    void aPropertyValueThatIsNeitherTrueNorFalseIsIgnoredWithAWarning() {
+        assertTrue(enabled(new CheckpointSwitch(), property(CheckpointSwitch.PROPERTY, "off")));
+        assertEquals("connectorkit: warning: -Dconnectorkit.checkpoint.enabled=off is neither true nor false and is "
+                + "ignored; the runner checkpoints unless --no-checkpoints is given" + System.lineSeparator(),
+                logged());
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.connectorkit.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.connectorkit.testsupport.RequiresPostgres;
+import io.connectorkit.testsupport.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +50,9 @@ class JdbcSinkKillLoopTest {
     }
 
     @Test
+    @RequiresPostgres
     void twentyKillsLeaveEveryRecordInTheTableExactlyOnce() throws Exception {
-        url = Postgres.url();
+        url = TestPostgres.URL;
         Path configuration = Files.writeString(dir.resolve("source.json"), "{\"configuration\": {\"total\": " + TOTAL
                 + ", \"batchSize\": 1, \"firstDate\": \"" + FIRST_DATE + "\"}}");
         List<String> arguments = List.of("--family", "checkpoint", "--name", "list-input",

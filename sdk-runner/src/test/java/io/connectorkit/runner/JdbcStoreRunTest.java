@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.store.JdbcCheckpointStore;
 import io.connectorkit.store.StoreOptions;
+import io.connectorkit.testsupport.RequiresPostgres;
+import io.connectorkit.testsupport.TestPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -22,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code run --store jdbc:...}: embedded H2 always; PostgreSQL at {@link Postgres#URL} when it is reachable, and then
- * required when {@code CONNECTORKIT_REQUIRE_POSTGRES=true}.
+ * {@code run --store jdbc:...}: embedded H2 always; PostgreSQL at {@link TestPostgres#URL} where
+ * {@link RequiresPostgres} lets the tests run.
  */
 class JdbcStoreRunTest {
 
@@ -46,7 +48,7 @@ class JdbcStoreRunTest {
     }
 
     private static String postgres() {
-        return Postgres.url();
+        return TestPostgres.URL;
     }
 
     private String[] run(String store, int total, String... more) {
@@ -90,16 +92,19 @@ class JdbcStoreRunTest {
     }
 
     @Test
+    @RequiresPostgres
     void aJobRunsAndResumesWithAPostgresStore() {
         runAndResume(postgres());
     }
 
     @Test
+    @RequiresPostgres
     void aCrashedJobResumesWithAPostgresStore() {
         crashAndResume(postgres());
     }
 
     @Test
+    @RequiresPostgres
     void aSecondRunnerOnTheSameJobIsRefusedWithAPostgresStore() {
         String store = postgres();
         Cli.run(run(store, 5)).assertCode(0);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.store.JdbcCheckpointStore;
 import io.connectorkit.store.StoreOptions;
+import io.connectorkit.testsupport.RequiresPostgres;
+import io.connectorkit.testsupport.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code SELECT ... FOR UPDATE} left open), or taken over by another writer. The job {@code test/marker} waits at
  * record {@value #MARK_AT} for the test's gate, so each change happens at a known record.
  */
+@RequiresPostgres
 class PostgresClaimTest {
 
     private static final int MARK_AT = 250;
@@ -42,7 +45,7 @@ class PostgresClaimTest {
 
     @BeforeEach
     void connect() {
-        postgres = Postgres.url();
+        postgres = TestPostgres.URL;
     }
 
     @AfterEach

@@ -214,7 +214,7 @@ class RunCommandTest {
                 "--no-checkpoints").assertCode(0);
 
         assertEquals(range(1, 12), ids(output), "started from the configuration");
-        result.assertErrContains("[$checkpoint.sinceId] are ignored", "To resume, run without --no-checkpoints.");
+        result.assertErrContains("[$checkpoint.sinceId] are ignored", "To resume, run without --no-checkpoints (and without -Dconnectorkit.checkpoint.enabled=false).");
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.connectorkit.store.FileCheckpointStore;
+import io.connectorkit.testsupport.RequiresPostgres;
+import io.connectorkit.testsupport.TestPostgres;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -174,8 +176,9 @@ class RunnerErrorsTest {
     }
 
     @Test
+    @RequiresPostgres
     void aMissingPostgresDatabaseIsNamedWithItsReason() {
-        String url = Postgres.url().replaceFirst("/[^/?]+(\\?|$)", "/connectorkit_no_such_db$1");
+        String url = TestPostgres.URL.replaceFirst("/[^/?]+(\\?|$)", "/connectorkit_no_such_db$1");
         String secret = "hunter2-in-the-url";
 
         Cli.Result result = run("--store", url + (url.contains("?") ? "&" : "?") + "password=" + secret, "--output",

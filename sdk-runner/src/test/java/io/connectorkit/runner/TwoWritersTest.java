@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.store.FileCheckpointStore;
+import io.connectorkit.testsupport.RequiresPostgres;
+import io.connectorkit.testsupport.TestPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
@@ -150,10 +152,11 @@ class TwoWritersTest {
     }
 
     @Test
+    @RequiresPostgres
     void aSecondRunnerInAnotherPidNamespaceOfTheSameHostIsRefusedWhileThePostgresClaimIsLive() throws Exception {
         List<String> unshare = List.of("unshare", "--pid", "--fork", "--mount-proc");
         Assumptions.assumeTrue(canRun(unshare), "needs unshare --pid (Linux, with the right to create namespaces)");
-        String postgres = Postgres.url();
+        String postgres = TestPostgres.URL;
         String job = "two-namespaces-" + UUID.randomUUID().toString().substring(0, 8);
         Path firstOutput = dir.resolve("first.jsonl");
         Path secondOutput = dir.resolve("second.jsonl");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.runtime.ConfigurationException.Problem;
 import io.connectorkit.runtime.fixtures.Batched;
+import io.connectorkit.testsupport.LogCapture;
 import jakarta.json.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,13 +120,13 @@ class ResumeTest {
     @Test
     void withCheckpointingOffCheckpointKeysAreIgnoredWithAWarningNamingThem() {
         try (ComponentManager off = ComponentManager.builder().checkpointing(false).build();
-                LogCapture log = new LogCapture(ResumePreparer.class)) {
+                LogCapture log = LogCapture.of(ResumePreparer.class)) {
             Input input = off.findMapper("test", "counter", 1,
                     Map.of("total", "2", "$checkpoint.next", "1", "$checkpoint.__version", "1")).orElseThrow().create();
             input.start();
             assertEquals(0L, input.next(), "starts from the configuration");
-            assertEquals(1, log.messages.size());
-            String warning = log.messages.get(0);
+            assertEquals(1, log.messages().size());
+            String warning = log.messages().get(0);
             assertTrue(warning.contains("test/counter") && warning.contains("[$checkpoint.__version, $checkpoint.next]")
                     && warning.endsWith("To resume, build the ComponentManager with builder().checkpointing(true)."),
                     warning);
@@ -136,10 +137,10 @@ class ResumeTest {
     void theWarningSaysHowTheHostTurnsCheckpointingOnWordForWord() {
         try (ComponentManager off = ComponentManager.builder().checkpointing(false)
                 .howToEnableCheckpointing("run without --no-checkpoints (not '{0}')").build();
-                LogCapture log = new LogCapture(ResumePreparer.class)) {
+                LogCapture log = LogCapture.of(ResumePreparer.class)) {
             off.findMapper("test", "counter", 1, Map.of("total", "2", "$checkpoint.next", "1")).orElseThrow();
-            assertEquals(1, log.messages.size());
-            String warning = log.messages.get(0);
+            assertEquals(1, log.messages().size());
+            String warning = log.messages().get(0);
             assertTrue(warning.endsWith("To resume, run without --no-checkpoints (not '{0}')."), warning);
         }
     }

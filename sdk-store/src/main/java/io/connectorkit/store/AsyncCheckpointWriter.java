@@ -29,6 +29,12 @@ import java.util.function.Consumer;
  * pause's end), and only after about a second without any does it sleep until the next submit wakes it.
  * {@link #flush()} wakes it at once.
  *
+ * <p><b>API for hosts.</b> {@link #builder} configures a writer and {@link Builder#start()} starts it, with its thread;
+ * whoever started it closes it: {@link #close()} saves the newest checkpoint, then ends the thread. The store stays
+ * open (it is the caller's, and must outlive the writer). After {@code close()}, {@link #submit} throws an
+ * {@link IllegalStateException}; {@link #flush()} and {@link #lastSaved()} still answer. A writer that is never closed
+ * does not keep the JVM alive (its thread is a daemon), but its last checkpoint may then be lost.
+ *
  * <p>Thread-safe: any thread may call any method. Per submit it allocates nothing beyond the caller's checkpoint.
  */
 public final class AsyncCheckpointWriter implements AutoCloseable {
@@ -37,13 +43,14 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
 
     /**
      * How failed saves are retried: up to {@code maxAttempts} saves in all, waiting {@code initialBackoff}, then
-     * twice as long each time, at most {@code maxBackoff}.
+     * twice as long each time, at most {@code maxBackoff}. API; immutable.
      */
     public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 
         /** Five attempts, 100 ms to 5 s apart. */
         public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(5));
 
+        /** @throws IllegalArgumentException unless {@code maxAttempts >= 1} and {@code 0 <= initial <= max} */
         public RetryPolicy {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
@@ -58,72 +65,81 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
     /** The default least time between the starts of two saves. */
     public static final Duration DEFAULT_MIN_PAUSE = Duration.ofMillis(100);
 
-    /** How often a busy writer looks for a new checkpoint: the most a submitted one waits before its save starts. */
-    private static final long POLL_MILLIS = 1;
-    /** Empty polls (about a second) before the writer sleeps until a submit wakes it. */
-    private static final int IDLE_POLLS = 1000;
-
     private final CheckpointStore store;
     private final String job;
     private final String partition;
     private final RetryPolicy retry;
     private final Consumer<CheckpointEnvelope> onSaved;
+    private final SaveHandover handover;
     private final Thread thread;
-    private final long minPauseNanos;
-
-    // Guarded by this.
-    private String pendingComponentId;
-    /** A {@link JsonObject} or a {@link CheckpointState}, turned into JSON on this writer's thread. */
-    private Object pendingCheckpoint;
-    private long pendingSeq;
-    private long submittedSeq;
-    private long durableSeq;
-    private long failedSeq;
-    private RuntimeException failure;
-    /** The store lost the job's writer claim: every later submit throws it. */
-    private WriterLostException lost;
-    private boolean closing;
-    private boolean stopped;
-    /** The writer thread waits without a time limit (idle for a while): a submit must wake it. */
-    private boolean sleeping;
-    /** Threads waiting in {@link #flush()}: the pending checkpoint is saved at once, without the pause. */
-    private int flushing;
-    /** When the pause after the last save ends ({@link System#nanoTime()}). */
-    private long pauseEndsNanos;
-
     private volatile CheckpointEnvelope lastSaved;
 
-    /** A writer with {@link RetryPolicy#DEFAULT}, no listener and {@link #DEFAULT_MIN_PAUSE}. */
-    public AsyncCheckpointWriter(CheckpointStore store, String job, String partition) {
-        this(store, job, partition, RetryPolicy.DEFAULT, saved -> { });
-    }
-
-    /** A writer with {@link #DEFAULT_MIN_PAUSE} between saves. */
-    public AsyncCheckpointWriter(CheckpointStore store, String job, String partition, RetryPolicy retry,
-                                 Consumer<CheckpointEnvelope> onSaved) {
-        this(store, job, partition, retry, onSaved, DEFAULT_MIN_PAUSE);
-    }
-
     /**
-     * Starts the writer's thread.
+     * A builder of a writer for (job, partition) in {@code store}, with {@link RetryPolicy#DEFAULT}, no listener and
+     * {@link #DEFAULT_MIN_PAUSE} unless set.
      *
-     * @param onSaved called on the writer's thread with each envelope once durable; must not block for long
-     * @param minPause the least time from the start of one save to the start of the next (checkpoints submitted
-     *     meanwhile are coalesced); {@link Duration#ZERO} saves as fast as the store allows. {@link #flush()} and
-     *     {@link #close()} do not wait for it.
+     * @throws IllegalArgumentException for an invalid job or partition id
      */
-    public AsyncCheckpointWriter(CheckpointStore store, String job, String partition, RetryPolicy retry,
-                                 Consumer<CheckpointEnvelope> onSaved, Duration minPause) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.job = StoreIds.require("job", job);
-        this.partition = StoreIds.require("partition", partition);
-        this.retry = Objects.requireNonNull(retry, "retry");
-        this.onSaved = Objects.requireNonNull(onSaved, "onSaved");
-        if (Objects.requireNonNull(minPause, "minPause").isNegative()) {
-            throw new IllegalArgumentException("minPause must not be negative, got " + minPause);
+    public static Builder builder(CheckpointStore store, String job, String partition) {
+        return new Builder(Objects.requireNonNull(store, "store"), StoreIds.require("job", job),
+                StoreIds.require("partition", partition));
+    }
+
+    /** Configures an {@link AsyncCheckpointWriter}; API. Not thread-safe: one thread builds, then starts. */
+    public static final class Builder {
+        private final CheckpointStore store;
+        private final String job;
+        private final String partition;
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private Consumer<CheckpointEnvelope> onSaved = saved -> { };
+        private Duration minPause = DEFAULT_MIN_PAUSE;
+
+        private Builder(CheckpointStore store, String job, String partition) {
+            this.store = store;
+            this.job = job;
+            this.partition = partition;
         }
-        this.minPauseNanos = minPause.toNanos();
-        this.pauseEndsNanos = System.nanoTime();
+
+        /** How failed saves are retried (default {@link RetryPolicy#DEFAULT}). */
+        public Builder retry(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /** Called on the writer's thread with each envelope once durable; must not block for long. */
+        public Builder onSaved(Consumer<CheckpointEnvelope> onSaved) {
+            this.onSaved = Objects.requireNonNull(onSaved, "onSaved");
+            return this;
+        }
+
+        /**
+         * The least time from the start of one save to the start of the next (default {@link #DEFAULT_MIN_PAUSE});
+         * checkpoints submitted meanwhile are coalesced. {@link Duration#ZERO} saves as fast as the store allows.
+         * {@link AsyncCheckpointWriter#flush()} and {@link AsyncCheckpointWriter#close()} do not wait for it.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder minPause(Duration minPause) {
+            if (Objects.requireNonNull(minPause, "minPause").isNegative()) {
+                throw new IllegalArgumentException("minPause must not be negative, got " + minPause);
+            }
+            this.minPause = minPause;
+            return this;
+        }
+
+        /** Starts a writer with these settings, and its thread; the caller closes it. Each call starts another. */
+        public AsyncCheckpointWriter start() {
+            return new AsyncCheckpointWriter(this);
+        }
+    }
+
+    private AsyncCheckpointWriter(Builder settings) {
+        this.store = settings.store;
+        this.job = settings.job;
+        this.partition = settings.partition;
+        this.retry = settings.retry;
+        this.onSaved = settings.onSaved;
+        this.handover = new SaveHandover(this, settings.minPause.toNanos());
         this.thread = new Thread(this::run, "checkpoint-writer-" + job + "-" + partition);
         // Daemon so a host that forgets close() can still exit; close() is what guarantees durability.
         thread.setDaemon(true);
@@ -154,27 +170,7 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
     }
 
     private void enqueue(String componentId, Object checkpoint) {
-        Objects.requireNonNull(componentId, "componentId");
-        synchronized (this) {
-            if (closing) {
-                throw new IllegalStateException(this + " is closed");
-            }
-            if (lost != null) {
-                throw lost;
-            }
-            if (stopped) {
-                throw new CheckpointStoreException(this + ": the writer thread stopped; this checkpoint cannot be "
-                        + "saved" + (failure == null ? "" : ": " + failure.getMessage()), failure);
-            }
-            pendingComponentId = componentId;
-            pendingCheckpoint = checkpoint;
-            pendingSeq = ++submittedSeq;
-            // Waking a waiting thread is a system call of microseconds: paid on the record path only after the
-            // writer has been idle long enough to sleep; otherwise it finds this checkpoint at its next poll.
-            if (sleeping) {
-                notifyAll();
-            }
-        }
+        handover.submit(Objects.requireNonNull(componentId, "componentId"), checkpoint);
     }
 
     /**
@@ -183,33 +179,7 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
      * @throws CheckpointStoreException when saving it failed after all retries, or the writer stopped
      */
     public void flush() {
-        synchronized (this) {
-            long target = submittedSeq;
-            flushing++;
-            notifyAll(); // the writer takes the pending checkpoint now rather than at its next poll or pause's end
-            try {
-                while (durableSeq < target && failedSeq < target && !stopped) {
-                    wait();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CheckpointStoreException(this + ": interrupted while waiting for checkpoints to be saved");
-            } finally {
-                flushing--;
-            }
-            if (durableSeq >= target) {
-                return;
-            }
-            if (failedSeq >= target) {
-                if (failure == lost) {
-                    throw lost; // the store's own words: which lock, what was found
-                }
-                throw new CheckpointStoreException(this + ": saving the latest checkpoint failed: "
-                        + failure.getMessage(), failure);
-            }
-            throw new CheckpointStoreException(this + ": the writer thread stopped before saving the latest checkpoint"
-                    + (failure == null ? "" : ": " + failure.getMessage()), failure);
-        }
+        handover.awaitDurable();
     }
 
     /** The last checkpoint known to be durable, if any. */
@@ -224,10 +194,7 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (this) {
-            closing = true;
-            notifyAll();
-        }
+        handover.close();
         try {
             flush();
         } finally {
@@ -245,92 +212,38 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
     }
 
     private void run() {
+        CheckpointStoreException died = null;
         try {
-            while (true) {
-                String componentId;
-                Object checkpoint;
-                long seq;
-                synchronized (this) {
-                    awaitWork();
-                    if (pendingCheckpoint == null) {
-                        return;
-                    }
-                    componentId = pendingComponentId;
-                    checkpoint = pendingCheckpoint;
-                    seq = pendingSeq;
-                    pendingComponentId = null;
-                    pendingCheckpoint = null;
-                }
+            for (SaveHandover.Taken taken = handover.take(); taken != null; taken = handover.take()) {
                 long started = System.nanoTime();
-                saveWithRetries(componentId, checkpoint, seq);
-                synchronized (this) {
-                    pauseEndsNanos = started + minPauseNanos;
-                }
+                saveWithRetries(taken);
+                handover.pauseAfter(started);
             }
         } catch (InterruptedException e) {
-            synchronized (this) {
-                failure = new CheckpointStoreException(this + ": writer thread interrupted", e);
-            }
+            died = new CheckpointStoreException(this + ": writer thread interrupted", e);
         } catch (RuntimeException | Error e) {
-            synchronized (this) {
-                failure = new CheckpointStoreException(this + ": writer thread died: " + e, e);
-            }
+            died = new CheckpointStoreException(this + ": writer thread died: " + e, e);
             throw e;
         } finally {
-            synchronized (this) {
-                stopped = true;
-                notifyAll();
-            }
+            handover.stopped(died);
         }
     }
 
-    /**
-     * Waits for a checkpoint (or close), and for the pause after the last save to end unless a flush or close is
-     * waiting: polls every {@value #POLL_MILLIS} ms while checkpoints keep coming, so that {@link #submit} never has
-     * to wake this thread, and sleeps until woken after {@value #IDLE_POLLS} empty polls.
-     */
-    private void awaitWork() throws InterruptedException {
-        int emptyPolls = 0;
-        while (!closing) {
-            long pauseLeft = pauseEndsNanos - System.nanoTime();
-            if (pauseLeft > 0 && flushing == 0) {
-                // Nothing is saved before the pause ends, so a submit meanwhile need not wake this thread.
-                wait(Math.max(1, pauseLeft / 1_000_000));
-            } else if (pendingCheckpoint != null) {
-                return;
-            } else if (emptyPolls < IDLE_POLLS) {
-                wait(POLL_MILLIS);
-                emptyPolls++;
-            } else {
-                sleeping = true;
-                try {
-                    wait();
-                } finally {
-                    sleeping = false;
-                }
-            }
-        }
-    }
-
-    private void saveWithRetries(String componentId, Object checkpoint, long seq) throws InterruptedException {
+    private void saveWithRetries(SaveHandover.Taken taken) throws InterruptedException {
         long backoffNanos = retry.initialBackoff().toNanos();
         for (int attempt = 1; ; attempt++) {
             RuntimeException error;
             try {
-                CheckpointEnvelope saved = store.save(job, partition, componentId, wireForm(checkpoint));
+                CheckpointEnvelope saved = store.save(job, partition, taken.componentId(),
+                        wireForm(taken.checkpoint()));
                 lastSaved = saved;
                 notifyListener(saved);
-                synchronized (this) {
-                    durableSeq = Math.max(durableSeq, seq);
-                    notifyAll();
-                }
+                handover.saved(taken.seq());
                 return;
             } catch (WriterLostException e) {
                 error = e; // Another writer may hold the job now: no retry, and no later save either.
                 attempt = retry.maxAttempts();
-                synchronized (this) {
-                    lost = e;
-                }
+                handover.lost(e);
             } catch (IllegalArgumentException e) {
                 error = e; // A bad id or checkpoint: retrying cannot help.
                 attempt = retry.maxAttempts();
@@ -338,11 +251,7 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
                 error = e;
             }
             if (attempt >= retry.maxAttempts()) {
-                synchronized (this) {
-                    failedSeq = Math.max(failedSeq, seq);
-                    failure = error;
-                    notifyAll();
-                }
+                handover.failed(taken.seq(), error);
                 // A lost claim is reported to the caller by submit and flush, and to the store's listeners.
                 LOG.log(error instanceof WriterLostException ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
                         this + ": saving a checkpoint failed after " + attempt + " attempt(s): " + error);
@@ -351,15 +260,10 @@ public final class AsyncCheckpointWriter implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, this + ": save attempt " + attempt + " failed, retrying: " + error);
             Thread.sleep(backoffNanos / 1_000_000, (int) (backoffNanos % 1_000_000));
             backoffNanos = Math.min(backoffNanos * 2, retry.maxBackoff().toNanos());
-            synchronized (this) {
-                // Retry with the newest checkpoint if one arrived meanwhile: it supersedes this one.
-                if (pendingCheckpoint != null) {
-                    componentId = pendingComponentId;
-                    checkpoint = pendingCheckpoint;
-                    seq = pendingSeq;
-                    pendingComponentId = null;
-                    pendingCheckpoint = null;
-                }
+            // Retry with the newest checkpoint if one arrived meanwhile: it supersedes this one.
+            SaveHandover.Taken newer = handover.newer();
+            if (newer != null) {
+                taken = newer;
             }
         }
     }

@@ -10,12 +10,16 @@ import java.util.Objects;
  * 3", "at": "2026-01-02T03:04:05Z"}}. A manual change is saved as a new generation carrying its audit, so it shows in
  * the history and can itself be undone.
  *
+ * <p>API for hosts and store authors (a store keeps it as {@link #toJson()} and reads it back with
+ * {@link #fromJson}); immutable and thread-safe.
+ *
  * @param by the operator (user name, service account)
  * @param action what was done, as the operator would type it
  * @param at when it was done
  */
 public record Audit(String by, String action, Instant at) {
 
+    /** @throws IllegalArgumentException when {@code by} or {@code action} is blank */
     public Audit {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(action, "action");

@@ -7,9 +7,12 @@ import java.util.Objects;
 /**
  * One saved generation of a checkpoint, with the metadata needed to verify and inspect it.
  *
- * <p>Envelopes are made by a store's {@code save}: {@code version} is read from {@code $checkpoint.__version} (1 when
- * absent) and {@code checksum} is the lowercase hex SHA-256 of a canonical JSON form of every other field (see
- * {@link #verify()}). Immutable and thread-safe.
+ * <p>Envelopes are made by a store's {@code save}, with {@link #seal}: {@code version} is read from
+ * {@code $checkpoint.__version} (1 when absent) and {@code checksum} is the lowercase hex SHA-256 of a canonical JSON
+ * form of every other field (see {@link #verify()}). A store reading one back builds it with the canonical
+ * constructor and checks {@link #verify()}.
+ *
+ * <p>API for hosts and store authors; immutable and thread-safe.
  *
  * @param job the job id
  * @param partition the partition id within the job
@@ -32,6 +35,7 @@ public record CheckpointEnvelope(String job, String partition, long generation, 
      */
     public static final long MAX_GENERATION = (1L << 53) - 1;
 
+    /** @throws IllegalArgumentException for a generation outside 1 to {@link #MAX_GENERATION} */
     public CheckpointEnvelope {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(partition, "partition");
@@ -44,9 +48,23 @@ public record CheckpointEnvelope(String job, String partition, long generation, 
         }
     }
 
+    /**
+     * The envelope a store saves as generation {@code generation}: the version read from the checkpoint, the time
+     * truncated to microseconds (what every store here keeps), the checksum computed. Call
+     * {@link StoreRules#requireSavable} on the arguments first.
+     *
+     * @param checkpoint exactly {@code {"$checkpoint": {...}}}
+     * @param audit the manual change this generation records, or {@code null}
+     * @throws IllegalArgumentException for a malformed {@code __version} or a generation out of range
+     */
+    public static CheckpointEnvelope seal(String job, String partition, long generation, Instant createdAt,
+                                          String componentId, JsonObject checkpoint, Audit audit) {
+        return EnvelopeCodec.seal(job, partition, generation, createdAt, componentId, checkpoint, audit);
+    }
+
     /** Whether {@link #checksum()} matches the other fields. */
     public boolean verify() {
-        return EnvelopeCodec.checksum(job, partition, generation, createdAt, componentId, version, checkpoint, audit)
+        return EnvelopeChecksum.of(job, partition, generation, createdAt, componentId, version, checkpoint, audit)
                 .equals(checksum);
     }
 

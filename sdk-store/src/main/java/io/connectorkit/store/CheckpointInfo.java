@@ -3,7 +3,8 @@ package io.connectorkit.store;
 import java.time.Instant;
 
 /**
- * One entry of a (job, partition)'s history, for operators: everything but the checkpoint itself.
+ * One entry of a (job, partition)'s history, for operators: everything but the checkpoint itself. API for hosts;
+ * immutable.
  *
  * @param generation the generation
  * @param createdAt when it was saved

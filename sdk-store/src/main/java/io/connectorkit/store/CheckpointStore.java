@@ -26,6 +26,14 @@ import java.util.function.Consumer;
  * so operators can inspect a running job.
  *
  * <p><b>Threads.</b> Every implementation here is thread-safe; saves of one (job, partition) are serialised.
+ *
+ * <p><b>API.</b> Hosts create a store (one of this package's, or their own), share it between threads, and close it
+ * when done: the writers and sinks it is handed to do not close it (a {@link ForwardingCheckpointStore} closes the
+ * store it wraps, as it forwards every call). {@link #close()} releases the writer claims: the
+ * durable stores here then refuse writes with a {@link CheckpointStoreException} and still answer reads, while the
+ * in-memory store has nothing to release. Store authors implement this interface, check arguments with
+ * {@link StoreRules}, seal what they save with {@link CheckpointEnvelope#seal}, and prove the result with the store
+ * contract of {@code sdk-testing} ({@code io.connectorkit.testing.store.CheckpointStoreContract}).
  */
 public interface CheckpointStore extends AutoCloseable {
 

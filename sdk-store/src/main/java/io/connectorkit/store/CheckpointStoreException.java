@@ -4,6 +4,9 @@ package io.connectorkit.store;
  * A checkpoint store could not do what was asked: an I/O or SQL failure, corrupt data with no valid generation
  * left, a job locked by another writer. The message names the store, the job, the file or table, and what went
  * wrong; it never contains a password.
+ *
+ * <p>API: thrown by every store; store authors throw it, or {@link NoValidCheckpointException} and
+ * {@link WriterLostException}, with such a message.
  */
 public class CheckpointStoreException extends RuntimeException {
 

@@ -1,11 +1,9 @@
 package io.connectorkit.store;
 
 import io.connectorkit.runtime.CheckpointState;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.spi.JsonProvider;
@@ -13,23 +11,14 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Everything about a checkpoint's bytes: validating its shape, its version, the canonical form and checksum, and the
- * envelope's JSON form used by the file store.
- *
- * <p>The checksum is SHA-256 rather than CRC32C: checkpoints are small and written at most a few times a second, so
- * the cost does not matter, while SHA-256 also catches deliberate or multi-bit edits that a 32-bit CRC can miss, and
- * needs nothing beyond the JDK.
+ * The checkpoint envelope's format: validating a checkpoint's shape and version, sealing an envelope (its checksum is
+ * {@link EnvelopeChecksum}'s), and the envelope's JSON document used by the file store, read back and verified.
  */
 final class EnvelopeCodec {
 
@@ -130,91 +119,7 @@ final class EnvelopeCodec {
         int version = version(checkpoint);
         Instant at = storeTime(createdAt);
         return new CheckpointEnvelope(job, partition, generation, at, componentId, version, checkpoint,
-                checksum(job, partition, generation, at, componentId, version, checkpoint, audit), audit);
-    }
-
-    /** SHA-256 hex over the canonical form of the envelope's fields. */
-    static String checksum(String job, String partition, long generation, Instant createdAt, String componentId,
-                           int version, JsonObject checkpoint, Audit audit) {
-        // A JSON object so that no field value can be confused with a separator; canonical so that key order and
-        // whitespace do not matter.
-        JsonObject canonical = JSON.createObjectBuilder()
-                .add("format", FORMAT)
-                .add("job", job)
-                .add("partition", partition)
-                .add("generation", generation)
-                .add("createdAt", createdAt.toString())
-                .add("componentId", componentId)
-                .add("version", version)
-                .add("audit", audit == null ? JsonValue.NULL : audit.toJson())
-                .add("checkpoint", checkpoint)
-                .build();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical(canonical).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    /** JSON with object keys sorted, no whitespace, strings escaped minimally, numbers as their own text. */
-    static String canonical(JsonValue value) {
-        StringBuilder sb = new StringBuilder();
-        appendCanonical(sb, value);
-        return sb.toString();
-    }
-
-    private static void appendCanonical(StringBuilder sb, JsonValue value) {
-        switch (value.getValueType()) {
-            case OBJECT -> {
-                JsonObject object = value.asJsonObject();
-                List<String> keys = new ArrayList<>(object.keySet());
-                Collections.sort(keys);
-                sb.append('{');
-                for (int i = 0; i < keys.size(); i++) {
-                    if (i > 0) {
-                        sb.append(',');
-                    }
-                    appendString(sb, keys.get(i));
-                    sb.append(':');
-                    appendCanonical(sb, object.get(keys.get(i)));
-                }
-                sb.append('}');
-            }
-            case ARRAY -> {
-                JsonArray array = value.asJsonArray();
-                sb.append('[');
-                for (int i = 0; i < array.size(); i++) {
-                    if (i > 0) {
-                        sb.append(',');
-                    }
-                    appendCanonical(sb, array.get(i));
-                }
-                sb.append(']');
-            }
-            case STRING -> appendString(sb, ((JsonString) value).getString());
-            case NUMBER -> sb.append(((JsonNumber) value).bigDecimalValue().toString());
-            case TRUE -> sb.append("true");
-            case FALSE -> sb.append("false");
-            case NULL -> sb.append("null");
-            default -> throw new IllegalStateException("unknown JSON value type " + value.getValueType());
-        }
-    }
-
-    private static void appendString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append('"');
+                EnvelopeChecksum.of(job, partition, generation, at, componentId, version, checkpoint, audit), audit);
     }
 
     /** The envelope as the JSON document the file store writes. */
@@ -284,8 +189,8 @@ final class EnvelopeCodec {
     static CheckpointEnvelope verified(CheckpointEnvelope e) throws InvalidCheckpointException {
         if (!e.verify()) {
             throw new InvalidCheckpointException("checksum mismatch: expected " + e.checksum() + ", computed "
-                    + checksum(e.job(), e.partition(), e.generation(), e.createdAt(), e.componentId(), e.version(),
-                    e.checkpoint(), e.audit()));
+                    + EnvelopeChecksum.of(e.job(), e.partition(), e.generation(), e.createdAt(), e.componentId(),
+                    e.version(), e.checkpoint(), e.audit()));
         }
         return e;
     }

@@ -8,12 +8,16 @@ import java.util.function.Consumer;
 
 /**
  * A store that hands every call to another one: extend it to observe or change single calls (timing saves for
- * metrics, injecting faults in tests). Thread-safe when the delegate is.
+ * metrics, injecting faults in tests).
+ *
+ * <p>API for hosts and tests. Thread-safe when the delegate is. {@link #close()} closes the delegate, like every other
+ * call it is handed on.
  */
 public class ForwardingCheckpointStore implements CheckpointStore {
 
     private final CheckpointStore delegate;
 
+    /** @param delegate the store every call is handed to */
     public ForwardingCheckpointStore(CheckpointStore delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }

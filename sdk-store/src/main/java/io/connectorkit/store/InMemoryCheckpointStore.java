@@ -13,6 +13,9 @@ import java.util.TreeMap;
  * A {@link CheckpointStore} in memory, for tests and for embedding where durability is someone else's job. Same
  * contract as the durable stores (generations, retention, validation, checksums); nothing survives the JVM, so there
  * is no cross-process writer lock and {@link #lockForWriting} does nothing. Thread-safe: every method locks the store.
+ *
+ * <p>API for hosts and tests. {@link #close()} does nothing: the checkpoints stay readable and writable while the
+ * object lives.
  */
 public final class InMemoryCheckpointStore implements CheckpointStore {
 
@@ -28,6 +31,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
         this(StoreOptions.DEFAULTS);
     }
 
+    /** A store with {@code options}. */
     public InMemoryCheckpointStore(StoreOptions options) {
         this(options, Clock.systemUTC());
     }
@@ -46,13 +50,11 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     @Override
     public synchronized CheckpointEnvelope save(String job, String partition, String componentId,
                                                 JsonObject checkpoint, Audit audit) {
-        StoreIds.require("job", job);
-        StoreIds.require("partition", partition);
-        EnvelopeCodec.validate(job, partition, componentId, checkpoint, options.maxCheckpointBytes());
+        StoreRules.requireSavable(job, partition, componentId, checkpoint, options);
         NavigableMap<Long, CheckpointEnvelope> kept = generations.computeIfAbsent(new Key(job, partition),
                 k -> new TreeMap<>());
         long next = kept.isEmpty() ? 1 : kept.lastKey() + 1;
-        CheckpointEnvelope envelope = EnvelopeCodec.seal(job, partition, next, clock.instant(), componentId,
+        CheckpointEnvelope envelope = CheckpointEnvelope.seal(job, partition, next, clock.instant(), componentId,
                 checkpoint, audit);
         kept.put(next, envelope);
         while (kept.size() > options.retention()) {
@@ -85,13 +87,13 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
 
     @Override
     public synchronized void delete(String job) {
-        StoreIds.require("job", job);
+        StoreRules.requireJob(job);
         generations.keySet().removeIf(key -> key.job().equals(job));
     }
 
     @Override
     public void lockForWriting(String job) {
-        StoreIds.require("job", job);
+        StoreRules.requireJob(job);
     }
 
     @Override
@@ -110,8 +112,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     }
 
     private NavigableMap<Long, CheckpointEnvelope> kept(String job, String partition) {
-        StoreIds.require("job", job);
-        StoreIds.require("partition", partition);
+        StoreRules.requireIds(job, partition);
         return generations.getOrDefault(new Key(job, partition), new TreeMap<>());
     }
 }

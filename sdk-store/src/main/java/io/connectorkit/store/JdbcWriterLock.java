@@ -82,7 +82,7 @@ final class JdbcWriterLock {
                 insert.executeUpdate();
                 return null;
             } catch (SQLException e) {
-                if (!JdbcCheckpointStore.isUniqueViolation(e)) {
+                if (!CheckpointTables.isUniqueViolation(e)) {
                     throw e;
                 }
             }

@@ -5,6 +5,9 @@ package io.connectorkit.store;
  * another writer took its claim over. It saves nothing more for that job, and every later write of the job throws
  * this again: whoever writes now, the checkpoints already saved stay as they are. The message names the store, the
  * job, the lock file or table, and who holds the job now when that is known.
+ *
+ * <p>API: thrown by stores that lock jobs, and told to their {@link CheckpointStore#onWriterLost} listeners; store
+ * authors throw it in that case.
  */
 public class WriterLostException extends CheckpointStoreException {
 

@@ -60,7 +60,7 @@ class AsyncCheckpointWriterTest {
     void checkpointsSubmittedDuringASaveAreCoalescedAndTheLatestIsNeverLost() throws Exception {
         ControlledStore store = new ControlledStore();
         store.gate = new CountDownLatch(1);
-        try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART)) {
+        try (AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PART).start()) {
             writer.submit("c", offset(0));
             assertTrue(store.firstSaveEntered.await(30, TimeUnit.SECONDS));
             for (int i = 1; i < 1000; i++) {
@@ -79,7 +79,7 @@ class AsyncCheckpointWriterTest {
         ControlledStore store = new ControlledStore();
         store.gate = new CountDownLatch(1);
         AtomicInteger built = new AtomicInteger();
-        try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART)) {
+        try (AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PART).start()) {
             writer.submit("c", deferred(0, built));
             assertTrue(store.firstSaveEntered.await(30, TimeUnit.SECONDS));
             for (int i = 1; i < 1000; i++) {
@@ -95,7 +95,7 @@ class AsyncCheckpointWriterTest {
     @Test
     void aCheckpointStateThatCannotBeBuiltFailsWithoutRetries() {
         ControlledStore store = new ControlledStore();
-        AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART, FAST_RETRY, saved -> { });
+        AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PART).retry(FAST_RETRY).start();
         writer.submit("c", DeferredCheckpoints.deferred(1, () -> {
             throw new IllegalStateException("codec bug");
         }));
@@ -128,8 +128,8 @@ class AsyncCheckpointWriterTest {
             }
         };
         Duration pause = Duration.ofSeconds(1);
-        try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART, FAST_RETRY, s -> { },
-                pause)) {
+        try (AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PART).retry(FAST_RETRY)
+                .minPause(pause).start()) {
             writer.submit("c", offset(1));
             awaitSize(saved, 1);
             for (int i = 2; i <= 50; i++) {
@@ -145,8 +145,8 @@ class AsyncCheckpointWriterTest {
     @Test
     void flushAndCloseSaveAtOnceWithoutWaitingForThePause() {
         InMemoryCheckpointStore store = new InMemoryCheckpointStore();
-        AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART, FAST_RETRY, s -> { },
-                Duration.ofHours(1));
+        AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PART).retry(FAST_RETRY)
+                .minPause(Duration.ofHours(1)).start();
         writer.submit("c", offset(1));
         writer.flush();
         writer.submit("c", offset(2));
@@ -159,8 +159,9 @@ class AsyncCheckpointWriterTest {
 
     @Test
     void aNegativePauseIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AsyncCheckpointWriter(
-                new InMemoryCheckpointStore(), JOB, PART, FAST_RETRY, s -> { }, Duration.ofMillis(-1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AsyncCheckpointWriter.builder(new InMemoryCheckpointStore(), JOB, PART).retry(FAST_RETRY)
+                        .minPause(Duration.ofMillis(-1)));
         assertEquals("minPause must not be negative, got PT-0.001S", e.getMessage());
     }
 
@@ -177,10 +178,11 @@ class AsyncCheckpointWriterTest {
         ControlledStore store = new ControlledStore();
         store.gate = new CountDownLatch(1);
         List<CheckpointEnvelope> heard = new CopyOnWriteArrayList<>();
-        try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART, FAST_RETRY, saved -> {
-            assertEquals(Optional.of(saved), store.loadLatest(JOB, PART), "reported only when in the store");
-            heard.add(saved);
-        })) {
+        try (AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PART).retry(FAST_RETRY)
+                .onSaved(saved -> {
+                    assertEquals(Optional.of(saved), store.loadLatest(JOB, PART), "reported only when in the store");
+                    heard.add(saved);
+                }).start()) {
             writer.submit("c", offset(1));
             CompletableFuture<Void> flushed = CompletableFuture.runAsync(writer::flush);
             assertTrue(store.firstSaveEntered.await(30, TimeUnit.SECONDS));
@@ -197,7 +199,7 @@ class AsyncCheckpointWriterTest {
     void aSaveThatKeepsFailingIsReportedByFlushAndClose() {
         ControlledStore store = new ControlledStore();
         store.failuresLeft.set(Integer.MAX_VALUE);
-        AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART, FAST_RETRY, saved -> { });
+        AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PART).retry(FAST_RETRY).start();
         writer.submit("c", offset(1));
         CheckpointStoreException e = assertThrows(CheckpointStoreException.class, writer::flush);
         assertTrue(e.getMessage().contains("disk full (injected)") && e.getMessage().contains("job 'job'"),
@@ -211,7 +213,8 @@ class AsyncCheckpointWriterTest {
     void aTransientFailureIsRetriedAndALaterSuccessClearsAFailure() {
         ControlledStore store = new ControlledStore();
         store.failuresLeft.set(2);
-        try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART, FAST_RETRY, saved -> { })) {
+        try (AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PART).retry(FAST_RETRY)
+                .start()) {
             writer.submit("c", offset(1));
             writer.flush();
             assertEquals(3, store.attempts.get());
@@ -229,7 +232,8 @@ class AsyncCheckpointWriterTest {
     @Test
     void anInvalidCheckpointIsNotRetried() {
         ControlledStore store = new ControlledStore();
-        try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART, FAST_RETRY, saved -> { })) {
+        try (AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PART).retry(FAST_RETRY)
+                .start()) {
             writer.submit("c", Json.createObjectBuilder().add("not-a-checkpoint", 1).build());
             CheckpointStoreException e = assertThrows(CheckpointStoreException.class, writer::flush);
             assertTrue(e.getCause() instanceof IllegalArgumentException, e.toString());
@@ -242,7 +246,7 @@ class AsyncCheckpointWriterTest {
     @Test
     void closeFlushesWhatWasSubmitted() {
         ControlledStore store = new ControlledStore();
-        AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PART);
+        AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PART).start();
         for (int i = 1; i <= 50; i++) {
             writer.submit("c", offset(i));
         }
@@ -254,7 +258,7 @@ class AsyncCheckpointWriterTest {
 
     @Test
     void flushWithNothingSubmittedReturnsAtOnce() {
-        try (AsyncCheckpointWriter writer = new AsyncCheckpointWriter(new ControlledStore(), JOB, PART)) {
+        try (AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(new ControlledStore(), JOB, PART).start()) {
             writer.flush();
             assertEquals(Optional.empty(), writer.lastSaved());
         }
@@ -269,7 +273,7 @@ class AsyncCheckpointWriterTest {
                 throw new OutOfMemoryError("injected");
             }
         };
-        AsyncCheckpointWriter writer = new AsyncCheckpointWriter(dying, JOB, PART);
+        AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(dying, JOB, PART).start();
         writer.submit("c", offset(1));
         assertThrows(CheckpointStoreException.class, writer::flush, "the thread died saving it");
         CheckpointStoreException refused = assertThrows(CheckpointStoreException.class,

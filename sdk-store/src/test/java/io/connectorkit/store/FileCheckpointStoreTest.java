@@ -6,21 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.connectorkit.store.FileStoreFaults.Step;
+import io.connectorkit.testsupport.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The contract on {@link FileCheckpointStore}, plus crash, corruption and fault-injection behaviour. */
-class FileCheckpointStoreTest extends CheckpointStoreContract {
+/**
+ * The file store's crash, corruption and fault-injection behaviour. (It passes the store contract in sdk-testing's
+ * {@code FileCheckpointStoreContractTest}.)
+ */
+class FileCheckpointStoreTest {
+
+    private static final String JOB = "job-1";
+    private static final String PART = "p0";
+    private static final String COMPONENT = "acme::orders-input";
 
     @TempDir
     Path root;
@@ -28,15 +38,21 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
     /** The step whose every call fails, or {@code null}. */
     private volatile Step failAt;
     private final FileStoreFaults.FaultyOps ops = new FileStoreFaults.FaultyOps(step -> step == failAt);
+    private final List<FileCheckpointStore> opened = new ArrayList<>();
 
-    @Override
-    CheckpointStore newStore(StoreOptions options) {
-        return new FileCheckpointStore(root, options, ops, Clock.systemUTC());
+    private FileCheckpointStore open(StoreOptions options) {
+        FileCheckpointStore store = new FileCheckpointStore(root, options, ops, Clock.systemUTC());
+        opened.add(store);
+        return store;
     }
 
-    @Override
-    void awaitBackgroundWork(CheckpointStore store) {
-        ((FileCheckpointStore) store).awaitPruning();
+    private FileCheckpointStore open() {
+        return open(StoreOptions.DEFAULTS);
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(FileCheckpointStore::close);
     }
 
     @BeforeEach
@@ -208,11 +224,11 @@ class FileCheckpointStoreTest extends CheckpointStoreContract {
 
     @Test
     void retentionPrunesOldFiles() throws IOException {
-        CheckpointStore store = open(StoreOptions.DEFAULTS.withRetention(2));
+        FileCheckpointStore store = open(StoreOptions.DEFAULTS.withRetention(2));
         for (int i = 1; i <= 5; i++) {
             store.save(JOB, PART, COMPONENT, offset(i));
         }
-        awaitBackgroundWork(store);
+        store.awaitPruning();
         assertEquals(List.of(FileCheckpointStore.fileName(4), FileCheckpointStore.fileName(5)), files());
     }
 

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.testsupport.LogCapture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,12 +23,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store contract plus JDBC-specific behaviour, on one database; each test gets its own freshly named tables,
- * dropped afterwards.
+ * The JDBC store's own behaviour, on one database: traces, planted and tampered rows, saves in the caller's
+ * transaction, claims taken over, fenced and timed out. Each test gets its own freshly named tables, dropped
+ * afterwards. (The store contract runs on H2 and PostgreSQL in sdk-testing's {@code *JdbcCheckpointStoreContractTest}.)
  */
-abstract class JdbcCheckpointStoreContract extends CheckpointStoreContract {
+abstract class JdbcCheckpointStoreContract {
+
+    static final String JOB = "job-1";
+    static final String PART = "p0";
+    static final String COMPONENT = "acme::orders-input";
 
     String table;
+    private final List<CheckpointStore> opened = new ArrayList<>();
 
     /** The database under test. */
     abstract UrlDataSource dataSource();
@@ -38,7 +46,7 @@ abstract class JdbcCheckpointStoreContract extends CheckpointStoreContract {
 
     @AfterEach
     void dropTables() throws SQLException {
-        closeStores();
+        opened.forEach(CheckpointStore::close);
         try (Connection c = dataSource().getConnection()) {
             c.createStatement().execute("DROP TABLE IF EXISTS " + table);
             c.createStatement().execute("DROP TABLE IF EXISTS " + table + "_locks");
@@ -46,9 +54,11 @@ abstract class JdbcCheckpointStoreContract extends CheckpointStoreContract {
         }
     }
 
-    @Override
-    CheckpointStore newStore(StoreOptions options) {
-        return new JdbcCheckpointStore(dataSource(), table, options);
+    /** A store on this test's tables, closed after the test. */
+    final JdbcCheckpointStore open() {
+        JdbcCheckpointStore store = new JdbcCheckpointStore(dataSource(), table, StoreOptions.DEFAULTS);
+        opened.add(store);
+        return store;
     }
 
     private void update(String sql, Object... args) throws SQLException {
@@ -132,7 +142,7 @@ abstract class JdbcCheckpointStoreContract extends CheckpointStoreContract {
 
     @Test
     void saveInTheCallersTransactionIsUndoneByItsRollbackAndKeptByItsCommit() throws SQLException {
-        JdbcCheckpointStore store = (JdbcCheckpointStore) open();
+        JdbcCheckpointStore store = open();
         CheckpointEnvelope first = store.save(JOB, PART, COMPONENT, offset(1));
         try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);

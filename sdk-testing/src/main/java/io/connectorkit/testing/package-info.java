@@ -12,8 +12,9 @@
  *   <li>{@link io.connectorkit.testing.ConnectorTest}, {@link io.connectorkit.testing.ConnectorTester} and
  *       {@link io.connectorkit.testing.ConnectorKitExtension}: the JUnit 5 integration.</li>
  * </ul>
- * Everything else (the runs made and compared, the crash simulation, the checks of old versions) is internal.
- * The guide for connector authors is {@code docs/TESTING-CONNECTORS.md} in the Connector Kit repository.
+ * Everything else (the runs made and compared, the crash simulation, the checks of old versions) is internal. For
+ * checkpoint store authors, {@code io.connectorkit.testing.store} holds the store contract.
+ * The guide for connector authors is {@code docs/testing-connectors.md} in the Connector Kit repository.
  *
  * <pre>{@code
  * @ConnectorTest

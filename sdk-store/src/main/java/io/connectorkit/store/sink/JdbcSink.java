@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * per field: {@code BIGINT}, {@code DOUBLE PRECISION}, {@code BOOLEAN} or {@code TEXT} by the field's JSON type); an
  * existing one must have a column for every field. Rows are sent in JDBC batches; nothing is visible before
  * {@link #commit}.
+ *
+ * <p>API for hosts. The host creates it with a connection it hands over and a store it keeps: {@link #close()} rolls
+ * back what was not committed and closes the connection, not the store. Not thread-safe: one host thread drives it.
  */
 public final class JdbcSink implements TransactionalSink {
 
@@ -43,7 +46,10 @@ public final class JdbcSink implements TransactionalSink {
 
     /**
      * @param connection a connection to the database of {@code store}; the sink owns it from now on
+     * @param store where the checkpoints are committed, with the rows ({@link JdbcCheckpointStore#saveInTransaction})
      * @param table the output table, an unquoted SQL identifier
+     * @throws IllegalArgumentException for an invalid table name
+     * @throws SinkException when the connection cannot start a transaction
      */
     public JdbcSink(Connection connection, JdbcCheckpointStore store, String table, String job, String partition) {
         if (table == null || !IDENTIFIER.matcher(table).matches()) {

@@ -13,6 +13,8 @@ import jakarta.json.JsonObject;
  * <p>The host calls {@link #write} for each record it receives and {@link #commit} from the input's checkpoint
  * callback (which the runtime calls only once the host has received every record the checkpoint covers). Not
  * thread-safe: one host thread drives it.
+ *
+ * <p>API: hosts drive it and close it when done; {@link JdbcSink} implements it, and so may a host's own sink.
  */
 public interface TransactionalSink extends AutoCloseable {
 

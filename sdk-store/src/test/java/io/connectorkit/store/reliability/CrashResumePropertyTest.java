@@ -213,8 +213,8 @@ class CrashResumePropertyTest {
                 KillableStore store = new KillableStore(real, failSave);
                 Input input = manager.findMapper("test", fixture.componentName(), 1,
                         configuration(fixture, total, batch, real)).orElseThrow().create();
-                AsyncCheckpointWriter writer = new AsyncCheckpointWriter(store, JOB, PARTITION,
-                        new RetryPolicy(3, Duration.ZERO, Duration.ZERO), saved -> {
+                AsyncCheckpointWriter writer = AsyncCheckpointWriter.builder(store, JOB, PARTITION)
+                        .retry(new RetryPolicy(3, Duration.ZERO, Duration.ZERO)).onSaved(saved -> {
                             // Recorded, not asserted here: an AssertionError would only kill the writer thread.
                             synchronized (generations) {
                                 if (!generations.isEmpty()
@@ -223,7 +223,7 @@ class CrashResumePropertyTest {
                                 }
                                 generations.add(saved.generation());
                             }
-                        });
+                        }).start();
                 input.start(checkpoint -> writer.submit("test/" + fixture.componentName(), checkpoint.toJson()));
                 int received = 0;
                 boolean crashed = false;
