@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -60,7 +59,7 @@ public final class ComponentModel {
     private final String workerFactoryMethod;
     private final Function<Object, Object> assessor;
     private final String assessorMethod;
-    private final BiFunction<Object, Object, Object> split;
+    private final SplitCall split;
     private final String splitMethod;
     private final Function<Object, Object> splitId;
     private final String splitIdMethod;
@@ -248,11 +247,8 @@ public final class ComponentModel {
         return assessorMethod;
     }
 
-    /**
-     * Calls the {@code @Split} method on a mapper with the desired size (a {@code Long}); it returns a
-     * {@code java.util.List} of mappers. {@code null} for an emitter.
-     */
-    public BiFunction<Object, Object, Object> split() {
+    /** Calls the {@code @Split} method on a mapper with the desired size. {@code null} for an emitter. */
+    public SplitCall split() {
         return split;
     }
 
@@ -309,7 +305,7 @@ public final class ComponentModel {
         private String workerFactoryMethod;
         private Function<Object, Object> assessor;
         private String assessorMethod;
-        private BiFunction<Object, Object, Object> split;
+        private SplitCall split;
         private String splitMethod;
         private Function<Object, Object> splitId;
         private String splitIdMethod;
@@ -404,8 +400,8 @@ public final class ComponentModel {
             return this;
         }
 
-        /** The {@code @Split} method's name and call (mapper, desired size as a {@code Long}). */
-        public Builder split(String method, BiFunction<Object, Object, Object> call) {
+        /** The {@code @Split} method's name and call. */
+        public Builder split(String method, SplitCall call) {
             this.splitMethod = Objects.requireNonNull(method, "method");
             this.split = Objects.requireNonNull(call, "call");
             return this;
