@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Drives one emitter instance through its generated model.
+ * Drives one emitter instance (or a partition mapper's worker) through its generated model.
  *
  * <p>The record path is the producer call and a counter check. In callback mode a due checkpoint is taken and
  * delivered at the start of the next {@code next()} (or at {@code stop()}): by then the host has received the record
@@ -27,6 +27,7 @@ final class EmitterInput implements Input {
     private final Predicate<Object> safePoint;
     private final ComponentFailures failures;
     private final String howToEnable;
+    private final CheckpointCommits commits;
 
     private Phase phase = Phase.NEW;
     private Consumer<CheckpointState> callback;
@@ -36,10 +37,12 @@ final class EmitterInput implements Input {
     /**
      * @param capture takes checkpoints, or {@code null} when checkpointing is off or the emitter has none
      * @param policy the checkpoint interval, or {@code null} with a null capture
+     * @param commits tracks checkpoints for {@code @CheckpointCommitted}, or {@code null} when the emitter has none
+     *     (or checkpointing is off)
      * @param howToEnable how the host turns checkpointing on, for the error of {@link #getCheckpoint()} when it is off
      */
     EmitterInput(ComponentModel model, Object emitter, CheckpointCapture capture, CheckpointPolicy policy,
-            SecretScrubber scrubber, String howToEnable) {
+            CheckpointCommits commits, SecretScrubber scrubber, String howToEnable) {
         this.model = model;
         this.emitter = emitter;
         this.producer = model.producer();
@@ -48,6 +51,7 @@ final class EmitterInput implements Input {
         this.safePoint = model.checkpointAvailable();
         this.failures = new ComponentFailures(model.id(), scrubber);
         this.howToEnable = howToEnable;
+        this.commits = commits;
     }
 
     @Override
@@ -120,6 +124,7 @@ final class EmitterInput implements Input {
             if (deliverFinal) {
                 CheckpointState last = capture.take(emitter);
                 if (!last.equals(lastDelivered)) {
+                    handedOut(last);
                     deliver(last);
                 }
             }
@@ -160,10 +165,25 @@ final class EmitterInput implements Input {
         }
     }
 
+    @Override
+    public void checkpointCommitted(CheckpointState durable) {
+        Objects.requireNonNull(durable, "durable");
+        if (commits != null) {
+            commits.commit(emitter, durable);
+        }
+    }
+
     private CheckpointState take() {
         CheckpointState state = capture.take(emitter);
         policy.checkpointTaken();
+        handedOut(state);
         return state;
+    }
+
+    private void handedOut(CheckpointState state) {
+        if (commits != null) {
+            commits.handedOut(state);
+        }
     }
 
     private void deliver(CheckpointState state) {
