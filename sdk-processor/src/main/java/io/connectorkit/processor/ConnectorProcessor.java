@@ -29,11 +29,12 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * The Connector Kit annotation processor: checks {@code @Emitter} classes, their options and checkpoint state at
- * compile time, and generates the component index the runtime reads instead of scanning the class path.
+ * The Connector Kit annotation processor: checks {@code @Emitter} and {@code @PartitionMapper} classes (a mapper's
+ * worker included), their options and checkpoint state at compile time, and generates the component index the
+ * runtime reads instead of scanning the class path.
  *
- * <p>Every broken rule becomes one ERROR on the element that breaks it, all of them are reported, and an emitter
- * with errors gets no generated code. For the valid emitters of the compilation it writes one
+ * <p>Every broken rule becomes one ERROR on the element that breaks it, all of them are reported, and a component
+ * with errors gets no generated code. For the valid components of the compilation it writes one
  * {@code io.connectorkit.api.spi.ComponentIndex} and registers it in {@code META-INF/services}. Its name is unique
  * to the compilation: {@code ConnectorKitIndex_<hash of the emitters' names>}, in the package of the emitter whose
  * qualified name sorts first.
