@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +104,36 @@ class FolderInputTest {
         assertEquals(124, whole.size());
         assertEquals(whole, all);
         assertEquals("{\"file\":\"b.log\",\"line\":2,\"text\":\"b.log line 2\"}", whole.get(121).toString());
+    }
+
+    @Test
+    void aHostPlansOnceThenReadsEachSplitFromItsOwnCheckpointAndCommitsWhatItSaved() {
+        Map<String, String> configuration = Map.of("configuration.folder", folder.toString(),
+                "configuration.glob", "*.log");
+        // The first run: plan once, save the plan.
+        Mapper mapper = manager.findMapper("file", "folder-input", 1, configuration).orElseThrow();
+        JsonObject savedPlan = SplitPlan.create(mapper, Math.max(1, mapper.estimateSize() / 4)).toJson();
+        Map<String, CheckpointState> saved = new HashMap<>(); // the store: each split's latest durable checkpoint
+
+        // A later run (or another worker): read the saved plan, never split again.
+        Mapper resumed = manager.findMapper("file", "folder-input", 1, configuration).orElseThrow();
+        SplitPlan plan = SplitPlan.fromJson(savedPlan);
+        plan.checkAgainst(resumed); // the same configuration, or an error naming what changed
+        for (Split split : plan.pending()) {
+            Input input = resumed.create(split, saved.get(split.id()));
+            List<CheckpointState> taken = new ArrayList<>();
+            input.start(taken::add);
+            for (Object record = input.next(); record != null; record = input.next()) {
+                // ... hand the record on
+            }
+            input.stop(); // delivers the split's final checkpoint
+            CheckpointState last = taken.get(taken.size() - 1);
+            saved.put(split.id(), last); // save it durably first,
+            input.checkpointCommitted(last); // then tell the connector
+            plan = plan.markFinished(split.id());
+        }
+        assertTrue(plan.isFinished());
+        assertTrue(done("a.log") && done("b.log") && done("c.log"));
     }
 
     @Test
