@@ -4,6 +4,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -21,13 +22,18 @@ final class Accessors {
 
     /** Public, non-static {@code getX()} (or {@code isX()} for a boolean) returning the field's type, or null. */
     ExecutableElement getter(TypeElement owner, VariableElement field) {
-        String suffix = ModelSupport.capitalize(field.getSimpleName().toString());
-        boolean isBoolean = field.asType().getKind() == TypeKind.BOOLEAN;
+        return getter(owner, field.getSimpleName().toString(), field.asType());
+    }
+
+    /** Public, non-static {@code getName()} (or {@code isName()} for a boolean) returning {@code type}, or null. */
+    ExecutableElement getter(TypeElement owner, String name, TypeMirror type) {
+        String suffix = ModelSupport.capitalize(name);
+        boolean isBoolean = type.getKind() == TypeKind.BOOLEAN;
         for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(owner))) {
-            String name = method.getSimpleName().toString();
-            boolean named = name.equals("get" + suffix) || isBoolean && name.equals("is" + suffix);
+            String methodName = method.getSimpleName().toString();
+            boolean named = methodName.equals("get" + suffix) || isBoolean && methodName.equals("is" + suffix);
             if (named && callable(method) && method.getParameters().isEmpty()
-                    && types.isSameType(method.getReturnType(), field.asType())) {
+                    && types.isSameType(method.getReturnType(), type)) {
                 return method;
             }
         }

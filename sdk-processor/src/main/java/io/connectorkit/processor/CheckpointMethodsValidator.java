@@ -7,13 +7,14 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Checks an emitter's {@code @CheckpointData} and {@code @CheckpointAvailable} methods, and that its configuration
- * reaches exactly the one {@code @Checkpoint} option that {@code @CheckpointData} returns.
+ * Checks an emitter's (or a partition mapper's worker's) {@code @CheckpointData}, {@code @CheckpointAvailable} and
+ * {@code @CheckpointCommitted} methods, and that its configuration (the mapper's, for a worker) reaches exactly the
+ * one {@code @Checkpoint} option that {@code @CheckpointData} returns.
  */
 final class CheckpointMethodsValidator {
 
     /** The emitter's checkpoint methods; each is null when absent. */
-    record CheckpointMethods(ExecutableElement data, ExecutableElement available) {
+    record CheckpointMethods(ExecutableElement data, ExecutableElement available, ExecutableElement committed) {
     }
 
     private final Reporter reporter;
@@ -54,7 +55,36 @@ final class CheckpointMethodsValidator {
                         availableMethod.getReturnType());
             }
         }
-        return new CheckpointMethods(dataMethod, availableMethod);
+        return new CheckpointMethods(dataMethod, availableMethod, committed(emitter, dataMethod));
+    }
+
+    /** The {@code @CheckpointCommitted} method, checked against {@code data}; null when there is none. */
+    private ExecutableElement committed(TypeElement emitter, ExecutableElement data) {
+        List<ExecutableElement> committed = ModelSupport.methodsAnnotated(emitter, Names.CHECKPOINT_COMMITTED);
+        for (ExecutableElement extra : committed.subList(Math.min(1, committed.size()), committed.size())) {
+            reporter.error(Messages.CHECKPOINT_COMMITTED_EXTRA, extra);
+        }
+        if (committed.isEmpty()) {
+            return null;
+        }
+        ExecutableElement method = committed.get(0);
+        if (data == null) {
+            reporter.error(Messages.CHECKPOINT_COMMITTED_WITHOUT_DATA, method);
+        }
+        boolean signature = ModelSupport.isPublic(method) && !ModelSupport.isStatic(method)
+                && method.getReturnType().getKind() == TypeKind.VOID && method.getParameters().size() == 1;
+        if (!signature) {
+            reporter.error(Messages.CHECKPOINT_COMMITTED_SIGNATURE, method);
+        } else if (data != null) {
+            TypeMirror taken = method.getParameters().get(0).asType();
+            TypeElement takenType = ModelSupport.typeElement(taken);
+            TypeElement returned = ModelSupport.typeElement(data.getReturnType());
+            if (takenType == null || !takenType.equals(returned)) {
+                reporter.error(Messages.CHECKPOINT_COMMITTED_PARAMETER, method.getParameters().get(0),
+                        data.getReturnType(), taken);
+            }
+        }
+        return method;
     }
 
     /**

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.connectorkit.api.component.MigrationHandler;
+import io.connectorkit.api.spi.SplitCall;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -27,9 +28,11 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code <Component>Options}: per option node, reading it from its parent ({@code Function}), writing it
  *       ({@code BiConsumer}) and creating a configuration class ({@code Supplier});</li>
- *   <li>{@code <Component>Calls}: the emitter's {@code @Producer} and {@code @CheckpointData} ({@code Function}),
- *       {@code @CheckpointAvailable} ({@code Predicate}), lifecycle methods ({@code Consumer}) and the migration
- *       handlers ({@code Supplier}). The record path calls its {@code apply}, a switch of at most two cases;</li>
+ *   <li>{@code <Component>Calls}: the emitter's (or worker's) {@code @Producer} and {@code @CheckpointData}
+ *       ({@code Function}), {@code @CheckpointAvailable} ({@code Predicate}), {@code @CheckpointCommitted}
+ *       ({@code BiConsumer}), lifecycle methods ({@code Consumer}) and the migration handlers ({@code Supplier}); a
+ *       partition mapper's worker factory, {@code @Assessor}, {@code @SplitId} and getters ({@code Function}) and
+ *       {@code @Split} ({@code SplitCall}). The record path calls its {@code apply}, a switch of a few cases;</li>
  *   <li>{@code <Component>Constructor}: the constructor ({@code Function<Object[], Object>}).</li>
  * </ul>
  * The model's builders (the SPI) are unchanged: they take these instances as they took lambdas.
@@ -41,6 +44,7 @@ final class ComponentCalls {
     private static final ClassName FUNCTION = ClassName.get(Function.class);
 
     private final ClassName emitter;
+    private final ClassName worker;
     private final CallClass options;
     private final CallClass.Dispatch read;
     private final CallClass.Dispatch write;
@@ -50,17 +54,22 @@ final class ComponentCalls {
     private final CallClass.Dispatch safePoint;
     private final CallClass.Dispatch lifecycle;
     private final CallClass.Dispatch migration;
+    private final CallClass.Dispatch committed;
+    private final CallClass.Dispatch split;
     private final CallClass constructor;
     private final CallClass.Dispatch construct;
     private final Map<OptionNode, Integer> nodes = new IdentityHashMap<>();
     private final Map<ClassName, Integer> handlers = new HashMap<>();
 
     /**
+     * @param emitter the component class (the emitter, or the partition mapper)
+     * @param worker the class of the producer, lifecycle and checkpoint methods: {@code emitter} for an emitter
      * @param names the nested classes' names: options, calls and constructor
      * @param id the component's {@code family/name}, for the classes' comments
      */
-    ComponentCalls(ClassName emitter, List<ClassName> names, String id) {
+    ComponentCalls(ClassName emitter, ClassName worker, List<ClassName> names, String id) {
         this.emitter = emitter;
+        this.worker = worker;
         ParameterSpec o = ParameterSpec.builder(OBJECT, "o").build();
         ParameterSpec c = ParameterSpec.builder(OBJECT, "c").build();
         options = new CallClass(names.get(0), true, "The option accessors and factories of " + id + ", by node.");
@@ -76,6 +85,11 @@ final class ComponentCalls {
                 TypeName.VOID, c);
         ClassName handler = ClassName.get(MigrationHandler.class);
         migration = calls.method(ParameterizedTypeName.get(ClassName.get(Supplier.class), handler), "get", handler);
+        ParameterSpec v = ParameterSpec.builder(OBJECT, "v").build();
+        committed = calls.method(ParameterizedTypeName.get(ClassName.get(BiConsumer.class), OBJECT, OBJECT),
+                "accept", TypeName.VOID, c, v);
+        split = calls.method(ClassName.get(SplitCall.class), "split", OBJECT, c,
+                ParameterSpec.builder(TypeName.LONG, "size").build());
         constructor = new CallClass(names.get(2), false, "The constructor of " + id + ".");
         construct = constructor.method(ParameterizedTypeName.get(FUNCTION, OBJECTS, OBJECT), "apply",
                 OBJECT, ParameterSpec.builder(OBJECTS, "args").build());
@@ -134,17 +148,45 @@ final class ComponentCalls {
         return constructor.instance(0);
     }
 
-    /** Calls {@code @Producer} or {@code @CheckpointData}: a method without arguments returning a value. */
+    /** Calls {@code @Producer} or {@code @CheckpointData}: a worker method without arguments returning a value. */
     CodeBlock method(MethodCall call) {
+        return method(worker, call);
+    }
+
+    /**
+     * Calls a partition mapper's method without arguments returning a value: the worker factory, {@code @Assessor},
+     * {@code @SplitId} or a getter of its configuration.
+     */
+    CodeBlock mapperMethod(MethodCall call) {
+        return method(emitter, call);
+    }
+
+    private CodeBlock method(ClassName owner, MethodCall call) {
         int number = calls.number();
-        emitterCall.put(number, Calls.statements(CodeBlock.of("(($T) c).$L()", emitter, call.name()), true,
+        emitterCall.put(number, Calls.statements(CodeBlock.of("(($T) c).$L()", owner, call.name()), true,
                 call.declaresExceptions() ? call.name() : null), false);
+        return calls.instance(number);
+    }
+
+    /** Calls a partition mapper's {@code @Split} method with the desired size. */
+    CodeBlock split(MethodCall call) {
+        int number = calls.number();
+        split.put(number, Calls.statements(CodeBlock.of("(($T) c).$L(size)", emitter, call.name()),
+                true, call.declaresExceptions() ? call.name() : null), false);
+        return calls.instance(number);
+    }
+
+    /** Calls {@code @CheckpointCommitted} with the {@code @Checkpoint} object, of {@code checkpointType}. */
+    CodeBlock checkpointCommitted(MethodCall call, ClassName checkpointType) {
+        int number = calls.number();
+        committed.put(number, Calls.statements(CodeBlock.of("(($T) c).$L(($T) v)", worker, call.name(),
+                checkpointType), false, call.declaresExceptions() ? call.name() : null), false);
         return calls.instance(number);
     }
 
     /** Calls {@code @CheckpointAvailable}; a {@code null} {@code Boolean} is not a safe point. */
     CodeBlock checkpointAvailable(MethodCall call, boolean boxed) {
-        CodeBlock invocation = CodeBlock.of("(($T) c).$L()", emitter, call.name());
+        CodeBlock invocation = CodeBlock.of("(($T) c).$L()", worker, call.name());
         if (boxed) {
             // A null Boolean means "not a safe point" rather than a NullPointerException in the runtime.
             invocation = CodeBlock.of("$T.TRUE.equals($L)", Boolean.class, invocation);
@@ -158,7 +200,7 @@ final class ComponentCalls {
     /** Calls a {@code @PostConstruct} or {@code @PreDestroy} method. */
     CodeBlock lifecycle(MethodCall call) {
         int number = calls.number();
-        lifecycle.put(number, Calls.statements(CodeBlock.of("(($T) c).$L()", emitter, call.name()), false,
+        lifecycle.put(number, Calls.statements(CodeBlock.of("(($T) c).$L()", worker, call.name()), false,
                 call.declaresExceptions() ? call.name() : null), false);
         return calls.instance(number);
     }

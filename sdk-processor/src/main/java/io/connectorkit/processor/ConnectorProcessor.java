@@ -29,11 +29,12 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * The Connector Kit annotation processor: checks {@code @Emitter} classes, their options and checkpoint state at
- * compile time, and generates the component index the runtime reads instead of scanning the class path.
+ * The Connector Kit annotation processor: checks {@code @Emitter} and {@code @PartitionMapper} classes (a mapper's
+ * worker included), their options and checkpoint state at compile time, and generates the component index the
+ * runtime reads instead of scanning the class path.
  *
- * <p>Every broken rule becomes one ERROR on the element that breaks it, all of them are reported, and an emitter
- * with errors gets no generated code. For the valid emitters of the compilation it writes one
+ * <p>Every broken rule becomes one ERROR on the element that breaks it, all of them are reported, and a component
+ * with errors gets no generated code. For the valid components of the compilation it writes one
  * {@code io.connectorkit.api.spi.ComponentIndex} and registers it in {@code META-INF/services}. Its name is unique
  * to the compilation: {@code ConnectorKitIndex_<hash of the emitters' names>}, in the package of the emitter whose
  * qualified name sorts first.
@@ -51,7 +52,13 @@ public final class ConnectorProcessor extends AbstractProcessor {
     static final String INDEX_OPTION = "connectorkit.index";
 
     private static final Set<String> ANNOTATIONS = Set.of(Names.EMITTER, Names.PRODUCER, Names.CHECKPOINT,
-            Names.CHECKPOINT_DATA, Names.CHECKPOINT_AVAILABLE, Names.VERSION, Names.OPTION, Names.CREDENTIAL);
+            Names.CHECKPOINT_DATA, Names.CHECKPOINT_AVAILABLE, Names.CHECKPOINT_COMMITTED, Names.VERSION, Names.OPTION,
+            Names.CREDENTIAL, Names.PARTITION_MAPPER, Names.ASSESSOR, Names.SPLIT, Names.PARTITION_SIZE,
+            Names.SPLIT_ID);
+
+    /** The partition annotations whose placement is checked wherever they are. */
+    private static final List<String> PLACED = List.of(Names.EMITTER, Names.ASSESSOR, Names.SPLIT, Names.SPLIT_ID,
+            Names.PARTITION_SIZE);
 
     /** Created on the first round, inside the error guard, and kept for the whole compilation. */
     private Reporter reporter;
@@ -59,6 +66,8 @@ public final class ConnectorProcessor extends AbstractProcessor {
     private CredentialValidator credentials;
     private CheckpointClassValidator checkpointClasses;
     private EmitterAnalyzer analyzer;
+    private PartitionMapperValidator partitions;
+    private PartitionMapperAnalyzer mapperAnalyzer;
 
     private final Set<String> reachedCheckpoints = new HashSet<>();
     private final List<TypeElement> indexedEmitters = new ArrayList<>();
@@ -115,11 +124,14 @@ public final class ConnectorProcessor extends AbstractProcessor {
         versions = new VersionValidator(elements, reporter);
         credentials = new CredentialValidator(reporter);
         checkpointClasses = new CheckpointClassValidator(elements, reporter, accessors, versions);
-        analyzer = new EmitterAnalyzer(elements, reporter,
-                new EmitterValidator(elements, reporter, new HashMap<>()),
-                new CheckpointMethodsValidator(reporter),
-                new OptionTreeBuilder(elements, types, reporter, accessors, versions),
-                checkpointClasses, versions);
+        EmitterValidator emitters = new EmitterValidator(elements, reporter, new HashMap<>());
+        CheckpointMethodsValidator checkpointMethods = new CheckpointMethodsValidator(reporter);
+        OptionTreeBuilder options = new OptionTreeBuilder(elements, types, reporter, accessors, versions);
+        analyzer = new EmitterAnalyzer(elements, reporter, emitters, checkpointMethods, options, checkpointClasses,
+                versions);
+        partitions = new PartitionMapperValidator(elements, types, reporter, accessors);
+        mapperAnalyzer = new PartitionMapperAnalyzer(elements, reporter, emitters, partitions, checkpointMethods,
+                options, checkpointClasses, versions);
     }
 
     private void processRound(RoundEnvironment roundEnv) throws IOException {
@@ -129,13 +141,23 @@ public final class ConnectorProcessor extends AbstractProcessor {
         for (Element element : annotated(roundEnv, Names.CREDENTIAL)) {
             credentials.validate(element);
         }
+        for (String annotation : PLACED) {
+            for (Element element : annotated(roundEnv, annotation)) {
+                partitions.validatePlacement(element, annotation);
+            }
+        }
+        // Emitters and mappers in one order: "first" and "duplicate" do not depend on which kind came first.
+        Set<Element> components = new HashSet<>(annotated(roundEnv, Names.EMITTER));
+        components.addAll(annotated(roundEnv, Names.PARTITION_MAPPER));
         List<EmitterModel> valid = new ArrayList<>();
-        for (TypeElement emitter : sortedTypes(annotated(roundEnv, Names.EMITTER))) {
+        for (TypeElement component : sortedTypes(components)) {
             if (indexClass != null) {
-                reporter.error(Messages.EMITTER_AFTER_INDEX, emitter);
+                reporter.error(Messages.EMITTER_AFTER_INDEX, component);
                 continue;
             }
-            EmitterAnalyzer.Result result = analyzer.analyze(emitter);
+            EmitterAnalyzer.Result result = ModelSupport.has(component, Names.PARTITION_MAPPER)
+                    ? mapperAnalyzer.analyze(component)
+                    : analyzer.analyze(component);
             result.checkpointClasses().forEach(type -> reachedCheckpoints.add(type.getQualifiedName().toString()));
             if (result.model() != null) {
                 valid.add(result.model());

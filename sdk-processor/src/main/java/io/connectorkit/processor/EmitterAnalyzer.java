@@ -72,11 +72,21 @@ final class EmitterAnalyzer {
                 checkpointPath,
                 methods.data() == null ? null : MethodCall.of(methods.data()),
                 available == null ? null : MethodCall.of(available),
-                available != null && available.getReturnType().getKind() != TypeKind.BOOLEAN);
+                available != null && available.getReturnType().getKind() != TypeKind.BOOLEAN,
+                methods.committed() == null ? null : MethodCall.of(methods.committed()),
+                checkpointType(methods),
+                ClassName.get(emitter),
+                null);
         return new Result(model, tree.checkpointClasses());
     }
 
-    private static List<MethodCall> calls(List<ExecutableElement> methods) {
+    /** The class {@code @CheckpointData} returns, for the cast of {@code @CheckpointCommitted}'s argument. */
+    static ClassName checkpointType(CheckpointMethods methods) {
+        TypeElement type = methods.data() == null ? null : ModelSupport.typeElement(methods.data().getReturnType());
+        return type == null ? null : ClassName.get(type);
+    }
+
+    static List<MethodCall> calls(List<ExecutableElement> methods) {
         return methods.stream().map(MethodCall::of).collect(Collectors.toList());
     }
 }

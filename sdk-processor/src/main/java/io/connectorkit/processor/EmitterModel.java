@@ -5,7 +5,8 @@ import java.util.List;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A valid emitter, as the generator needs it.
+ * A valid emitter or partition mapper, as the generator needs it. For a partition mapper, the producer, lifecycle and
+ * checkpoint methods are its worker's.
  *
  * @param family the component family
  * @param name the component name
@@ -21,9 +22,14 @@ import javax.lang.model.element.TypeElement;
  * @param checkpointData the {@code @CheckpointData} method, or null
  * @param checkpointAvailable the {@code @CheckpointAvailable} method, or null
  * @param availableBoxed whether {@code @CheckpointAvailable} returns {@code Boolean} rather than {@code boolean}
+ * @param checkpointCommitted the {@code @CheckpointCommitted} method, or null
+ * @param checkpointType the {@code @Checkpoint} class {@code @CheckpointData} returns, or null
+ * @param workerType the class of the producer and checkpoint methods: {@code type} for an emitter
+ * @param partition what a partition mapper adds; null for an emitter
  */
 record EmitterModel(String family, String name, TypeElement element, ClassName type, VersionInfo version,
         List<OptionNode> parameters, MethodCall constructor, MethodCall producer, List<MethodCall> postConstruct,
         List<MethodCall> preDestroy, String checkpointPath, MethodCall checkpointData, MethodCall checkpointAvailable,
-        boolean availableBoxed) {
+        boolean availableBoxed, MethodCall checkpointCommitted, ClassName checkpointType, ClassName workerType,
+        PartitionParts partition) {
 }

@@ -12,13 +12,14 @@ import javax.lang.model.util.Elements;
 
 /**
  * Checks the {@code @Emitter} class itself: identity, class shape, constructor, {@code @Producer} and lifecycle
- * methods. Options and checkpoint methods have their own validators.
+ * methods. A {@code @PartitionMapper} class shares the identity, shape and constructor rules, and its worker the
+ * {@code @Producer} and lifecycle rules. Options and checkpoint methods have their own validators.
  */
 final class EmitterValidator {
 
     private final Elements elements;
     private final Reporter reporter;
-    /** family/name to the qualified name of the first emitter using it, across rounds. */
+    /** family/name to the qualified name of the first emitter or mapper using it, across rounds. */
     private final Map<String, String> identities;
 
     EmitterValidator(Elements elements, Reporter reporter, Map<String, String> identities) {
@@ -28,32 +29,54 @@ final class EmitterValidator {
     }
 
     EmitterParts validate(TypeElement emitter) {
-        checkIdentity(emitter);
-        // A generic emitter would need raw types in the generated code.
-        if (!ModelSupport.isInstantiableClass(emitter) || !emitter.getTypeParameters().isEmpty()) {
-            reporter.error(Messages.EMITTER_CLASS_SHAPE, emitter);
+        ExecutableElement constructor = validateComponentClass(emitter, Names.EMITTER);
+        return worker(emitter, constructor);
+    }
+
+    /**
+     * The rules an emitter and a partition mapper share: identity (under {@code annotation}), class shape and
+     * constructor. Returns the constructor, or null when it has none or several (reported).
+     */
+    ExecutableElement validateComponentClass(TypeElement component, String annotation) {
+        checkIdentity(component, annotation);
+        // A generic component would need raw types in the generated code.
+        if (!ModelSupport.isInstantiableClass(component) || !component.getTypeParameters().isEmpty()) {
+            reporter.errorAs(annotation.equals(Names.EMITTER) ? null : "@PartitionMapper",
+                    Messages.EMITTER_CLASS_SHAPE, component, null);
         }
-        ExecutableElement constructor = constructor(emitter);
-        ExecutableElement producer = producer(emitter);
-        List<ExecutableElement> postConstruct = lifecycle(emitter, Names.POST_CONSTRUCT, "@PostConstruct");
-        List<ExecutableElement> preDestroy = lifecycle(emitter, Names.PRE_DESTROY, "@PreDestroy");
+        return constructor(component);
+    }
+
+    /**
+     * The {@code @Producer} and lifecycle methods of {@code worker} (an emitter, or the worker a partition mapper's
+     * factory returns), with {@code constructor} (null for a worker) for the parts.
+     */
+    EmitterParts worker(TypeElement worker, ExecutableElement constructor) {
+        ExecutableElement producer = producer(worker);
+        List<ExecutableElement> postConstruct = lifecycle(worker, Names.POST_CONSTRUCT, "@PostConstruct");
+        List<ExecutableElement> preDestroy = lifecycle(worker, Names.PRE_DESTROY, "@PreDestroy");
         return new EmitterParts(constructor, producer, postConstruct, preDestroy);
     }
 
-    private void checkIdentity(TypeElement emitter) {
-        AnnotationMirror mirror = ModelSupport.mirror(emitter, Names.EMITTER).orElseThrow();
+    private void checkIdentity(TypeElement emitter, String annotation) {
+        AnnotationMirror mirror = ModelSupport.mirror(emitter, annotation).orElseThrow();
         String family = (String) ModelSupport.value(elements, mirror, "family").getValue();
         String name = (String) ModelSupport.value(elements, mirror, "name").getValue();
         if (family.isBlank() || name.isBlank()) {
-            reporter.error(Messages.EMITTER_BLANK_ID, emitter, mirror);
+            reporter.errorAs(shown(annotation), Messages.EMITTER_BLANK_ID, emitter, mirror);
             return;
         }
         String id = family + "/" + name;
         String qualifiedName = emitter.getQualifiedName().toString();
         String first = identities.putIfAbsent(id, qualifiedName);
         if (first != null && !first.equals(qualifiedName)) {
-            reporter.error(Messages.EMITTER_DUPLICATE_ID, emitter, mirror, id, first);
+            reporter.errorAs(shown(annotation), Messages.EMITTER_DUPLICATE_ID, emitter, mirror, id, first);
         }
+    }
+
+    /** {@code @Emitter} or {@code @PartitionMapper}, as messages show the annotation. */
+    private static String shown(String annotation) {
+        return annotation.equals(Names.EMITTER) ? null : "@PartitionMapper";
     }
 
     private ExecutableElement constructor(TypeElement emitter) {
@@ -73,10 +96,13 @@ final class EmitterValidator {
         return constructor;
     }
 
+    /** The one {@code @Producer} method; null when there is none (reported on the emitter, or by the caller). */
     private ExecutableElement producer(TypeElement emitter) {
         List<ExecutableElement> producers = ModelSupport.methodsAnnotated(emitter, Names.PRODUCER);
         if (producers.isEmpty()) {
-            reporter.error(Messages.PRODUCER_MISSING, emitter);
+            if (ModelSupport.has(emitter, Names.EMITTER)) {
+                reporter.error(Messages.PRODUCER_MISSING, emitter);
+            }
             return null;
         }
         for (ExecutableElement extra : producers.subList(1, producers.size())) {

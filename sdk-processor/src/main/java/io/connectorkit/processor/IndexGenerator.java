@@ -26,7 +26,7 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the component index source for the valid emitters of a compilation. The output depends only on the models,
+ * Writes the component index source for the valid emitters and partition mappers of a compilation. The output depends only on the models,
  * sorted here, so it is the same byte for byte from one build to the next.
  *
  * <p>Each compilation's index has its own class name ({@code ConnectorKitIndex_} and a hash of the emitters' names,
@@ -120,7 +120,7 @@ final class IndexGenerator {
         Set<String> typeNames = new HashSet<>(Set.of(indexName.simpleName()));
         for (int i = 0; i < sorted.size(); i++) {
             EmitterModel emitter = sorted.get(i);
-            ComponentCalls calls = new ComponentCalls(emitter.type(),
+            ComponentCalls calls = new ComponentCalls(emitter.type(), emitter.workerType(),
                     callClassNames(indexName, methodNames.get(i), typeNames), id(emitter));
             index.addMethod(componentMethod(methodNames.get(i), emitter, calls));
             index.addTypes(calls.types());
@@ -139,6 +139,22 @@ final class IndexGenerator {
             body.add("\n.parameter($L)", option(parameter, calls));
         }
         body.add("\n.constructor($L)", calls.constructor(emitter.parameters(), emitter.constructor()));
+        PartitionParts partition = emitter.partition();
+        if (partition != null) {
+            body.add("\n.partitionMapper($T.class, $S, $L)", emitter.workerType(), partition.factory().name(),
+                    calls.mapperMethod(partition.factory()));
+            for (PartitionParts.Reader reader : partition.readers()) {
+                body.add("\n.configurationReader($S, $S, $L)", reader.option(), reader.method().name(),
+                        calls.mapperMethod(reader.method()));
+            }
+            if (partition.assessor() != null) {
+                body.add("\n.assessor($S, $L)", partition.assessor().name(), calls.mapperMethod(partition.assessor()));
+            }
+            body.add("\n.split($S, $L)", partition.split().name(), calls.split(partition.split()));
+            if (partition.splitId() != null) {
+                body.add("\n.splitId($S, $L)", partition.splitId().name(), calls.mapperMethod(partition.splitId()));
+            }
+        }
         body.add("\n.producer($S, $L)", emitter.producer().name(), calls.method(emitter.producer()));
         for (MethodCall method : emitter.postConstruct()) {
             body.add("\n.postConstruct($S, $L)", method.name(), calls.lifecycle(method));
@@ -157,6 +173,11 @@ final class IndexGenerator {
         if (available != null) {
             body.add("\n.checkpointAvailable($S, $L)", available.name(),
                     calls.checkpointAvailable(available, emitter.availableBoxed()));
+        }
+        MethodCall committed = emitter.checkpointCommitted();
+        if (committed != null) {
+            body.add("\n.checkpointCommitted($S, $L)", committed.name(),
+                    calls.checkpointCommitted(committed, emitter.checkpointType()));
         }
         body.add("\n.build();\n$<$<");
         return MethodSpec.methodBuilder(methodName)

@@ -124,6 +124,102 @@ final class Messages {
             "a @Checkpoint class must be reached by the configuration of an emitter of the compilation",
             "Add an @Option of this type to an emitter's constructor or configuration, or remove @Checkpoint");
 
+    static final Message CHECKPOINT_COMMITTED_WITHOUT_DATA = new Message("@CheckpointCommitted",
+            "an emitter with @CheckpointCommitted must also have a @CheckpointData method",
+            "Add a public method annotated @CheckpointData that returns the @Checkpoint state");
+
+    static final Message CHECKPOINT_COMMITTED_EXTRA = new Message("@CheckpointCommitted",
+            "an emitter may have at most one @CheckpointCommitted method, but this is an extra one",
+            "Keep @CheckpointCommitted on a single method");
+
+    static final Message CHECKPOINT_COMMITTED_SIGNATURE = new Message("@CheckpointCommitted",
+            "a @CheckpointCommitted method must be public, non-static, return void and take exactly one parameter",
+            "Declare it as public void committed(State durable), State being the @Checkpoint class");
+
+    static final Message CHECKPOINT_COMMITTED_PARAMETER = new Message("@CheckpointCommitted",
+            "a @CheckpointCommitted method must take the type its @CheckpointData method returns, %s, not %s",
+            "Take the @Checkpoint class as the only parameter");
+
+    // --- @PartitionMapper and its methods -------------------------------------------------------------------
+
+    static final Message MAPPER_WORKER_METHOD = new Message("@PartitionMapper",
+            "a partition mapper has no %s method: records, checkpoints and lifecycle belong to its worker",
+            "Move the method to the class the @Emitter factory method returns");
+
+    static final Message MAPPER_FACTORY_MISSING = new Message("@PartitionMapper",
+            "a partition mapper must have exactly one @Emitter method, which returns its worker, but it has none",
+            "Add a public method annotated @Emitter that returns the worker reading this mapper's part");
+
+    static final Message MAPPER_FACTORY_EXTRA = new Message("@Emitter",
+            "a partition mapper must have exactly one @Emitter method, but this is an extra one",
+            "Keep @Emitter on a single method");
+
+    static final Message MAPPER_FACTORY_SIGNATURE = new Message("@Emitter",
+            "an @Emitter factory method must be public, non-static and take no parameters",
+            "Make it a public instance method without parameters that returns the worker");
+
+    static final Message MAPPER_FACTORY_ID = new Message("@Emitter",
+            "an @Emitter factory method must not set family or name: the component is named by @PartitionMapper",
+            "Write @Emitter without arguments on the method");
+
+    static final Message MAPPER_FACTORY_OUTSIDE = new Message("@Emitter",
+            "an @Emitter method must be in a @PartitionMapper class, where it creates the worker",
+            "Annotate the class with @PartitionMapper, or put @Emitter on an emitter class instead");
+
+    static final Message MAPPER_WORKER_SHAPE = new Message("@Emitter",
+            "an @Emitter factory method must return a public class, top-level or static nested, without type"
+                    + " parameters, not %s",
+            "Return the worker class itself");
+
+    static final Message MAPPER_WORKER_PRODUCER = new Message("@Emitter",
+            "the worker an @Emitter factory method returns must have exactly one @Producer method, but %s has none",
+            "Add a public method annotated @Producer to the worker class");
+
+    static final Message MAPPER_SPLIT_MISSING = new Message("@PartitionMapper",
+            "a partition mapper must have exactly one @Split method, but it has none",
+            "Add public List<ThisMapper> split(@PartitionSize long desiredSize)");
+
+    static final Message MAPPER_SPLIT_EXTRA = new Message("@Split",
+            "a partition mapper must have exactly one @Split method, but this is an extra one",
+            "Keep @Split on a single method");
+
+    static final Message MAPPER_SPLIT_RETURN = new Message("@Split",
+            "a @Split method must be public, non-static and return java.util.List<%s>, not %s",
+            "Return the narrower mappers as a List of the mapper class");
+
+    static final Message MAPPER_SPLIT_PARAMETER = new Message("@Split",
+            "a @Split method must take exactly one parameter, annotated @PartitionSize, of type long",
+            "Declare it as split(@PartitionSize long desiredSize)");
+
+    static final Message PARTITION_SIZE_PLACEMENT = new Message("@PartitionSize",
+            "@PartitionSize belongs on the long parameter of a @Split method",
+            "Remove it, or move it to the parameter of the @Split method");
+
+    static final Message MAPPER_ASSESSOR_EXTRA = new Message("@Assessor",
+            "a partition mapper may have at most one @Assessor method, but this is an extra one",
+            "Keep @Assessor on a single method");
+
+    static final Message MAPPER_ASSESSOR_SIGNATURE = new Message("@Assessor",
+            "an @Assessor method must be public, non-static, take no parameters and return long or int, not %s",
+            "Declare it as public long estimateSize()");
+
+    static final Message MAPPER_SPLIT_ID_EXTRA = new Message("@SplitId",
+            "a partition mapper may have at most one @SplitId method, but this is an extra one",
+            "Keep @SplitId on a single method");
+
+    static final Message MAPPER_SPLIT_ID_SIGNATURE = new Message("@SplitId",
+            "a @SplitId method must be public, non-static, take no parameters and return String, not %s",
+            "Declare it as public String splitId()");
+
+    static final Message MAPPER_METHOD_OUTSIDE = new Message("@PartitionMapper",
+            "%s belongs on a method of a @PartitionMapper class",
+            "Annotate the class with @PartitionMapper, or remove the annotation");
+
+    static final Message MAPPER_OPTION_GETTER = new Message("@PartitionMapper",
+            "each @Option constructor parameter of a partition mapper must have a public getter %s() returning %s,"
+                    + " so that the runtime can read a split's configuration back, but %s has none",
+            "Add the getter, returning the object the constructor received");
+
     // --- @Checkpoint class ------------------------------------------------------------------------------------
 
     static final Message CHECKPOINT_CLASS_SHAPE = new Message("@Checkpoint",

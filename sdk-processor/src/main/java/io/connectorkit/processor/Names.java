@@ -8,6 +8,12 @@ final class Names {
 
     static final String EMITTER = "io.connectorkit.api.input.Emitter";
     static final String PRODUCER = "io.connectorkit.api.input.Producer";
+    static final String PARTITION_MAPPER = "io.connectorkit.api.input.PartitionMapper";
+    static final String ASSESSOR = "io.connectorkit.api.input.Assessor";
+    static final String SPLIT = "io.connectorkit.api.input.Split";
+    static final String PARTITION_SIZE = "io.connectorkit.api.input.PartitionSize";
+    static final String SPLIT_ID = "io.connectorkit.api.input.SplitId";
+    static final String CHECKPOINT_COMMITTED = "io.connectorkit.api.input.checkpoint.CheckpointCommitted";
     static final String CHECKPOINT = "io.connectorkit.api.input.checkpoint.Checkpoint";
     static final String CHECKPOINT_DATA = "io.connectorkit.api.input.checkpoint.CheckpointData";
     static final String CHECKPOINT_AVAILABLE = "io.connectorkit.api.input.checkpoint.CheckpointAvailable";

@@ -2,9 +2,11 @@ package io.connectorkit.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import io.connectorkit.api.input.checkpoint.Checkpoint;
 import io.connectorkit.api.spi.CheckedCallException;
 import io.connectorkit.api.spi.ComponentIndex;
@@ -93,6 +95,59 @@ class GeneratedModelTest {
         assertThat(checkpoint.child("lastId").getter().apply(captured)).isEqualTo(1L);
         assertThat(model.producer().apply(emitter).toString()).isEqualTo("{\"id\":2}");
         assertThat(model.producer().apply(emitter)).isNull();
+    }
+
+    @Test
+    void buildsAWorkingModelOfAPartitionMapperAndItsWorker() throws Exception {
+        Compilation compilation = javac().withProcessors(new ConnectorProcessor()).withOptions("-Xlint:all,-processing")
+                .compile(JavaFileObjects.forResource("fixtures/partition/PartitionMapperValid.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        ComponentIndex index = (ComponentIndex) new CompilationClassLoader(compilation)
+                .loadClass(Fixtures.indexName(compilation)).getConstructor().newInstance();
+        ComponentModel model = index.component("part/partitionmappervalid");
+        assertThat(model.kind()).isEqualTo(ComponentModel.Kind.PARTITION_MAPPER);
+        assertThat(model.workerType().getName()).isEqualTo("com.example.part.PartitionMapperValid$Reader");
+        assertThat(model.checkpointPath()).isEqualTo("configuration.state");
+        assertThat(model.configurationReaders().keySet()).containsExactly("configuration");
+        assertThat(model.splitMethod()).isEqualTo("split");
+        assertThat(model.workerFactoryMethod()).isEqualTo("read");
+        assertThat(model.checkpointCommittedMethod()).isEqualTo("committed");
+
+        OptionModel configuration = model.parameters().get(0);
+        Object config = configuration.factory().get();
+        configuration.child("parts").setter().accept(config, 3);
+        Object mapper = model.constructor().apply(new Object[] {config});
+        assertThat(model.assessor().apply(mapper)).isEqualTo(9L);
+        List<?> splits = (List<?>) model.split().split(mapper, 1L);
+        assertThat(splits).hasSize(3);
+        assertThat(model.splitId().apply(splits.get(2))).isEqualTo("part-2");
+        Object second = model.configurationReaders().get("configuration").call().apply(splits.get(1));
+        assertThat(configuration.child("part").getter().apply(second)).isEqualTo(1);
+
+        // The worker of the second split, driven through the worker calls of the same model.
+        Object worker = model.workerFactory().apply(splits.get(1));
+        assertThat(worker.getClass()).isEqualTo(model.workerType());
+        model.postConstruct().forEach(call -> call.call().accept(worker));
+        assertThat(model.producer().apply(worker)).isEqualTo(101L);
+        Object state = model.checkpointData().apply(worker);
+        model.checkpointCommitted().accept(worker, state);
+        assertThat(worker.getClass().getField("committed").get(worker)).isEqualTo(List.of(1L));
+    }
+
+    @Test
+    void callsAPlainEmittersCheckpointCommittedWithTheCheckpointObject() throws Exception {
+        Compilation compilation = javac().withProcessors(new ConnectorProcessor())
+                .compile(JavaFileObjects.forResource("fixtures/partition/EmitterCommitted.java"));
+        ComponentIndex index = (ComponentIndex) new CompilationClassLoader(compilation)
+                .loadClass(Fixtures.indexName(compilation)).getConstructor().newInstance();
+        ComponentModel model = index.component("queue/acks");
+        assertThat(model.kind()).isEqualTo(ComponentModel.Kind.EMITTER);
+        assertThat(model.workerType()).isEqualTo(model.type());
+        OptionModel position = model.parameters().get(0);
+        Object emitter = model.constructor().apply(new Object[] {position.factory().get()});
+        model.producer().apply(emitter);
+        model.checkpointCommitted().accept(emitter, model.checkpointData().apply(emitter));
+        assertThat(emitter.getClass().getField("acknowledged").get(emitter)).isEqualTo(List.of(1L));
     }
 
     @Test

@@ -113,7 +113,8 @@ public final class ComponentManager implements AutoCloseable {
         OptionModel checkpointOption = ComponentRegistry.checkpointOption(model);
         Map<String, String> prepared = new ResumePreparer(model, checkpointOption, settings)
                 .prepare(version, configuration);
-        EmitterMapper mapper = new EmitterMapper(model, prepared, services, settings, checkpointOption);
+        EmitterMapper mapper = new EmitterMapper(model, prepared, services, settings, checkpointOption, configuration,
+                version);
         mapper.validate();
         return Optional.of(mapper);
     }

@@ -62,6 +62,22 @@ final class ConfigurationBinder {
         binder.reportUnknownKeys();
     }
 
+    /**
+     * A new instance of the {@code @Checkpoint} class of {@code option}, bound from a checkpoint's fields
+     * ({@code CheckpointState.state()}): how a durable checkpoint reaches {@code @CheckpointCommitted}. Problems are
+     * named {@code $checkpoint.<field>}.
+     *
+     * @throws ConfigurationException listing every field that does not fit
+     */
+    static Object bindCheckpoint(String componentId, OptionModel option, jakarta.json.JsonObject state) {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        JsonFlattener.flatten(state).forEach((key, value) -> keys.put(ResumePreparer.PREFIX + key, value));
+        ConfigurationBinder binder = new ConfigurationBinder(componentId, keys, null);
+        Object bound = binder.bindValue(option, CheckpointState.CHECKPOINT_KEY, null);
+        binder.reportUnknownKeys();
+        return bound == ABSENT ? option.factory().get() : bound;
+    }
+
     private Bound bind(List<OptionModel> parameters) {
         Object[] arguments = new Object[parameters.size()];
         for (int i = 0; i < arguments.length; i++) {

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Drives one emitter instance through its generated model.
+ * Drives one emitter instance (or a partition mapper's worker) through its generated model.
  *
  * <p>The record path is the producer call and a counter check. In callback mode a due checkpoint is taken and
  * delivered at the start of the next {@code next()} (or at {@code stop()}): by then the host has received the record
@@ -27,6 +27,7 @@ final class EmitterInput implements Input {
     private final Predicate<Object> safePoint;
     private final ComponentFailures failures;
     private final String howToEnable;
+    private final CheckpointCommits commits;
 
     private Phase phase = Phase.NEW;
     private Consumer<CheckpointState> callback;
@@ -36,11 +37,13 @@ final class EmitterInput implements Input {
     /**
      * @param capture takes checkpoints, or {@code null} when checkpointing is off or the emitter has none
      * @param policy the checkpoint interval, or {@code null} with a null capture
+     * @param commits tracks checkpoints for {@code @CheckpointCommitted}, or {@code null} when the emitter has none
+     *     (or checkpointing is off)
      * @param failures names and scrubs what the connector throws; shared with {@code capture}
      * @param howToEnable how the host turns checkpointing on, for the error of {@link #getCheckpoint()} when it is off
      */
     EmitterInput(ComponentModel model, Object emitter, CheckpointCapture capture, CheckpointPolicy policy,
-            ComponentFailures failures, String howToEnable) {
+            CheckpointCommits commits, ComponentFailures failures, String howToEnable) {
         this.model = model;
         this.emitter = emitter;
         this.producer = model.producer();
@@ -49,6 +52,7 @@ final class EmitterInput implements Input {
         this.safePoint = model.checkpointAvailable();
         this.failures = failures;
         this.howToEnable = howToEnable;
+        this.commits = commits;
     }
 
     @Override
@@ -121,6 +125,7 @@ final class EmitterInput implements Input {
             if (deliverFinal) {
                 CheckpointState last = capture.take(emitter);
                 if (!last.equals(lastDelivered)) {
+                    handedOut(last);
                     deliver(last);
                 }
             }
@@ -161,10 +166,25 @@ final class EmitterInput implements Input {
         }
     }
 
+    @Override
+    public void checkpointCommitted(CheckpointState durable) {
+        Objects.requireNonNull(durable, "durable");
+        if (commits != null) {
+            commits.commit(emitter, durable);
+        }
+    }
+
     private CheckpointState take() {
         CheckpointState state = capture.take(emitter);
         policy.checkpointTaken();
+        handedOut(state);
         return state;
+    }
+
+    private void handedOut(CheckpointState state) {
+        if (commits != null) {
+            commits.handedOut(state);
+        }
     }
 
     private void deliver(CheckpointState state) {

@@ -57,6 +57,25 @@ public interface Input {
     CheckpointState getCheckpoint();
 
     /**
+     * Reports that the host made {@code durable} durable (saved it, and the records it covers): the runtime calls the
+     * emitter's (or worker's) {@code @CheckpointCommitted} method with it, bound back to the {@code @Checkpoint}
+     * class, where the source acknowledges what it no longer needs to keep. Call it only after the save, with a
+     * checkpoint this input handed out (delivered to the callback, or returned by {@link #getCheckpoint()}), oldest
+     * first; skipping some is fine (a writer that coalesces saves commits the newest only), as is committing the same
+     * one twice (the second does nothing). It may be called after {@link #stop()}, for the final checkpoint; like the
+     * other methods, never at the same time as another call on this input: a host whose saves complete on another
+     * thread hands the checkpoint over to the reading thread, or serializes the calls.
+     *
+     * <p>Does nothing for an emitter without {@code @CheckpointCommitted}, or with checkpointing off.
+     *
+     * @throws IllegalArgumentException when this input never handed out {@code durable}, or it is older than a
+     *     checkpoint already committed (or than the last 4096 handed out), naming it and the last one committed
+     * @throws io.connectorkit.runtime.ComponentException when the method fails; the checkpoint stays uncommitted, so
+     *     calling again retries it
+     */
+    void checkpointCommitted(CheckpointState durable);
+
+    /**
      * Stops the input. In callback mode, first delivers the final checkpoint (unless the emitter failed, in which
      * case its state is not trusted); the {@code @PreDestroy} methods run even when the callback throws. Calling it
      * again does nothing.

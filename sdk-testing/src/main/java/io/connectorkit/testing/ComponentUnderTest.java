@@ -5,13 +5,17 @@ import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.CheckpointState;
 import io.connectorkit.runtime.Input;
 import io.connectorkit.runtime.Mapper;
+import io.connectorkit.runtime.Split;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One component with its base configuration: creates inputs from the start or from a checkpoint. */
+/**
+ * One component with its base configuration: creates inputs from the start or from a checkpoint. With a split, the
+ * inputs read that split of the base configuration ({@code Mapper.create(split, checkpoint)}), and messages name it.
+ */
 final class ComponentUnderTest {
 
     private static final String CHECKPOINT_PREFIX = CheckpointState.CHECKPOINT_KEY + '.';
@@ -20,13 +24,21 @@ final class ComponentUnderTest {
     private final String family;
     private final String name;
     private final Map<String, String> configuration;
+    private final Split split;
     private int configurationVersion = 1;
 
     ComponentUnderTest(ComponentManager manager, String family, String name, Map<String, String> configuration) {
+        this(manager, family, name, configuration, null);
+    }
+
+    /** @param split the split of {@code configuration} read, or null for the whole configuration */
+    ComponentUnderTest(ComponentManager manager, String family, String name, Map<String, String> configuration,
+            Split split) {
         this.manager = Objects.requireNonNull(manager, "manager");
         this.family = Objects.requireNonNull(family, "family");
         this.name = Objects.requireNonNull(name, "name");
         this.configuration = Map.copyOf(Objects.requireNonNull(configuration, "configuration"));
+        this.split = split;
         if (!manager.isCheckpointingEnabled()) {
             throw new IllegalArgumentException("the ComponentManager has checkpointing off, so " + id() + " would "
                     + "deliver no checkpoint and ignore every resume; build it with "
@@ -41,8 +53,9 @@ final class ComponentUnderTest {
         this.configurationVersion = version;
     }
 
+    /** {@code family/name}, and the split when there is one: how messages name what is checked. */
     String id() {
-        return family + '/' + name;
+        return family + '/' + name + (split == null ? "" : " (split " + split.id() + ")");
     }
 
     String family() {
@@ -53,9 +66,9 @@ final class ComponentUnderTest {
         return name;
     }
 
-    /** A new input over the base configuration. */
+    /** A new input over the base configuration (or its split). */
     Input fromStart() {
-        return create(configuration);
+        return split == null ? create(configuration) : mapper(configuration).create(split, null);
     }
 
     /**
@@ -63,7 +76,8 @@ final class ComponentUnderTest {
      * of the base configuration are dropped first, so that fields the checkpoint leaves out do not leak in.
      */
     Input from(JsonObject checkpoint) {
-        return mapper(checkpoint).create();
+        return split == null ? mapper(checkpoint).create()
+                : mapper(configuration).create(split, CheckpointState.fromJson(checkpoint));
     }
 
     /** The mapper {@link #from(JsonObject)} creates its input with; {@code findMapper} migrates the checkpoint. */

@@ -42,6 +42,11 @@ public final class ConnectorTester {
         return MigrationCheck.of(manager, family, name, configuration);
     }
 
+    /** {@link SplitCheck#of} over this tester's manager. */
+    public SplitCheck splitCheck(String family, String name, Map<String, String> configuration) {
+        return SplitCheck.of(manager, family, name, configuration);
+    }
+
     /** {@link GoldenFiles#of} for one component. */
     public GoldenFiles goldenFiles(String family, String name) {
         return GoldenFiles.of(family, name);

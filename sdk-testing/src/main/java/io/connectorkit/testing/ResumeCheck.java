@@ -3,6 +3,7 @@ package io.connectorkit.testing;
 import static io.connectorkit.testing.ResumeRuns.range;
 
 import io.connectorkit.runtime.ComponentManager;
+import io.connectorkit.runtime.Split;
 import io.connectorkit.testing.CrashCheck.Crashes;
 import io.connectorkit.testing.RecordedRun.Delivered;
 import io.connectorkit.testing.ResumeOutcome.Mismatch;
@@ -106,6 +107,20 @@ public final class ResumeCheck {
     public static ResumeCheck of(ComponentManager manager, String family, String name,
             Map<String, String> configuration) {
         return new ResumeCheck(new ComponentUnderTest(manager, family, name, configuration));
+    }
+
+    /**
+     * A check of one split of {@code family/name} over {@code configuration}: every input reads {@code split}
+     * ({@code Mapper.create(split, checkpoint)} on the job's mapper, so with the job's credentials), and every message
+     * names the split. {@link SplitCheck#resumeCheck(Split)} makes one for each split of a plan.
+     *
+     * @param manager a manager with checkpointing on; the caller closes it
+     * @throws IllegalArgumentException when the manager has checkpointing off
+     */
+    public static ResumeCheck ofSplit(ComponentManager manager, String family, String name,
+            Map<String, String> configuration, Split split) {
+        return new ResumeCheck(new ComponentUnderTest(manager, family, name, configuration,
+                Objects.requireNonNull(split, "split")));
     }
 
     /** Resumes from at most {@code count} checkpoints, drawn with {@code seed} (always the first and the last). */

@@ -6,6 +6,8 @@
  *   <li>{@link io.connectorkit.testing.ResumeCheck}, with {@link io.connectorkit.testing.CrashPoints} and
  *       {@link io.connectorkit.testing.ResumeSummary}: resume equivalence from every checkpoint, monotonic
  *       checkpoints, a crash at every record with a bounded number of duplicates;</li>
+ *   <li>{@link io.connectorkit.testing.SplitCheck}, with {@link io.connectorkit.testing.SplitSummary}: the splits of a
+ *       partitioned input are disjoint, cover a reference read and are deterministic, and each split resumes;</li>
  *   <li>{@link io.connectorkit.testing.MigrationCheck}, with {@link io.connectorkit.testing.MigrationSummary}, and
  *       {@link io.connectorkit.testing.GoldenFiles}: a golden checkpoint file per {@code @Version} loads and migrates
  *       to its expected state without losing a value; a newer one is refused;</li>
