@@ -318,7 +318,7 @@ public final class CsvResumeSteps {
             state.setOffset(Long.parseLong(checkpoint.get("$checkpoint.offset")));
             state.setRow(Long.parseLong(checkpoint.get("$checkpoint.row")));
             state.setFileSize(Long.parseLong(checkpoint.get("$checkpoint.fileSize")));
-            state.setFingerprint(checkpoint.get("$checkpoint.fingerprint"));
+            state.setCrc32(checkpoint.get("$checkpoint.crc32"));
             configuration.setCheckpoint(state);
             return configuration;
         }
