@@ -105,6 +105,10 @@ final class ComponentRegistry {
      */
     Optional<ComponentModel> find(String family, String name) {
         String id = family + "/" + name;
+        ComponentModel model = built.get(id);
+        if (model != null) {
+            return Optional.of(model); // built before, so neither ambiguous nor unreadable
+        }
         String conflict = ambiguous.get(id);
         if (conflict != null) {
             throw new AmbiguousComponentException(conflict);

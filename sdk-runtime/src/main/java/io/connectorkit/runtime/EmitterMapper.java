@@ -3,6 +3,7 @@ package io.connectorkit.runtime;
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.api.spi.ComponentModel;
 import io.connectorkit.api.spi.OptionModel;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,7 +25,8 @@ final class EmitterMapper implements Mapper {
     EmitterMapper(ComponentModel model, Map<String, String> configuration, Services services,
             CheckpointSettings settings, OptionModel checkpointOption) {
         this.model = model;
-        this.configuration = Map.copyOf(configuration);
+        // The map findMapper prepared for this mapper alone, null-free: kept as it is, not copied again.
+        this.configuration = Collections.unmodifiableMap(configuration);
         this.services = services;
         this.settings = settings;
         this.checkpointOption = checkpointOption;
