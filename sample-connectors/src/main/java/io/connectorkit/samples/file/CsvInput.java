@@ -72,6 +72,9 @@ public class CsvInput {
         CsvInputCheckpoint checkpoint = configuration.getCheckpoint();
         try {
             long size = channel.size();
+            if (size == 0) {
+                refuseDirectory(); // a directory may open and have no size: it would read as an empty file
+            }
             boolean resuming = checkpoint.getCrc32() != null || checkpoint.getSha256() != null;
             if (resuming) {
                 checkSize(checkpoint, size);
@@ -86,7 +89,13 @@ public class CsvInput {
             reader = new CsvRowReader(channel, file, charset, delimiter, quote, checkpoint.getFileSize());
             // The fingerprinted bytes are read into the reader's buffer, where the header is parsed from.
             int headBytes = (int) Math.min(size, FINGERPRINT_BYTES);
-            byte[] head = reader.head(headBytes);
+            byte[] head;
+            try {
+                head = reader.head(headBytes);
+            } catch (IOException e) {
+                refuseDirectory(); // where a directory opens, reading it fails
+                throw e;
+            }
             String crc32 = crc32(head, headBytes);
             if (resuming) {
                 checkFingerprint(checkpoint, head, headBytes, crc32);
@@ -189,24 +198,42 @@ public class CsvInput {
             throw new IllegalArgumentException("configuration.path '" + path + "' is not a valid path: "
                     + e.getMessage());
         }
-        if (Files.isDirectory(resolved)) {
-            throw new IllegalArgumentException("CSV file " + resolved + " (configuration.path) is a directory");
-        }
+        // Whether it is a directory is asked only when something fails (see refuseDirectory): a stat less per resume.
         try {
             channel = FileChannel.open(resolved, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("CSV file " + resolved + " (configuration.path) does not exist");
         } catch (AccessDeniedException e) {
+            refuseDirectory(resolved);
             throw new IllegalArgumentException("CSV file " + resolved + " (configuration.path) cannot be read: "
                     + "permission denied");
         } catch (IOException e) {
+            refuseDirectory(resolved);
             throw new UncheckedIOException("CSV file " + resolved + " (configuration.path) cannot be opened: " + e, e);
         }
         return resolved;
     }
 
+    /**
+     * Throws the error saying that the path is a directory, when it is one. Called where a directory shows: it
+     * cannot be opened (Windows), its first read fails (Linux, macOS: it opens), it has no size, or it does not have
+     * the size a checkpoint recorded. Elsewhere a path that opened, has bytes and reads them is a file.
+     */
+    private void refuseDirectory() {
+        refuseDirectory(file);
+    }
+
+    private static void refuseDirectory(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException("CSV file " + path + " (configuration.path) is a directory");
+        }
+    }
+
     /** A file whose size is not the one recorded is another file, or one that changed. */
     private void checkSize(CsvInputCheckpoint checkpoint, long size) {
+        if (size != checkpoint.getFileSize()) {
+            refuseDirectory();
+        }
         if (size < checkpoint.getOffset()) {
             throw changed(checkpoint, "the file now has " + size + " bytes, fewer than that offset");
         }

@@ -464,6 +464,26 @@ class CsvInputTest {
     }
 
     @Test
+    void aCheckpointGivenWithADirectoryIsAnErrorNamingThePath() throws IOException {
+        CsvFile file = CsvFiles.generate(dir.resolve("gen.csv"), 100, 16, ',', StandardCharsets.UTF_8, true);
+        CheckpointState saved = checkpointAfter(file.path(), 35, 10);
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        String message = resumeFailure(folder, saved);
+        assertTrue(message.contains("CSV file " + folder + " (configuration.path) is a directory"), message);
+
+        // Even when the checkpoint's size is the directory's (a stat tells it, not the size).
+        Map<String, String> resumed = config(folder, 10);
+        resumed.putAll(ComponentManager.jsonToMap(saved.toJson()));
+        resumed.put("$checkpoint.fileSize", Long.toString(Files.size(folder)));
+        resumed.put("$checkpoint.offset", "10");
+        Input input = create(resumed);
+        ComponentException error = assertThrows(ComponentException.class, () -> input.start(state -> { }));
+        input.stop();
+        assertTrue(error.getMessage().contains("CSV file " + folder + " (configuration.path) is a directory"),
+                error.getMessage());
+    }
+
+    @Test
     void aCharsetThatIsNotAsciiCompatibleIsRefusedByName() throws IOException {
         Map<String, String> config = config(write("a.csv", "a\n", StandardCharsets.UTF_8), 10);
         config.put("configuration.charset", "UTF-16");
