@@ -135,9 +135,7 @@ final class ConfigurationBinder {
         }
         Object instance = current != null ? current : option.factory().get();
         for (OptionModel child : option.children()) {
-            // Only an object keeps its present value (its defaults): a scalar's is never read.
-            Object childCurrent = child.kind() != OptionModel.Kind.OBJECT || child.getter() == null ? null
-                    : child.getter().apply(instance);
+            Object childCurrent = child.getter() == null ? null : child.getter().apply(instance);
             String childPath = path + '.' + child.name();
             Object value = bindValue(child, childPath, childCurrent);
             if (value != ABSENT) {
