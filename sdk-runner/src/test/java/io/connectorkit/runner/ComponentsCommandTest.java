@@ -28,7 +28,7 @@ class ComponentsCommandTest {
 
         assertEquals(List.of("checkpoint/list-input", "io.connectorkit.samples.checkpoint.ListInput", "1",
                 "yes (version 2)"), row(result, "checkpoint/list-input"));
-        assertEquals(List.of("file/csv-input", "io.connectorkit.samples.file.CsvInput", "1", "yes (version 1)"),
+        assertEquals(List.of("file/csv-input", "io.connectorkit.samples.file.CsvInput", "1", "yes (version 2)"),
                 row(result, "file/csv-input"));
         assertEquals(List.of("jdbc/jdbc-input", "io.connectorkit.samples.jdbc.JdbcInput", "1", "yes (version 1)"),
                 row(result, "jdbc/jdbc-input"));

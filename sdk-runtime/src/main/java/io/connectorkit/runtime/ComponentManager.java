@@ -110,7 +110,7 @@ public final class ComponentManager implements AutoCloseable {
             return Optional.empty();
         }
         ComponentModel model = found.get();
-        OptionModel checkpointOption = ComponentRegistry.checkpointOption(model);
+        OptionModel checkpointOption = registry.checkpointOptionOf(model);
         Map<String, String> prepared = new ResumePreparer(model, checkpointOption, settings)
                 .prepare(version, configuration);
         EmitterMapper mapper = new EmitterMapper(model, prepared, services, settings, checkpointOption, configuration,
@@ -202,7 +202,7 @@ public final class ComponentManager implements AutoCloseable {
             return false;
         }
         ComponentModel model = found.get();
-        new CheckpointChecker(model, ComponentRegistry.checkpointOption(model)).check(checkpoint);
+        new CheckpointChecker(model, registry.checkpointOptionOf(model)).check(checkpoint);
         return true;
     }
 
@@ -235,7 +235,7 @@ public final class ComponentManager implements AutoCloseable {
         }
         ComponentDescriber describer = new ComponentDescriber(services.json());
         return registry.find(family, name)
-                .map(model -> describer.describe(model, ComponentRegistry.checkpointOption(model)));
+                .map(model -> describer.describe(model, registry.checkpointOptionOf(model)));
     }
 
     /**

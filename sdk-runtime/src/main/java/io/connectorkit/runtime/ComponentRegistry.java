@@ -43,6 +43,8 @@ final class ComponentRegistry {
 
     private final Map<String, Indexed> components = new TreeMap<>();
     private final Map<String, ComponentModel> built = new ConcurrentHashMap<>();
+    /** The {@code @Checkpoint} option of each model built, empty for none: found once, not at every resume. */
+    private final Map<ComponentModel, Optional<OptionModel>> checkpointOptions = new ConcurrentHashMap<>();
     /** family/name declared by several indexes, to the message naming them. */
     private final Map<String, String> ambiguous = new TreeMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
@@ -104,6 +106,10 @@ final class ComponentRegistry {
      */
     Optional<ComponentModel> find(String family, String name) {
         String id = family + "/" + name;
+        ComponentModel model = built.get(id);
+        if (model != null) {
+            return Optional.of(model); // built before, so neither ambiguous nor unreadable
+        }
         String conflict = ambiguous.get(id);
         if (conflict != null) {
             throw new AmbiguousComponentException(conflict);
@@ -195,6 +201,20 @@ final class ComponentRegistry {
             text.append(", caused by ").append(cause);
         }
         return text.toString();
+    }
+
+    /**
+     * {@link #checkpointOption(ComponentModel)} of a model this registry built, looked up once: a resume asks for it
+     * every time, and walking the path is most of what {@code findMapper} costs before the JIT compiles it. An index
+     * whose path leads nowhere throws every time, as before, and nothing is kept for it.
+     */
+    OptionModel checkpointOptionOf(ComponentModel model) {
+        Optional<OptionModel> known = checkpointOptions.get(model);
+        if (known == null) {
+            known = Optional.ofNullable(checkpointOption(model));
+            checkpointOptions.put(model, known);
+        }
+        return known.orElse(null);
     }
 
     /** The {@code @Checkpoint} option of {@code model}, found by its path; {@code null} when it has none. */

@@ -84,7 +84,7 @@ final class ConfigurationBinder {
             arguments[i] = bindParameter(parameters.get(i));
         }
         reportUnknownKeys();
-        return new Bound(arguments, Set.copyOf(secrets));
+        return new Bound(arguments, secrets.isEmpty() ? Set.of() : Set.copyOf(secrets));
     }
 
     /** Adds every key no option read as unknown, then throws every problem found, if any. */

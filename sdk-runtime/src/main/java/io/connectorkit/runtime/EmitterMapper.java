@@ -42,7 +42,8 @@ final class EmitterMapper implements Mapper {
             CheckpointSettings settings, OptionModel checkpointOption, Map<String, String> given,
             int configurationVersion) {
         this.model = model;
-        this.configuration = Map.copyOf(configuration);
+        // The map findMapper prepared for this mapper alone, null-free: kept as it is, not copied again.
+        this.configuration = Collections.unmodifiableMap(configuration);
         this.services = services;
         this.settings = settings;
         this.checkpointOption = checkpointOption;

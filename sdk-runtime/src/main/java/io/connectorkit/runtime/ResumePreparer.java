@@ -126,8 +126,7 @@ final class ResumePreparer {
         String versionKey = path + '.' + CheckpointState.VERSION_KEY;
         int received = parseVersion(versionKey, options.remove(versionKey));
         String prefix = path + '.';
-        if (received != option.version().value()
-                && options.keySet().stream().anyMatch(key -> key.startsWith(prefix))) {
+        if (received != option.version().value() && hasKeyBelow(options, prefix)) {
             Map<String, String> relative = new LinkedHashMap<>();
             for (Map.Entry<String, String> entry : options.entrySet()) {
                 if (entry.getKey().startsWith(prefix)) {
@@ -143,6 +142,19 @@ final class ResumePreparer {
         for (OptionModel child : option.children()) {
             migrateObjects(child, prefix + child.name(), options);
         }
+    }
+
+    /**
+     * Whether a key of {@code options} starts with {@code prefix}. A loop, not a stream: it runs at every resume of a
+     * component whose checkpoint has a version above 1, mostly before the JIT has compiled anything of it.
+     */
+    private static boolean hasKeyBelow(Map<String, String> options, String prefix) {
+        for (String key : options.keySet()) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The indices {@code i} of the keys {@code path[i]...} in {@code options}, sorted. */
@@ -209,7 +221,17 @@ final class ResumePreparer {
             throw new ComponentException(model.id(), "migration handler " + handler.getClass().getName()
                     + " returned null for " + field + " " + received + "; it must return the migrated map", null);
         }
-        return new LinkedHashMap<>(migrated);
+        Map<String, String> copy = new LinkedHashMap<>(migrated);
+        for (Map.Entry<String, String> entry : copy.entrySet()) {
+            if (entry.getKey() == null || entry.getValue() == null) {
+                // The prepared map must hold no null: the mapper keeps it as it is, without a copy that checks.
+                throw new ComponentException(model.id(), "migration handler " + handler.getClass().getName()
+                        + " returned a null " + (entry.getKey() == null ? "key" : "value for '" + entry.getKey() + "'")
+                        + " when migrating " + field + " " + received + "; leave a key out to keep its default",
+                        null);
+            }
+        }
+        return copy;
     }
 
     /** The UTF-8 length of {@code s}, without encoding it; an unpaired surrogate counts 3 bytes. */

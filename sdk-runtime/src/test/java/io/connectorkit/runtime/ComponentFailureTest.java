@@ -49,6 +49,16 @@ class ComponentFailureTest {
     }
 
     @Test
+    void aMigrationHandlerReturningANullValueIsAnErrorNamingTheKey() {
+        try (ComponentManager manager = ComponentManager.builder().checkpointing(true).build()) {
+            ComponentException error = assertThrows(ComponentException.class, () -> manager.findMapper("test",
+                    "plain-v2", 1, Map.of("configuration.link", "lose-it")));
+            assertTrue(error.getMessage().contains("returned a null value for 'configuration.url' when migrating the "
+                    + "configuration version 1"), error.getMessage());
+        }
+    }
+
+    @Test
     void aFailingMigrationHandlerNeverShowsACredential() {
         try (ComponentManager manager = ComponentManager.builder().checkpointing(true).build()) {
             ComponentException error = assertThrows(ComponentException.class, () -> manager.findMapper("test",

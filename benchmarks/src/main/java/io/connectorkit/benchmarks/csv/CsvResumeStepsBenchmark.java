@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What a csv-input resume at 90 % of the side-by-side file costs, step by step, next to a FastCSV seek: the whole
  * resume, its parts through the runtime (binding alone; binding + {@code start} + {@code stop}, no row), and the
  * file operations {@code CsvInput.open} makes, one by one with the JDK (directory check, open + size + close, the
- * 4096-byte fingerprint, a read of 64 KiB and of 8 KiB).
+ * 4096-byte fingerprint as CRC-32 and as version 1's SHA-256, a read of 64 KiB and of 8 KiB).
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar CsvResumeStepsBenchmark \
  *     -jvmArgsAppend -Dconnectorkit.bench.dir=$PWD/benchmarks/target/data</pre>
@@ -115,9 +116,21 @@ public class CsvResumeStepsBenchmark {
         }
     }
 
-    /** Open, read the first 4096 bytes, SHA-256 them to hex, close. */
+    /** Open, read the first 4096 bytes, CRC-32 them to hex (the fingerprint of checkpoint version 2), close. */
     @Benchmark
-    public String openFingerprintClose() throws IOException, NoSuchAlgorithmException {
+    public String openFingerprintClose() throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(4096);
+            channel.read(head, 0);
+            CRC32 crc = new CRC32();
+            crc.update(head.array(), 0, head.position());
+            return HexFormat.of().toHexDigits((int) crc.getValue());
+        }
+    }
+
+    /** Open, read the first 4096 bytes, SHA-256 them to hex (the fingerprint of checkpoint version 1), close. */
+    @Benchmark
+    public String openSha256Close() throws IOException, NoSuchAlgorithmException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer head = ByteBuffer.allocate(4096);
             channel.read(head, 0);

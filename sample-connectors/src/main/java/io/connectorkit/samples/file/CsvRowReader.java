@@ -110,6 +110,25 @@ final class CsvRowReader {
         firstRead = true;
     }
 
+    /**
+     * The file's first {@code count} bytes, read into the buffer before any row: the header is then parsed from
+     * them, so a fingerprint of them costs no read of its own. The array is the reader's own buffer; its bytes
+     * {@code 0} to {@code count - 1} are the file's first ones until the next {@link #readRow(long)}.
+     *
+     * @param count at most the file's size
+     * @throws IllegalStateException when a row was read already, or the file is shorter than {@code count} bytes now
+     */
+    byte[] head(int count) throws IOException {
+        if (bufferStart != 0 || pos != 0) {
+            throw new IllegalStateException("internal error: the head of " + file + " is read before any row");
+        }
+        if (!available(count)) {
+            throw new IllegalStateException("CSV file " + file + " has " + end + " bytes, fewer than the " + count
+                    + " needed for its fingerprint");
+        }
+        return bytes;
+    }
+
     /** At the start of a UTF-8 file, skips its byte order mark, which spreadsheet programs like to write. */
     void skipByteOrderMark() throws IOException {
         if (utf8 && position() == 0 && peek() == 0xEF) {

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * csv-input through the recovery test kit: resume from every checkpoint of a generated file (quotes, CRLF, a last
- * line without newline), a crash at sampled records, offsets that never go backwards, and the golden checkpoint of
- * version 1 against the fixed file next to it.
+ * line without newline), a crash at sampled records, offsets that never go backwards, and the golden checkpoints
+ * against the fixed file next to them: version 1 (SHA-256 {@code fingerprint}, as version 1 wrote it, with the state
+ * it migrates to: {@code sha256} and, once that matched, the {@code crc32}) and version 2 (written with
+ * {@code -Dconnectorkit.golden.write=true}).
  */
 @ConnectorTest
 class CsvInputResumeTest {
@@ -47,7 +49,7 @@ class CsvInputResumeTest {
         MigrationSummary summary = tester.migrationCheck("file", "csv-input",
                 Map.of("configuration.path", GOLDEN_FILE, "configuration.batchSize", "10")).verify();
 
-        assertEquals(1, summary.currentVersion());
-        assertEquals(List.of(1), summary.versionsChecked());
+        assertEquals(2, summary.currentVersion());
+        assertEquals(List.of(1, 2), summary.versionsChecked());
     }
 }

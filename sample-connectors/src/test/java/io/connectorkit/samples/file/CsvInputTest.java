@@ -1,6 +1,7 @@
 package io.connectorkit.samples.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,12 +21,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,7 +139,8 @@ class CsvInputTest {
                 assertEquals(produced + 1, row, "covers exactly the rows produced");
                 assertEquals(file.rowOffsets()[(int) row - 1], state.getJsonNumber("offset").longValue());
                 assertEquals(Files.size(file.path()), state.getJsonNumber("fileSize").longValue());
-                assertEquals(64, state.getString("fingerprint").length());
+                assertEquals(crc32OfHead(file.path()), state.getString("crc32"));
+                assertFalse(state.containsKey("sha256"), "version 2 records no SHA-256");
                 rows.add(row);
             }
         }
@@ -219,7 +226,7 @@ class CsvInputTest {
         again.start();
         assertEquals(state, again.getCheckpoint());
         assertEquals(31, state.state().getJsonNumber("row").longValue());
-        assertEquals(1, state.version());
+        assertEquals(2, state.version());
         assertEquals(file.rows().get(30), fields((JsonObject) again.next()), "and it goes on at row 31");
         again.stop();
     }
@@ -284,16 +291,103 @@ class CsvInputTest {
     void aFileWhoseFirstBytesChangedIsRefused() throws IOException {
         CsvFile file = CsvFiles.generate(dir.resolve("gen.csv"), 100, 11, ',', StandardCharsets.UTF_8, true);
         CheckpointState saved = checkpointAfter(file.path(), 35, 10);
-        String recorded = saved.state().getString("fingerprint");
+        String recorded = saved.state().getString("crc32");
         try (RandomAccessFile raf = new RandomAccessFile(file.path().toFile(), "rw")) {
             raf.seek(0);
             raf.write('I'); // "id" becomes "Id": same size, another file
         }
         String message = resumeFailure(file.path(), saved);
         assertTrue(message.contains(file.path().toString()), message);
-        assertTrue(message.contains("with fingerprint " + recorded), message);
+        assertTrue(message.contains("with CRC-32 " + recorded + " of the first ones"), message);
         assertTrue(message.contains("its first " + Math.min(4096, Files.size(file.path()))
-                + " bytes now have fingerprint "), message);
+                + " bytes now have CRC-32 " + crc32OfHead(file.path()) + "."), message);
+    }
+
+    @Test
+    void aChangeOfOneByteAnywhereInTheFirst4096BytesIsRefused() throws IOException {
+        CsvFile file = CsvFiles.generate(dir.resolve("gen.csv"), 300, 12, ',', StandardCharsets.UTF_8, true);
+        assertTrue(Files.size(file.path()) > 4096);
+        CheckpointState saved = checkpointAfter(file.path(), 250, 10);
+        Random random = new Random(12);
+        for (int i = 0; i < 20; i++) {
+            int at = random.nextInt(4096);
+            byte[] original = Files.readAllBytes(file.path());
+            byte[] changed = original.clone();
+            changed[at] ^= (byte) (1 << random.nextInt(8)); // one bit: the smallest edit there is
+            Files.write(file.path(), changed);
+            String message = resumeFailure(file.path(), saved);
+            assertTrue(message.contains("bytes now have CRC-32 "), "byte " + at + ": " + message);
+            Files.write(file.path(), original);
+        }
+        Map<String, String> resumed = config(file.path(), 10);
+        resumed.putAll(ComponentManager.jsonToMap(saved.toJson()));
+        assertEquals(file.rows().subList(240, 300), readAll(resumed), "restored, the file resumes again");
+    }
+
+    // ---- checkpoints of version 1 (SHA-256 fingerprint) ----
+
+    @Test
+    void aVersion1CheckpointResumesAtItsOffsetAndLaterCheckpointsCarryTheCrc32() throws IOException {
+        CsvFile file = CsvFiles.generate(dir.resolve("gen.csv"), 400, 13, ',', StandardCharsets.UTF_8, true);
+        CheckpointState current = checkpointAfter(file.path(), 255, 50); // covers 250 rows
+        Map<String, String> resumed = config(file.path(), 50);
+        resumed.putAll(version1(current.state(), sha256OfHead(file.path())));
+
+        Input input = create(resumed);
+        List<CheckpointState> delivered = new ArrayList<>();
+        input.start(delivered::add);
+        JsonObject migrated = input.getCheckpoint().state();
+        assertEquals(current.state().getJsonNumber("offset"), migrated.getJsonNumber("offset"));
+        assertEquals(sha256OfHead(file.path()), migrated.getString("sha256"), "the version 1 fingerprint is kept");
+        assertEquals(crc32OfHead(file.path()), migrated.getString("crc32"), "and the CRC-32 added once it matched");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Object record = input.next(); record != null; record = input.next()) {
+            rows.add(fields((JsonObject) record));
+        }
+        input.stop();
+        assertEquals(file.rows().subList(250, 400), rows, "every row after the checkpoint, none before");
+        assertEquals(2, delivered.get(0).version());
+        assertEquals(crc32OfHead(file.path()), delivered.get(0).state().getString("crc32"));
+
+        // A checkpoint written after that resume goes on with the CRC-32.
+        Map<String, String> again = config(file.path(), 50);
+        again.putAll(ComponentManager.jsonToMap(delivered.get(0).toJson()));
+        assertEquals(file.rows().subList(300, 400), readAll(again));
+    }
+
+    @Test
+    void aVersion1CheckpointOfAFileWhoseFirstBytesChangedIsRefused() throws IOException {
+        CsvFile file = CsvFiles.generate(dir.resolve("gen.csv"), 100, 14, ',', StandardCharsets.UTF_8, true);
+        CheckpointState current = checkpointAfter(file.path(), 35, 10);
+        String recorded = sha256OfHead(file.path());
+        try (RandomAccessFile raf = new RandomAccessFile(file.path().toFile(), "rw")) {
+            raf.seek(0);
+            raf.write('I'); // same size, another file
+        }
+        Map<String, String> resumed = config(file.path(), 10);
+        resumed.putAll(version1(current.state(), recorded));
+        Input input = create(resumed);
+        ComponentException error = assertThrows(ComponentException.class, () -> input.start(state -> { }));
+        input.stop();
+        String message = error.getMessage();
+        assertTrue(message.contains("CSV file " + file.path() + " changed since the checkpoint was taken"), message);
+        assertTrue(message.contains("with SHA-256 " + recorded + " of the first ones"), message);
+        assertTrue(message.contains("bytes now have SHA-256 " + sha256OfHead(file.path()) + "."), message);
+    }
+
+    @Test
+    void aVersion1CheckpointOfAFileOfAnotherSizeIsRefused() throws IOException {
+        CsvFile file = CsvFiles.generate(dir.resolve("gen.csv"), 100, 15, ',', StandardCharsets.UTF_8, true);
+        CheckpointState current = checkpointAfter(file.path(), 35, 10);
+        Map<String, String> resumed = config(file.path(), 10);
+        resumed.putAll(version1(current.state(), sha256OfHead(file.path())));
+        long size = Files.size(file.path());
+        Files.writeString(file.path(), "101,Ann,appended,1.0\n", StandardOpenOption.APPEND);
+        Input input = create(resumed);
+        ComponentException error = assertThrows(ComponentException.class, () -> input.start(state -> { }));
+        input.stop();
+        assertTrue(error.getMessage().contains("the checkpoint recorded " + size + " bytes"), error.getMessage());
+        assertTrue(error.getMessage().contains("the file now has " + (size + 21) + " bytes."), error.getMessage());
     }
 
     // ---- errors ----
@@ -370,6 +464,26 @@ class CsvInputTest {
     }
 
     @Test
+    void aCheckpointGivenWithADirectoryIsAnErrorNamingThePath() throws IOException {
+        CsvFile file = CsvFiles.generate(dir.resolve("gen.csv"), 100, 16, ',', StandardCharsets.UTF_8, true);
+        CheckpointState saved = checkpointAfter(file.path(), 35, 10);
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        String message = resumeFailure(folder, saved);
+        assertTrue(message.contains("CSV file " + folder + " (configuration.path) is a directory"), message);
+
+        // Even when the checkpoint's size is the directory's (a stat tells it, not the size).
+        Map<String, String> resumed = config(folder, 10);
+        resumed.putAll(ComponentManager.jsonToMap(saved.toJson()));
+        resumed.put("$checkpoint.fileSize", Long.toString(Files.size(folder)));
+        resumed.put("$checkpoint.offset", "10");
+        Input input = create(resumed);
+        ComponentException error = assertThrows(ComponentException.class, () -> input.start(state -> { }));
+        input.stop();
+        assertTrue(error.getMessage().contains("CSV file " + folder + " (configuration.path) is a directory"),
+                error.getMessage());
+    }
+
+    @Test
     void aCharsetThatIsNotAsciiCompatibleIsRefusedByName() throws IOException {
         Map<String, String> config = config(write("a.csv", "a\n", StandardCharsets.UTF_8), 10);
         config.put("configuration.charset", "UTF-16");
@@ -395,6 +509,40 @@ class CsvInputTest {
     }
 
     // ---- helpers ----
+
+    /**
+     * {@code state} as version 1 wrote it: the same offset, row and size, the SHA-256 of the head as
+     * {@code fingerprint}, no CRC-32, {@code __version} 1.
+     */
+    private static Map<String, String> version1(JsonObject state, String sha256) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("$checkpoint.offset", state.getJsonNumber("offset").toString());
+        keys.put("$checkpoint.row", state.getJsonNumber("row").toString());
+        keys.put("$checkpoint.fileSize", state.getJsonNumber("fileSize").toString());
+        keys.put("$checkpoint.fingerprint", sha256);
+        keys.put("$checkpoint.__version", "1");
+        return keys;
+    }
+
+    /** The file's first 4096 bytes, or all of them. */
+    private static byte[] head(Path csv) throws IOException {
+        byte[] all = Files.readAllBytes(csv);
+        return Arrays.copyOf(all, Math.min(all.length, 4096));
+    }
+
+    private static String crc32OfHead(Path csv) throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(head(csv));
+        return String.format("%08x", crc.getValue());
+    }
+
+    private static String sha256OfHead(Path csv) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(head(csv)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     private CheckpointState checkpointAfter(Path csv, int rows, int batch) {
         Input input = create(config(csv, batch));
