@@ -118,15 +118,12 @@ final class ComponentRegistry {
         if (indexed == null) {
             return Optional.empty();
         }
-        ComponentModel model = built.get(id);
-        if (model == null) {
-            // Not computeIfAbsent: its lambda would be the start-up's first, and bootstrap java.lang.invoke.
-            synchronized (built) {
-                model = built.get(id);
-                if (model == null) {
-                    model = build(id, indexed);
-                    built.put(id, model);
-                }
+        // Not computeIfAbsent: its lambda would be the start-up's first, and bootstrap java.lang.invoke.
+        synchronized (built) {
+            model = built.get(id);
+            if (model == null) {
+                model = build(id, indexed);
+                built.put(id, model);
             }
         }
         return Optional.of(model);
