@@ -72,8 +72,15 @@ public record Split(String id, Map<String, String> configuration, int configurat
     /** What a split id may be, as messages say it. */
     static final String ID_RULE = "allowed: 1 to " + MAX_ID_LENGTH + " characters of [A-Za-z0-9._-], not '.' or '..'";
 
-    /** Why {@code id} is not a valid split id, or null when it is (the store id rules: ids name folders). */
-    static String idProblem(String id) {
+    /**
+     * Why {@code id} is not a valid split id, or {@code null} when it is. The rule is the checkpoint stores' rule for
+     * job and partition ids (they name folders and rows, and a split's checkpoints are kept under its id), so the
+     * stores check their ids with this method too: 1 to {@value #MAX_ID_LENGTH} characters of
+     * {@code [A-Za-z0-9._-]}, not {@code .} or {@code ..}.
+     *
+     * @return a reason such as {@code "character '/' at index 3 is not allowed"}, or {@code null}
+     */
+    public static String idProblem(String id) {
         if (id == null) {
             return "it is null";
         }

@@ -1,9 +1,11 @@
 package io.connectorkit.store;
 
+import io.connectorkit.runtime.Split;
+
 /** Validates job ids and partitions, which become folder names: nothing may escape a store's folder. */
 final class StoreIds {
 
-    static final int MAX_LENGTH = 128;
+    static final int MAX_LENGTH = Split.MAX_ID_LENGTH;
 
     private StoreIds() {
     }
@@ -30,28 +32,7 @@ final class StoreIds {
     }
 
     private static String problem(String id) {
-        if (id.isEmpty()) {
-            return "it is empty";
-        }
-        if (id.length() > MAX_LENGTH) {
-            return "it is " + id.length() + " characters long";
-        }
-        if (id.equals(".") || id.equals("..")) {
-            return "it names a folder";
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-';
-            if (!ok) {
-                return "character " + describe(c) + " at index " + i + " is not allowed";
-            }
-        }
-        return null;
-    }
-
-    private static String describe(char c) {
-        return c < 0x20 || c == 0x7f || c == ' ' ? String.format("U+%04X", (int) c) : "'" + c + "'";
+        return Split.idProblem(id); // one rule: a split's id is the partition its checkpoints are kept under
     }
 
     /** The id with control characters escaped, so a NUL or newline cannot garble a message or log line. */
