@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PartitionMapperRulesTest {
 
     private static JavaFileObject fixture(String name) {
-        return JavaFileObjects.forResource("fixtures/partition/" + name + ".java");
+        return PartitionMutants.fixture(name);
     }
 
     /** Compiles {@code name} and expects {@code message} on the line containing {@code line}. */
