@@ -75,9 +75,9 @@ final class CheckpointCommand {
                 for (String job : store.jobs()) {
                     String latest;
                     try {
-                        latest = store.loadLatest(job, JobSettings.PARTITION)
+                        latest = store.loadLatest(job, JobPartitions.SINGLE)
                                 .map(e -> "#" + e.generation() + "  " + e.createdAt() + "  " + e.componentId())
-                                .orElse("(no checkpoint in partition " + JobSettings.PARTITION + ")");
+                                .orElse("(no checkpoint in partition " + JobPartitions.SINGLE + ")");
                     } catch (CheckpointStoreException e) {
                         // One broken job must not hide the others: list is how an operator finds it.
                         latest = "(cannot be resumed: " + e.getMessage() + ")";
@@ -102,8 +102,8 @@ final class CheckpointCommand {
         public Integer call() {
             try (CheckpointStore store = options.store.open()) {
                 CheckpointEnvelope envelope = (generation == null
-                        ? store.loadLatest(options.job, JobSettings.PARTITION)
-                        : store.load(options.job, JobSettings.PARTITION, generation))
+                        ? store.loadLatest(options.job, JobPartitions.SINGLE)
+                        : store.load(options.job, JobPartitions.SINGLE, generation))
                         .orElseThrow(() -> new RunnerException(ExitCodes.STORE_FAILED, "job '" + options.job
                                 + "' has no checkpoint" + (generation == null ? "" : " generation " + generation)
                                 + " in " + store));
@@ -121,7 +121,7 @@ final class CheckpointCommand {
         @Override
         public Integer call() {
             try (CheckpointStore store = options.store.open()) {
-                List<CheckpointInfo> history = store.history(options.job, JobSettings.PARTITION);
+                List<CheckpointInfo> history = store.history(options.job, JobPartitions.SINGLE);
                 if (history.isEmpty()) {
                     System.out.println("job '" + options.job + "' has no checkpoint in " + store);
                 }
@@ -151,7 +151,7 @@ final class CheckpointCommand {
         public Integer call() {
             try (CheckpointStore store = options.store.open()) {
                 store.lockForWriting(options.job);
-                CheckpointEnvelope saved = store.rewind(options.job, JobSettings.PARTITION, generation, options.by,
+                CheckpointEnvelope saved = store.rewind(options.job, JobPartitions.SINGLE, generation, options.by,
                         Clock.systemUTC());
                 System.out.println("job '" + options.job + "': generation " + generation + " saved again as #"
                         + saved.generation() + ": " + saved.checkpoint());
@@ -191,7 +191,7 @@ final class CheckpointCommand {
         public Integer call() {
             try (CheckpointStore store = options.store.open()) {
                 store.lockForWriting(options.job);
-                CheckpointEnvelope latest = store.loadLatest(options.job, JobSettings.PARTITION)
+                CheckpointEnvelope latest = store.loadLatest(options.job, JobPartitions.SINGLE)
                         .orElseThrow(() -> new RunnerException(ExitCodes.STORE_FAILED, "job '" + options.job
                                 + "' has no checkpoint to reset in " + store));
                 JsonObject changed;
@@ -206,7 +206,7 @@ final class CheckpointCommand {
                 }
                 String action = "reset " + values.entrySet().stream().map(e -> "--set " + e.getKey() + "=" + e.getValue())
                         .reduce((a, b) -> a + " " + b).orElse("") + (unchecked ? " --unchecked" : "");
-                CheckpointEnvelope saved = store.save(options.job, JobSettings.PARTITION, latest.componentId(), changed,
+                CheckpointEnvelope saved = store.save(options.job, JobPartitions.SINGLE, latest.componentId(), changed,
                         Audit.of(options.by, action, Clock.systemUTC()));
                 System.out.println("job '" + options.job + "': saved as #" + saved.generation() + ": "
                         + saved.checkpoint() + " (undo: checkpoint rewind --job " + options.job + " --to "

@@ -38,7 +38,7 @@ final class JdbcJobOutput implements JobOutput {
                     + ": " + (password == null ? reason : reason.replace(password, "****")));
         }
         try {
-            return new JdbcJobOutput(new JdbcSink(connection, store, table, job, JobSettings.PARTITION), metrics);
+            return new JdbcJobOutput(new JdbcSink(connection, store, table, job, JobPartitions.SINGLE), metrics);
         } catch (RuntimeException e) {
             try {
                 connection.close();

@@ -182,7 +182,7 @@ final class JobRunner {
 
     private Optional<CheckpointEnvelope> loadLatest() {
         try {
-            return store.loadLatest(settings.job(), JobSettings.PARTITION);
+            return store.loadLatest(settings.job(), JobPartitions.SINGLE);
         } catch (NoValidCheckpointException e) {
             // Every generation is corrupt: no rewind can help, only a good copy put back or a start from scratch.
             throw new RunnerException(ExitCodes.STORE_FAILED, e.getMessage() + ". The job is not started. Restore "

@@ -19,9 +19,6 @@ import java.util.Map;
 record JobSettings(String family, String name, Map<String, String> configuration, String job, long failAfter,
         int retries, Duration initialBackoff, boolean startOver) {
 
-    /** The partition the runner's single input writes; the store keys checkpoints by job and partition. */
-    static final String PARTITION = "0";
-
     String componentId() {
         return family + "/" + name;
     }

@@ -24,7 +24,7 @@ final class NoCheckpoint {
      */
     static void check(JobSettings settings, CheckpointStore store, String recordsAlreadyOut, PrintStream log) {
         String job = settings.job();
-        if (store.savedBefore(job, JobSettings.PARTITION)) {
+        if (store.savedBefore(job, JobPartitions.SINGLE)) {
             String lost = "job '" + job + "' saved checkpoints in " + store + " before, but none is left (deleted by "
                     + "hand?)";
             if (recordsAlreadyOut != null && !settings.startOver()) {

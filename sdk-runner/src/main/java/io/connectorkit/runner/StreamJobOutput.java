@@ -33,7 +33,7 @@ final class StreamJobOutput implements JobOutput {
                 records.force();
                 return super.save(job, partition, componentId, checkpoint, audit);
             }
-        }, job, JobSettings.PARTITION).minPause(savePause).start();
+        }, job, JobPartitions.SINGLE).minPause(savePause).start();
         this.syncSaves = syncSaves;
     }
 

@@ -58,13 +58,13 @@ class CheckpointCommandTest {
 
     private List<CheckpointInfo> history() {
         try (FileCheckpointStore store = new FileCheckpointStore(dir.resolve("store"))) {
-            return store.history(JOB, JobSettings.PARTITION);
+            return store.history(JOB, JobPartitions.SINGLE);
         }
     }
 
     private CheckpointEnvelope generation(long generation) {
         try (FileCheckpointStore store = new FileCheckpointStore(dir.resolve("store"))) {
-            return store.load(JOB, JobSettings.PARTITION, generation).orElseThrow();
+            return store.load(JOB, JobPartitions.SINGLE, generation).orElseThrow();
         }
     }
 
@@ -264,20 +264,20 @@ class CheckpointCommandTest {
 
     private void saveForeignCheckpoint(String job, String componentId) {
         try (FileCheckpointStore store = new FileCheckpointStore(dir.resolve("store"))) {
-            store.save(job, JobSettings.PARTITION, componentId, Json.createObjectBuilder().add("$checkpoint",
+            store.save(job, JobPartitions.SINGLE, componentId, Json.createObjectBuilder().add("$checkpoint",
                     Json.createObjectBuilder().add("next", 5).add("__version", 3)).build());
         }
     }
 
     private List<CheckpointInfo> history(String job) {
         try (FileCheckpointStore store = new FileCheckpointStore(dir.resolve("store"))) {
-            return store.history(job, JobSettings.PARTITION);
+            return store.history(job, JobPartitions.SINGLE);
         }
     }
 
     private CheckpointEnvelope latestOf(String job) {
         try (FileCheckpointStore store = new FileCheckpointStore(dir.resolve("store"))) {
-            return store.loadLatest(job, JobSettings.PARTITION).orElseThrow();
+            return store.loadLatest(job, JobPartitions.SINGLE).orElseThrow();
         }
     }
 

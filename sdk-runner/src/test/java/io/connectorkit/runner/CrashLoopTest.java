@@ -155,7 +155,7 @@ class CrashLoopTest {
         /** The {@code sinceId} of the latest durable checkpoint, 0 when none. */
         private long lastCheckpointedId() {
             try (FileCheckpointStore checkpoints = new FileCheckpointStore(store)) {
-                return checkpoints.loadLatest(JOB, JobSettings.PARTITION)
+                return checkpoints.loadLatest(JOB, JobPartitions.SINGLE)
                         .map(e -> (long) e.checkpoint().getJsonObject("$checkpoint").getInt("sinceId")).orElse(0L);
             }
         }
@@ -176,16 +176,16 @@ class CrashLoopTest {
         }
 
         void assertEveryCheckpointFileValid() throws IOException {
-            Path partition = store.resolve(JOB).resolve("partitions").resolve(JobSettings.PARTITION);
+            Path partition = store.resolve(JOB).resolve("partitions").resolve(JobPartitions.SINGLE);
             List<Path> files;
             try (Stream<Path> list = Files.list(partition)) {
                 files = list.toList();
             }
             try (FileCheckpointStore checkpoints = new FileCheckpointStore(store)) {
-                List<CheckpointInfo> history = checkpoints.history(JOB, JobSettings.PARTITION);
+                List<CheckpointInfo> history = checkpoints.history(JOB, JobPartitions.SINGLE);
                 assertEquals(files.size(), history.size(), "every file on disk is a valid checkpoint: " + files);
                 for (CheckpointInfo info : history) {
-                    CheckpointEnvelope envelope = checkpoints.load(JOB, JobSettings.PARTITION, info.generation())
+                    CheckpointEnvelope envelope = checkpoints.load(JOB, JobPartitions.SINGLE, info.generation())
                             .orElseThrow();
                     assertTrue(envelope.verify(), "generation " + info.generation() + " verifies");
                 }

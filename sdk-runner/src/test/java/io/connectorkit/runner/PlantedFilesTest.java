@@ -48,7 +48,7 @@ class PlantedFilesTest {
     }
 
     private Path partition() {
-        return store.resolve(JOB).resolve("partitions").resolve(JobSettings.PARTITION);
+        return store.resolve(JOB).resolve("partitions").resolve(JobPartitions.SINGLE);
     }
 
     private static List<Integer> range(int from, int to) {

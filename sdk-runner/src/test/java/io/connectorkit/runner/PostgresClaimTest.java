@@ -88,8 +88,8 @@ class PostgresClaimTest {
     private List<Integer> savedSinceIds() {
         try (JdbcCheckpointStore store = JdbcCheckpointStore.connect(postgres, null, null,
                 JdbcCheckpointStore.DEFAULT_TABLE, StoreOptions.DEFAULTS)) {
-            return store.history(job, JobSettings.PARTITION).stream()
-                    .map(info -> store.load(job, JobSettings.PARTITION, info.generation()).orElseThrow())
+            return store.history(job, JobPartitions.SINGLE).stream()
+                    .map(info -> store.load(job, JobPartitions.SINGLE, info.generation()).orElseThrow())
                     .map(e -> e.checkpoint().getJsonObject("$checkpoint").getInt("sinceId")).toList();
         }
     }

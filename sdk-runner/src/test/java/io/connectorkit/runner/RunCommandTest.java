@@ -40,14 +40,14 @@ class RunCommandTest {
 
     private CheckpointEnvelope latest(String job) {
         try (FileCheckpointStore store = new FileCheckpointStore(store())) {
-            return store.loadLatest(job, JobSettings.PARTITION).orElseThrow(() -> new AssertionError("no checkpoint"));
+            return store.loadLatest(job, JobPartitions.SINGLE).orElseThrow(() -> new AssertionError("no checkpoint"));
         }
     }
 
     private List<Integer> savedSinceIds(String job) {
         try (FileCheckpointStore store = new FileCheckpointStore(store())) {
-            return store.history(job, JobSettings.PARTITION).stream()
-                    .map(info -> store.load(job, JobSettings.PARTITION, info.generation()).orElseThrow())
+            return store.history(job, JobPartitions.SINGLE).stream()
+                    .map(info -> store.load(job, JobPartitions.SINGLE, info.generation()).orElseThrow())
                     .map(e -> e.checkpoint().getJsonObject("$checkpoint").getInt("sinceId"))
                     .toList();
         }
@@ -175,7 +175,7 @@ class RunCommandTest {
         assertEquals(range(1, 12), ids(output));
         try (FileCheckpointStore store = new FileCheckpointStore(store())) {
             assertEquals(List.of(), store.jobs());
-            assertTrue(store.history(DEFAULT_JOB, JobSettings.PARTITION).isEmpty());
+            assertTrue(store.history(DEFAULT_JOB, JobPartitions.SINGLE).isEmpty());
         }
     }
 

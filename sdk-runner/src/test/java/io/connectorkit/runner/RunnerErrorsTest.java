@@ -133,7 +133,7 @@ class RunnerErrorsTest {
     @Test
     void aCheckpointWrittenByANewerVersionIsExit7NamingBothVersions() {
         try (FileCheckpointStore store = new FileCheckpointStore(store())) {
-            store.save(JOB, JobSettings.PARTITION, "checkpoint/list-input", Json.createObjectBuilder()
+            store.save(JOB, JobPartitions.SINGLE, "checkpoint/list-input", Json.createObjectBuilder()
                     .add("$checkpoint", Json.createObjectBuilder().add("sinceId", 5).add("__version", 3)).build());
         }
 

@@ -226,8 +226,8 @@ class SignalStopTest {
 
     private static List<Integer> savedSinceIds(CheckpointStore store) {
         try (store) {
-            return store.history(JOB, JobSettings.PARTITION).stream()
-                    .map(info -> store.load(JOB, JobSettings.PARTITION, info.generation()).orElseThrow())
+            return store.history(JOB, JobPartitions.SINGLE).stream()
+                    .map(info -> store.load(JOB, JobPartitions.SINGLE, info.generation()).orElseThrow())
                     .map(envelope -> envelope.checkpoint().getJsonObject("$checkpoint").getInt("sinceId"))
                     .toList();
         } catch (Exception e) {

@@ -113,8 +113,8 @@ class TwoWritersTest {
 
     private List<Integer> savedSinceIds() {
         try (FileCheckpointStore checkpoints = new FileCheckpointStore(store())) {
-            return checkpoints.history(JOB, JobSettings.PARTITION).stream()
-                    .map(info -> checkpoints.load(JOB, JobSettings.PARTITION, info.generation()).orElseThrow())
+            return checkpoints.history(JOB, JobPartitions.SINGLE).stream()
+                    .map(info -> checkpoints.load(JOB, JobPartitions.SINGLE, info.generation()).orElseThrow())
                     .map(e -> e.checkpoint().getJsonObject("$checkpoint").getInt("sinceId")).toList();
         }
     }

@@ -114,6 +114,11 @@ final class EmitterMapper implements Mapper {
     }
 
     @Override
+    public boolean partitioned() {
+        return model.kind() == ComponentModel.Kind.PARTITION_MAPPER;
+    }
+
+    @Override
     public long estimateSize() {
         if (model.assessor() == null) {
             return UNKNOWN_SIZE;

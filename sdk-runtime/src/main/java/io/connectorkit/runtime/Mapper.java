@@ -36,6 +36,13 @@ public interface Mapper {
     String componentId();
 
     /**
+     * Whether the component is a {@code @PartitionMapper}, whose {@link #split(long)} may give several splits; a
+     * plain {@code @Emitter} is not (it is a mapper of one split). A host that keeps the checkpoints of a plain
+     * emitter's job under one partition, as it always did, tells the two apart with this.
+     */
+    boolean partitioned();
+
+    /**
      * The estimated size of what this mapper reads, from the partition mapper's {@code @Assessor}, in the unit its
      * {@code @Split} reads the desired size in; {@link #UNKNOWN_SIZE} for an emitter or a mapper without one.
      *

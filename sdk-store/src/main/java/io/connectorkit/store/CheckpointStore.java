@@ -93,6 +93,23 @@ public interface CheckpointStore extends AutoCloseable {
     void delete(String job);
 
     /**
+     * Deletes every generation of one partition of {@code job}, leaving its other partitions as they are; takes the
+     * writer claim like {@link #save}. A host prunes with it what it no longer needs, such as the checkpoints of a
+     * split read to its end. Afterwards {@link #loadLatest} of that partition is empty and {@link #history} empty;
+     * {@link #savedBefore} may stay true (the job still exists). Deleting a partition that has no checkpoint does
+     * nothing.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}: a store written before this method existed cannot
+     * prune, and a host then keeps those checkpoints and says so.
+     *
+     * @throws CheckpointStoreException when they could not all be deleted, or the job is locked by another writer
+     * @throws IllegalArgumentException for a bad id
+     */
+    default void delete(String job, String partition) {
+        throw new UnsupportedOperationException(this + " cannot delete one partition of a job");
+    }
+
+    /**
      * Claims the single-writer right for {@code job} now, so that a conflict shows at start-up rather than at the
      * first checkpoint. Does nothing if this store already holds it.
      *

@@ -59,6 +59,11 @@ public class ForwardingCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public void delete(String job, String partition) {
+        delegate.delete(job, partition);
+    }
+
+    @Override
     public void lockForWriting(String job) {
         delegate.lockForWriting(job);
     }
