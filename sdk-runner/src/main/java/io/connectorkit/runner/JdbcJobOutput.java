@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Records to a database table, each checkpoint committed in the same transaction as the rows it covers:
@@ -15,19 +16,25 @@ import java.time.Duration;
 final class JdbcJobOutput implements JobOutput {
 
     private final JdbcSink sink;
+    private final String partition;
     private final RunnerMetrics metrics;
+    private final Consumer<JsonObject> durable;
 
-    private JdbcJobOutput(JdbcSink sink, RunnerMetrics metrics) {
+    private JdbcJobOutput(JdbcSink sink, String partition, RunnerMetrics metrics, Consumer<JsonObject> durable) {
         this.sink = sink;
+        this.partition = partition;
         this.metrics = metrics;
+        this.durable = durable;
     }
 
     /**
      * Connects to {@code url} and writes into {@code table}, checkpoints into {@code store}'s table of the same
-     * database.
+     * database under {@code partition} (each split of a partitioned job has its own connection and transactions).
+     *
+     * @param durable told of each checkpoint once committed, on the calling thread
      */
     static JdbcJobOutput open(String url, String password, String table, JdbcCheckpointStore store, String job,
-            RunnerMetrics metrics) {
+            String partition, RunnerMetrics metrics, Consumer<JsonObject> durable) {
         Connection connection;
         try {
             connection = StoreSpec.connect(url, password);
@@ -38,7 +45,8 @@ final class JdbcJobOutput implements JobOutput {
                     + ": " + (password == null ? reason : reason.replace(password, "****")));
         }
         try {
-            return new JdbcJobOutput(new JdbcSink(connection, store, table, job, JobPartitions.SINGLE), metrics);
+            return new JdbcJobOutput(new JdbcSink(connection, store, table, job, partition), partition, metrics,
+                    durable);
         } catch (RuntimeException e) {
             try {
                 connection.close();
@@ -70,7 +78,9 @@ final class JdbcJobOutput implements JobOutput {
     public void checkpoint(String componentId, JsonObject checkpoint) {
         long start = System.nanoTime();
         CheckpointEnvelope saved = sink.commit(componentId, checkpoint);
-        metrics.checkpointSaved(saved.generation(), saved.sizeBytes(), Duration.ofNanos(System.nanoTime() - start));
+        metrics.checkpointSaved(partition, saved.generation(), saved.sizeBytes(),
+                Duration.ofNanos(System.nanoTime() - start));
+        durable.accept(checkpoint);
     }
 
     @Override

@@ -40,7 +40,7 @@ final class JobRunner {
     private final JobSettings settings;
     private final ComponentManager manager;
     private final CheckpointStore store;
-    private final Supplier<JobOutput> outputs;
+    private final OutputOpener outputs;
     private final Supplier<String> recordsAlreadyOut;
     private final RunnerMetrics metrics;
     private final PrintStream log;
@@ -55,7 +55,7 @@ final class JobRunner {
      *     {@code null} when nothing or unknown; asked only when the job has no checkpoint
      * @param stop read once per record; when set, the run ends after the current record
      */
-    JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, Supplier<JobOutput> outputs,
+    JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, OutputOpener outputs,
             Supplier<String> recordsAlreadyOut, RunnerMetrics metrics, PrintStream log, StopRequest stop) {
         this.settings = settings;
         this.manager = manager;
@@ -96,6 +96,7 @@ final class JobRunner {
     }
 
     /** @param first the first attempt: the output holds what earlier runs wrote, not this run's records */
+    @SuppressWarnings("try") // the output is closed inside the try: its final checkpoint is then durable
     private Outcome runOnce(boolean first) {
         if (writerLost != null) {
             throw lost(0); // between two attempts
@@ -103,7 +104,7 @@ final class JobRunner {
         Map<String, String> configuration = new HashMap<>(settings.configuration());
         Optional<CheckpointEnvelope> latest = loadLatest();
         if (first && latest.isEmpty() && manager.isCheckpointingEnabled()) {
-            NoCheckpoint.check(settings, store, recordsAlreadyOut.get(), log);
+            NoCheckpoint.check(settings, store, JobPartitions.SINGLE, recordsAlreadyOut.get(), log);
         } else if (first && settings.startOver() && latest.isPresent()) {
             log.println("connectorkit: note: --start-over has no effect: job '" + settings.job() + "' has a "
                     + "checkpoint (to start over, delete it: 'connectorkit checkpoint delete --job " + settings.job()
@@ -122,9 +123,10 @@ final class JobRunner {
             log.println("connectorkit: job '" + settings.job() + "' resumes from checkpoint #" + saved.generation()
                     + " saved " + saved.createdAt() + ": " + saved.checkpoint());
         });
-        Input input = mapper(configuration).create();
+        Input input = findMapper(manager, settings, configuration).create();
         long producedHere = 0;
-        try (JobOutput output = outputs.get()) {
+        DurableCheckpoints durable = new DurableCheckpoints();
+        try (JobOutput output = outputs.open(JobPartitions.SINGLE, durable::saved)) {
             // A checkpoint equal to the one resumed from (a finished job run again) is not saved again: each would
             // be a new generation, and a few such runs would push older ones, and manual changes, out of retention.
             JsonObject[] latestJson = {latest.filter(saved -> manager.isCheckpointingEnabled())
@@ -145,6 +147,7 @@ final class JobRunner {
                 for (Object record = input.next(); record != null; record = input.next()) {
                     output.write(record);
                     metrics.recordRead();
+                    durable.reportTo(input);
                     if (++producedHere == settings.failAfter()) {
                         crash(producedHere, output);
                     }
@@ -169,8 +172,24 @@ final class JobRunner {
             if (writerLost != null) {
                 throw lost(producedHere);
             }
+            output.close(); // the final checkpoint is durable once the output is closed
+            durable.reportTo(input);
             return outcome;
         }
+    }
+
+    /**
+     * Whether a partitioned component's job was started before the component split, when it was a plain emitter:
+     * it has a checkpoint in {@link JobPartitions#SINGLE} and no split plan. Such a job goes on as one input, from that
+     * checkpoint, rather than be split and read again from the start; a note says so.
+     */
+    static boolean startedAsOneInput(CheckpointStore store, String job, String componentId, PrintStream log) {
+        if (store.history(job, JobPartitions.SINGLE).isEmpty() || !store.history(job, JobPartitions.PLAN).isEmpty()) {
+            return false;
+        }
+        log.println("connectorkit: note: job '" + job + "' was started before " + componentId + " read in splits: "
+                + "it goes on as one input, from its checkpoint; a new job (another --job) reads in splits");
+        return true;
     }
 
     /** The error of a run whose store lost the job's writer claim: nothing more was saved. */
@@ -193,7 +212,13 @@ final class JobRunner {
         }
     }
 
-    private Mapper mapper(Map<String, String> configuration) {
+    /**
+     * The job's component over {@code configuration}.
+     *
+     * @throws RunnerException when there is no such component, the configuration is bad, or a checkpoint in it is
+     *     newer than the component
+     */
+    static Mapper findMapper(ComponentManager manager, JobSettings settings, Map<String, String> configuration) {
         try {
             return manager.findMapper(settings.family(), settings.name(), 1, configuration)
                     .orElseThrow(() -> ComponentLookup.unknown(manager, settings.componentId(), ""));

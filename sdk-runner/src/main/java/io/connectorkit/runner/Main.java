@@ -101,19 +101,25 @@ public final class Main {
         return commandLine;
     }
 
-    private static int report(Exception error, PrintWriter err) {
-        int code;
+    /** The exit code of a command that failed with {@code error}; {@link ExitCodes#INTERNAL_ERROR} for a bug. */
+    static int exitCodeOf(Exception error) {
         if (error instanceof RunnerException runner) {
-            code = runner.exitCode();
+            return runner.exitCode();
         } else if (error instanceof CheckpointStoreException) {
-            code = ExitCodes.STORE_FAILED;
+            return ExitCodes.STORE_FAILED;
         } else if (error instanceof ComponentIndexException) {
-            code = ExitCodes.UNKNOWN_COMPONENT; // declared twice, or its index is of another release: both named
+            return ExitCodes.UNKNOWN_COMPONENT; // declared twice, or its index is of another release: both named
         } else if (error instanceof SinkException) {
-            code = ExitCodes.OUTPUT_FAILED; // a field the table lacks, a failed commit: named in the message
+            return ExitCodes.OUTPUT_FAILED; // a field the table lacks, a failed commit: named in the message
         } else if (error instanceof IllegalArgumentException) {
-            code = ExitCodes.USAGE; // a bad job id, generation or value, already described by its message
-        } else {
+            return ExitCodes.USAGE; // a bad job id, generation or value, already described by its message
+        }
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static int report(Exception error, PrintWriter err) {
+        int code = exitCodeOf(error);
+        if (code == ExitCodes.INTERNAL_ERROR) {
             err.println("connectorkit: internal error");
             error.printStackTrace(err);
             err.flush();

@@ -17,14 +17,17 @@ final class NoCheckpoint {
     }
 
     /**
+     * @param partition the partition that holds the job's state: {@link JobPartitions#SINGLE}, or a partitioned
+     *     job's {@link JobPartitions#PLAN}
      * @param recordsAlreadyOut what the output already holds ("the output x already holds 120 bytes"), or
      *     {@code null} when it holds nothing or cannot tell (standard output)
      * @throws RunnerException ({@link ExitCodes#STORE_FAILED}) when the job lost its checkpoints, the output holds
      *     records, and {@code --start-over} was not given
      */
-    static void check(JobSettings settings, CheckpointStore store, String recordsAlreadyOut, PrintStream log) {
+    static void check(JobSettings settings, CheckpointStore store, String partition, String recordsAlreadyOut,
+            PrintStream log) {
         String job = settings.job();
-        if (store.savedBefore(job, JobPartitions.SINGLE)) {
+        if (store.savedBefore(job, partition)) {
             String lost = "job '" + job + "' saved checkpoints in " + store + " before, but none is left (deleted by "
                     + "hand?)";
             if (recordsAlreadyOut != null && !settings.startOver()) {

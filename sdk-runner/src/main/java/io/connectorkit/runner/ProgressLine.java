@@ -57,8 +57,10 @@ final class ProgressLine implements AutoCloseable {
     }
 
     private void draw() {
+        String splits = metrics.splitsToRead() == 0 ? ""
+                : "  splits " + metrics.splitsFinished() + "/" + metrics.splitsToRead() + " read";
         terminal.print("\r" + text(metrics.records(), metrics.secondsSinceStart(), metrics.lastSavedGeneration(),
-                metrics.secondsSinceLastSave()) + "\u001b[K");
+                metrics.secondsSinceLastSave()) + splits + "\u001b[K");
         terminal.flush();
     }
 

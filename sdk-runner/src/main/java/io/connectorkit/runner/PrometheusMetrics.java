@@ -40,6 +40,21 @@ final class PrometheusMetrics {
                 .description("connector failures").register(registry);
         FunctionCounter.builder("connectorkit.retries", metrics, RunnerMetrics::retries)
                 .description("retries after a failure").register(registry);
+        Gauge.builder("connectorkit.splits.to.read", metrics, RunnerMetrics::splitsToRead)
+                .description("the splits a partitioned job reads in this run (0 when not partitioned)").register(registry);
+        Gauge.builder("connectorkit.splits.finished", metrics, RunnerMetrics::splitsFinished)
+                .description("the splits read to their end in this run").register(registry);
+    }
+
+    /** The counters of one split, tagged with its id. */
+    void split(SplitMetrics split) {
+        FunctionCounter.builder("connectorkit.split.records.read", split, SplitMetrics::records)
+                .tag("split", split.id()).description("records read from one split").register(registry);
+        Gauge.builder("connectorkit.split.checkpoint.generation", split, SplitMetrics::lastSavedGeneration)
+                .tag("split", split.id()).description("the split's last durable checkpoint generation")
+                .register(registry);
+        Gauge.builder("connectorkit.split.finished", split, s -> s.isFinished() ? 1 : 0)
+                .tag("split", split.id()).description("1 once the split was read to its end").register(registry);
     }
 
     /** A durable save of {@code sizeBytes} that took {@code took}. */

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * <p>A file output is locked ({@link FileChannel#tryLock()}) before anything else is done to it, and stays locked while
  * it is open: one runner writes a file at a time.
  */
-final class RecordOutput implements AutoCloseable {
+final class RecordOutput implements RecordLines, AutoCloseable {
 
     private final Writer writer;
     private final FileChannel channel;
@@ -117,7 +117,8 @@ final class RecordOutput implements AutoCloseable {
     }
 
     /** Writes one record as one line. */
-    void write(Object record) {
+    @Override
+    public void write(Object record) {
         try {
             writer.write(toJson(record));
             writer.write('\n');
@@ -126,8 +127,29 @@ final class RecordOutput implements AutoCloseable {
         }
     }
 
-    /** Hands buffered records to the operating system. */
-    void flush() {
+    /**
+     * Appends {@code record}'s line, newline included, to {@code lines}; nothing is written. From any thread: records
+     * of several splits are turned into lines on their own threads, then {@linkplain #writeLines written}.
+     */
+    void appendLine(StringBuilder lines, Object record) {
+        lines.append(toJson(record)).append('\n');
+    }
+
+    /**
+     * Writes whole lines at once; from any thread: the lines of one call are never mixed with another call's (the
+     * buffered writer takes its lock for each write).
+     */
+    void writeLines(CharSequence lines) {
+        try {
+            writer.append(lines);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Hands buffered records to the operating system; from any thread. */
+    @Override
+    public void flush() {
         try {
             writer.flush();
         } catch (IOException e) {
@@ -136,7 +158,8 @@ final class RecordOutput implements AutoCloseable {
     }
 
     /** Makes the records already flushed durable (a regular file only); safe to call from another thread. */
-    void force() {
+    @Override
+    public void force() {
         if (forceable) {
             try {
                 channel.force(false);

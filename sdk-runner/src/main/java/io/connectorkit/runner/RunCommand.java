@@ -2,11 +2,13 @@ package io.connectorkit.runner;
 
 import io.connectorkit.api.input.checkpoint.Checkpoint.Frequency;
 import io.connectorkit.runtime.ComponentManager;
+import io.connectorkit.runtime.Mapper;
 import io.connectorkit.store.CheckpointStore;
 import jakarta.json.bind.Jsonb;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -117,6 +119,15 @@ final class RunCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}; 0 saves as fast as the store allows)")
     long savePauseMillis;
 
+    @Option(names = "--parallelism", paramLabel = "N", description = "for a partitioned input: the most splits read "
+            + "at once, each on its own thread (default: the number of cores, here ${DEFAULT-VALUE})")
+    int parallelism = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--split-size", paramLabel = "S", description = "for a partitioned input's first run: the desired "
+            + "size of a split, in the unit of the component's size estimate (bytes, keys...); default: the estimate "
+            + "divided by --parallelism. A resume keeps the splits it saved")
+    long splitSize;
+
     @Option(names = "--metrics", paramLabel = "FILE", description = "write metrics in Prometheus text format, every 5 s and at the end")
     Path metricsFile;
 
@@ -149,6 +160,7 @@ final class RunCommand implements Callable<Integer> {
         MetricsFileWriter metricsWriter = metricsFile == null ? null
                 : MetricsFileWriter.start(metrics, metricsFile, log);
         JobRunner.Outcome outcome;
+        boolean partitioned = false;
         try (ComponentLookup components = components();
                 StoreSpec.RunStore opened = StoreSpec.openForRun(store, sink, retention,
                         Duration.ofMillis(lockTimeoutMillis), secret);
@@ -160,14 +172,30 @@ final class RunCommand implements Callable<Integer> {
             checkpoints.lockForWriting(jobId);
             // Outputs are opened (and a cut last line repaired) only once the job starts: a refused run leaves them
             // alone, and a second runner never touches the file the job's running writer appends to.
-            Supplier<JobOutput> outputs = sink != null
-                    ? () -> JdbcJobOutput.open(sink, secret, table, opened.sinkStore(), jobId, metrics)
-                    : () -> new StreamJobOutput(streams.get(), checkpoints, jobId, syncSaves,
-                            Duration.ofMillis(savePauseMillis));
             Supplier<String> recordsAlreadyOut = sink != null ? () -> JdbcJobOutput.rowsAlreadyIn(sink, secret, table)
                     : output != null ? () -> RecordOutput.recordsAlreadyIn(output) : () -> null;
-            outcome = new JobRunner(settings, components.manager(), checkpoints, outputs, recordsAlreadyOut, metrics,
-                    log, stop).run();
+            ComponentManager manager = components.manager();
+            Mapper whole = JobRunner.findMapper(manager, settings, flat);
+            partitioned = whole.partitioned()
+                    && !JobRunner.startedAsOneInput(checkpoints, jobId, whole.componentId(), log);
+            if (partitioned) {
+                OutputOpener outputs = sink != null
+                        ? (partition, durable) -> JdbcJobOutput.open(sink, secret, table, opened.sinkStore(), jobId,
+                                partition, metrics, durable)
+                        : (partition, durable) -> new StreamJobOutput(new SplitLines(streams.get()), checkpoints,
+                                jobId, partition, syncSaves, Duration.ofMillis(savePauseMillis), durable);
+                SplitRun run = new SplitRun(settings, whole, checkpoints, outputs, metrics, log, stop,
+                        manager.isCheckpointingEnabled());
+                outcome = new PartitionedJobRunner(run, parallelism, splitSize, recordsAlreadyOut).run();
+            } else {
+                OutputOpener outputs = sink != null
+                        ? (partition, durable) -> JdbcJobOutput.open(sink, secret, table, opened.sinkStore(), jobId,
+                                partition, metrics, durable)
+                        : (partition, durable) -> new StreamJobOutput(streams.get(), checkpoints, jobId, partition,
+                                syncSaves, Duration.ofMillis(savePauseMillis), durable);
+                outcome = new JobRunner(settings, manager, checkpoints, outputs, recordsAlreadyOut, metrics, log,
+                        stop).run();
+            }
             progress.close();
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
@@ -178,6 +206,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         long generation = metrics.lastSavedGeneration();
+        if (partitioned) {
+            return splitsEnded(outcome, jobId, metrics);
+        }
         if (outcome == JobRunner.Outcome.STOPPED) {
             log.println("connectorkit: " + stop.signal() + ": stopped after " + metrics.records() + " records, "
                     + (generation == 0 ? "no new checkpoint saved" : "final checkpoint #" + generation + " saved")
@@ -187,6 +218,34 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             log.println("connectorkit: job '" + jobId + "' finished: " + metrics.records() + " records, "
                     + (generation == 0 ? "no new checkpoint" : "last checkpoint #" + generation));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The last lines of a partitioned job: per split (up to 20), then the job's. */
+    private int splitsEnded(JobRunner.Outcome outcome, String jobId, RunnerMetrics metrics) {
+        List<SplitMetrics> splits = metrics.splits();
+        if (!quiet || outcome == JobRunner.Outcome.STOPPED) {
+            for (SplitMetrics split : splits.subList(0, Math.min(splits.size(), 20))) {
+                log.println("connectorkit:   split '" + split.id() + "': " + split.records() + " records, "
+                        + (split.isFinished() ? "finished" : "pending") + (split.lastSavedGeneration() == 0 ? ""
+                        : ", last checkpoint #" + split.lastSavedGeneration()));
+            }
+            if (splits.size() > 20) {
+                log.println("connectorkit:   and " + (splits.size() - 20) + " more splits");
+            }
+        }
+        String read = metrics.records() + " records from " + splits.size() + " splits, " + metrics.splitsFinished()
+                + " of them finished";
+        if (outcome == JobRunner.Outcome.STOPPED) {
+            log.println("connectorkit: " + (stop.signal() != null ? stop.signal() : "stop") + ": stopped after "
+                    + read + "; each split saved its final checkpoint; run again to resume");
+            return ExitCodes.STOPPED;
+        }
+        if (!quiet) {
+            log.println("connectorkit: job '" + jobId + "' finished: " + (splits.isEmpty()
+                    ? "every split of its plan was read before; nothing to read"
+                    : read + " in this run; every split of its plan is finished"));
         }
         return ExitCodes.OK;
     }
@@ -210,7 +269,7 @@ final class RunCommand implements Callable<Integer> {
             this.jsonb = jsonb;
         }
 
-        RecordOutput get() {
+        synchronized RecordOutput get() { // the splits of a partitioned job open it from their threads
             if (records == null) {
                 records = output == null ? RecordOutput.stdout(jsonb)
                         : RecordOutput.append(output, jsonb, RunCommand.this::warnCut);
@@ -234,6 +293,8 @@ final class RunCommand implements Callable<Integer> {
         atLeast("--save-pause-ms", savePauseMillis, 0);
         atLeast("--stop-grace-ms", stopGraceMillis, 0);
         atLeast("--lock-timeout-ms", lockTimeoutMillis, 1);
+        atLeast("--parallelism", parallelism, 1);
+        atLeast("--split-size", splitSize, 0);
         if (frequency != null && frequency.records != null) {
             atLeast("--every", frequency.records, 1);
         }

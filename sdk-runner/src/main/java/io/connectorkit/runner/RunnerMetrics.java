@@ -2,13 +2,19 @@ package io.connectorkit.runner;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The job's metrics: plain counters, which the progress line and the final line read, and, when a metrics file is
  * asked for, their Micrometer meters in Prometheus text format ({@link PrometheusMetrics}). Without a metrics file no
  * Micrometer class is loaded: its core takes tens of milliseconds of a cold start. The record counter is a plain
- * field, so counting a record costs one add on the record path.
+ * field, so counting a record costs one add on the record path. A partitioned job counts each split's records in its
+ * own {@link SplitMetrics} (one reading thread each), which {@link #records()} sums.
  */
 final class RunnerMetrics {
 
@@ -21,6 +27,9 @@ final class RunnerMetrics {
     private volatile long lastSavedNanos;
     private volatile long lastSavedGeneration;
     private final long startNanos = System.nanoTime();
+    private final Map<String, SplitMetrics> splitsById = new ConcurrentHashMap<>();
+    private final List<SplitMetrics> splits = new CopyOnWriteArrayList<>();
+    private volatile int splitsToRead;
 
     /** @param prometheus whether {@link #scrape()} is needed: a metrics file is written */
     RunnerMetrics(boolean prometheus) {
@@ -33,8 +42,45 @@ final class RunnerMetrics {
         records.lazySet(records.get() + 1);
     }
 
+    /** The records read in this run, every split's included. */
     long records() {
-        return records.get();
+        long sum = records.get();
+        for (SplitMetrics split : splits) {
+            sum += split.records();
+        }
+        return sum;
+    }
+
+    /** A partitioned job has {@code count} splits to read in this run (its plan's pending ones). */
+    void splitsToRead(int count) {
+        splitsToRead = count;
+    }
+
+    /** The counters of split {@code id}, made at its first use. */
+    SplitMetrics split(String id) {
+        return splitsById.computeIfAbsent(id, key -> {
+            SplitMetrics made = new SplitMetrics(key);
+            splits.add(made);
+            if (prometheus != null) {
+                prometheus.split(made);
+            }
+            return made;
+        });
+    }
+
+    /** The splits read in this run, in the order they started. */
+    List<SplitMetrics> splits() {
+        return new ArrayList<>(splits);
+    }
+
+    /** The splits to read in this run (0 for a job that is not partitioned). */
+    int splitsToRead() {
+        return splitsToRead;
+    }
+
+    /** The splits finished in this run. */
+    long splitsFinished() {
+        return splits.stream().filter(SplitMetrics::isFinished).count();
     }
 
     void checkpointTaken() {
@@ -43,6 +89,15 @@ final class RunnerMetrics {
 
     long checkpointsTaken() {
         return checkpointsTaken.get();
+    }
+
+    /** A save of {@code partition} returned: it is durable. */
+    void checkpointSaved(String partition, long generation, long sizeBytes, Duration took) {
+        SplitMetrics split = splitsById.get(partition);
+        if (split != null) {
+            split.checkpointSaved(generation);
+        }
+        checkpointSaved(generation, sizeBytes, took);
     }
 
     /** A save returned: it is durable. */

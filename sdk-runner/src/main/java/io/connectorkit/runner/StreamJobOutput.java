@@ -7,6 +7,7 @@ import io.connectorkit.store.CheckpointStore;
 import io.connectorkit.store.ForwardingCheckpointStore;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Records to a JSON-lines file or standard output, checkpoints to the store on a background thread: at-least-once.
@@ -15,15 +16,18 @@ import java.time.Duration;
  */
 final class StreamJobOutput implements JobOutput {
 
-    private final RecordOutput records;
+    private final RecordLines records;
     private final AsyncCheckpointWriter writer;
     private final boolean syncSaves;
 
     /**
+     * @param partition where the checkpoints are saved: {@link JobPartitions#SINGLE}, or a split's id
      * @param syncSaves wait for each checkpoint to be durable before returning
      * @param savePause the least time between the starts of two background saves
+     * @param durable told of each checkpoint once saved, on the writer's thread
      */
-    StreamJobOutput(RecordOutput records, CheckpointStore store, String job, boolean syncSaves, Duration savePause) {
+    StreamJobOutput(RecordLines records, CheckpointStore store, String job, String partition, boolean syncSaves,
+            Duration savePause, Consumer<JsonObject> durable) {
         this.records = records;
         // On the writer's thread, off the record path: the records a checkpoint covers are made durable before it.
         this.writer = AsyncCheckpointWriter.builder(new ForwardingCheckpointStore(store) {
@@ -33,7 +37,7 @@ final class StreamJobOutput implements JobOutput {
                 records.force();
                 return super.save(job, partition, componentId, checkpoint, audit);
             }
-        }, job, JobPartitions.SINGLE).minPause(savePause).start();
+        }, job, partition).minPause(savePause).onSaved(saved -> durable.accept(saved.checkpoint())).start();
         this.syncSaves = syncSaves;
     }
 

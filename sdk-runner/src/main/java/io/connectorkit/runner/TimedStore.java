@@ -22,7 +22,7 @@ final class TimedStore extends ForwardingCheckpointStore {
             Audit audit) {
         long start = System.nanoTime();
         CheckpointEnvelope saved = super.save(job, partition, componentId, checkpoint, audit);
-        metrics.checkpointSaved(saved.generation(), saved.sizeBytes(), Duration.ofNanos(System.nanoTime() - start));
+        metrics.checkpointSaved(partition, saved.generation(), saved.sizeBytes(), Duration.ofNanos(System.nanoTime() - start));
         return saved;
     }
 }

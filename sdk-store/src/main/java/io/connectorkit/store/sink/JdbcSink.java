@@ -162,9 +162,10 @@ public final class JdbcSink implements TransactionalSink {
             }
         }
         List<String> existing = existingColumns();
-        if (existing == null) {
-            createTable(first);
-        } else {
+        if (existing == null && !createTable(first)) {
+            existing = existingColumns(); // another sink of the job (another split) created it meanwhile
+        }
+        if (existing != null) {
             for (String column : columns) {
                 if (existing.stream().noneMatch(column::equalsIgnoreCase)) {
                     throw new SinkException(this + ": the table has no column for field '" + column + "' (columns: "
@@ -195,14 +196,35 @@ public final class JdbcSink implements TransactionalSink {
         }
     }
 
-    private void createTable(JsonObject first) throws SQLException {
+    /**
+     * Creates the table; {@code false} when that failed because it exists now: several sinks of one job (the splits
+     * of a partitioned job, each with its own connection) may try at once, and only one creates it.
+     */
+    private boolean createTable(JsonObject first) throws SQLException {
         List<String> definitions = new ArrayList<>();
         for (String column : columns) {
             definitions.add(column + " " + sqlType(first.get(column)));
         }
+        var savepoint = connection.setSavepoint();
         try (Statement create = connection.createStatement()) {
             create.execute("CREATE TABLE " + table + " (" + String.join(", ", definitions) + ")");
+        } catch (SQLException e) {
+            try {
+                connection.rollback(savepoint); // PostgreSQL aborts the transaction on an error otherwise
+            } catch (SQLException ended) {
+                e.addSuppressed(ended); // H2: the DDL ended the transaction, and the savepoint with it
+            }
+            if (existingColumns() == null) {
+                throw e;
+            }
+            return false;
         }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            // H2 commits on DDL, which ends the savepoint with the transaction: nothing is left to release.
+        }
+        return true;
     }
 
     private int[] columnTypes() throws SQLException {
