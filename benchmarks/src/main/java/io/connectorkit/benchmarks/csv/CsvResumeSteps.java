@@ -4,6 +4,7 @@ import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.Input;
 import io.connectorkit.runtime.Mapper;
 import io.connectorkit.samples.file.CsvInput;
+import io.connectorkit.samples.file.CsvReader;
 import io.connectorkit.samples.file.CsvInputCheckpoint;
 import io.connectorkit.samples.file.CsvInputConfig;
 import jakarta.json.JsonBuilderFactory;
@@ -45,8 +46,9 @@ import java.util.zip.CRC32C;
  *   <li>{@code runtime}: the resume as a host makes it, {@code findMapper}, {@code create}, {@code start}, the first
  *       {@code next()}, {@code stop()}, each timed, alternated with a FastCSV seek as in the harness;</li>
  *   <li>{@code direct}: the connector without the runtime: the configuration built with its setters,
- *       {@code new CsvInput}, {@code open()}, {@code next()}, {@code close()}, alternated with the seek;</li>
- *   <li>{@code pieces}: the JDK operations {@code CsvInput.open} is made of, alone (no resume runs): a directory
+ *       {@code new CsvInput(...).read()} (the mapper and its worker), {@code open()}, {@code next()},
+ *       {@code close()}, alternated with the seek;</li>
+ *   <li>{@code pieces}: the JDK operations {@code CsvReader.open} is made of, alone (no resume runs): a directory
  *       check, open + size + close, reading the first 4,096 bytes, SHA-256 + hex of them, CRC-32 and CRC-32C of
  *       them, a charset look-up.</li>
  * </ul>
@@ -292,7 +294,7 @@ public final class CsvResumeSteps {
                         timer.start();
                         CsvInputConfig configuration = configuration();
                         timer.mark("configuration");
-                        CsvInput input = new CsvInput(factory, configuration);
+                        CsvReader input = new CsvInput(factory, configuration).read();
                         timer.mark("constructor");
                         input.open();
                         timer.mark("open");
@@ -324,7 +326,7 @@ public final class CsvResumeSteps {
         }
     }
 
-    /** The JDK operations of {@code CsvInput.open}, alone. */
+    /** The JDK operations of {@code CsvReader.open}, alone. */
     private static final class Pieces implements Steps {
         private static final int HEAD = 4096;
         private final Path file;

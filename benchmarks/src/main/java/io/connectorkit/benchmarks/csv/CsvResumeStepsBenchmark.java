@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What a csv-input resume at 90 % of the side-by-side file costs, step by step, next to a FastCSV seek: the whole
  * resume, its parts through the runtime (binding alone; binding + {@code start} + {@code stop}, no row), and the
- * file operations {@code CsvInput.open} makes, one by one with the JDK (directory check, open + size + close, the
+ * file operations {@code CsvReader.open} makes, one by one with the JDK (directory check, open + size + close, the
  * 4096-byte fingerprint as CRC-32 and as version 1's SHA-256, a read of 64 KiB and of 8 KiB).
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar CsvResumeStepsBenchmark \

@@ -1,349 +1,131 @@
 package io.connectorkit.samples.file;
 
 import io.connectorkit.api.configuration.Option;
+import io.connectorkit.api.input.Assessor;
 import io.connectorkit.api.input.Emitter;
-import io.connectorkit.api.input.Producer;
-import io.connectorkit.api.input.checkpoint.CheckpointAvailable;
-import io.connectorkit.api.input.checkpoint.CheckpointData;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import io.connectorkit.api.input.PartitionMapper;
+import io.connectorkit.api.input.PartitionSize;
+import io.connectorkit.api.input.Split;
+import io.connectorkit.api.input.SplitId;
+import io.connectorkit.samples.file.CsvInputFiles.CsvFile;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.CRC32;
 
 /**
- * Reads a CSV file, one {@link JsonObject} per data row ({@code header name → string value}, or {@code col1..colN}
- * without a header), and resumes by seeking to the byte offset of the next row: resuming near the end of a large file
- * takes as long as resuming at its start.
+ * Reads CSV files, one {@link JsonObject} per data row ({@code header name → string value}, or {@code col1..colN}
+ * without a header), and resumes by seeking to the byte offset of the next row: {@code file/csv-input}, a partition
+ * mapper whose worker is {@link CsvReader}.
  *
- * <p>Its checkpoint ({@link CsvInputCheckpoint}, at {@code configuration.checkpoint}) is ready every
- * {@code batchSize} rows. It records the file's size and a fingerprint of its first bytes (their CRC-32; SHA-256 in
- * checkpoints of version 1); a resume on a file that changed since fails with an error saying what the checkpoint
- * recorded and what was found, rather than reading from an offset that no longer starts a row.
+ * <p><b>What it reads:</b> {@code configuration.path}, a file or a glob on the file names of one folder, and each of
+ * {@code configuration.paths}, sorted by path, each file once ({@link CsvInputFiles}). Read whole
+ * ({@code Mapper.create()}), it reads the files one after another; a configuration of one plain {@code path} reads
+ * exactly what it always did, with the same checkpoints.
+ *
+ * <p><b>How it splits:</b> one split per file, whatever the desired size: a quoted field may hold a line break, so a
+ * line end inside a file may not end a row, and only reading from the start tells. When the configuration says
+ * {@code rowsWithoutLineBreaks = true}, a file larger than the desired size is cut into byte ranges of about that size
+ * ({@link CsvRange#cut}); each range reads the rows that <em>start</em> in it (a range that starts inside a row goes on
+ * from the next line end, and its last row goes past its end to finish), so every row is read by exactly one range, and
+ * a range that no row starts in reads nothing. Every range reads the header for its names; only the first can read it
+ * as a row, and it does not. With that option, a quoted field holding a line break is an error naming the file and
+ * the byte offset of its row, in every split and when read whole.
+ *
+ * <p><b>Split ids</b> ({@link #splitId()}): the file name (made of {@code [A-Za-z0-9._-]}, at most 64 characters),
+ * {@code -} and 16 hex digits of the SHA-256 of its path (two folders may hold files of the same name), and for a
+ * range {@code .<start>-<end>}: {@code orders.csv-3f2a9c1b0d4e5f60.1048576-2097152}.
+ *
+ * <p><b>Checkpoints:</b> a split's configuration is its file and range, so its checkpoint ({@link CsvInputCheckpoint},
+ * version 2) is as it always was, its offset the file's: a range resumes at that offset and stops at its end.
  */
-@Emitter(family = "file", name = "csv-input")
+@PartitionMapper(family = "file", name = "csv-input")
 public class CsvInput {
 
-    private static final int FINGERPRINT_BYTES = 4096;
+    private static final int NAME_IN_ID = 64;
 
     private final JsonBuilderFactory factory;
     private final CsvInputConfig configuration;
-    private Path file;
-    private FileChannel channel;
-    private CsvRowReader reader;
-    private List<String> names; // from the header; null without one
-    private final List<String> generatedNames = new ArrayList<>(); // col1..colN, made once
-    private boolean batchEnded;
 
     public CsvInput(JsonBuilderFactory factory, @Option("configuration") CsvInputConfig configuration) {
         this.factory = factory;
         this.configuration = configuration;
     }
 
-    /** Opens the file, checks that a checkpoint belongs to it, reads the header and seeks to the next row. */
-    @PostConstruct
-    public void open() {
-        Charset charset = configuration.resolvedCharset();
-        byte delimiter = singleByte("configuration.delimiter", configuration.getDelimiter(), charset);
-        byte quote = singleByte("configuration.quote", configuration.getQuote(), charset);
-        if (delimiter == quote) {
-            throw new IllegalArgumentException("configuration.delimiter and configuration.quote are both '"
-                    + configuration.getDelimiter() + "'; they must differ");
-        }
-        file = openFile(configuration.getPath());
-        CsvInputCheckpoint checkpoint = configuration.getCheckpoint();
-        try {
-            long size = channel.size();
-            if (size == 0) {
-                refuseDirectory(); // a directory may open and have no size: it would read as an empty file
-            }
-            boolean resuming = checkpoint.getCrc32() != null || checkpoint.getSha256() != null;
-            if (resuming) {
-                checkSize(checkpoint, size);
-            } else if (checkpoint.getOffset() != 0) {
-                throw new IllegalArgumentException("the checkpoint of " + file + " has an offset ("
-                        + checkpoint.getOffset() + ") but no fingerprint, so it cannot be checked against the file; "
-                        + "give the whole saved checkpoint, or none to read the file from the start");
-            } else {
-                checkpoint.setFileSize(size);
-            }
-            // Only the size recorded when reading started is read: a checkpoint never covers appended bytes.
-            reader = new CsvRowReader(channel, file, charset, delimiter, quote, checkpoint.getFileSize());
-            // The fingerprinted bytes are read into the reader's buffer, where the header is parsed from.
-            int headBytes = (int) Math.min(size, FINGERPRINT_BYTES);
-            byte[] head;
-            try {
-                head = reader.head(headBytes);
-            } catch (IOException e) {
-                refuseDirectory(); // where a directory opens, reading it fails
-                throw e;
-            }
-            String crc32 = crc32(head, headBytes);
-            if (resuming) {
-                checkFingerprint(checkpoint, head, headBytes, crc32);
-            } else {
-                checkpoint.setCrc32(crc32);
-            }
-            // The header is read from the start even on a resume: it is one row, whatever the offset.
-            reader.skipByteOrderMark();
-            if (configuration.isHeader()) {
-                names = headerNames(reader.readRow(0));
-            }
-            if (!resuming) {
-                checkpoint.setOffset(reader.position());
-                checkpoint.setRow(1);
-            } else if (checkpoint.getOffset() < reader.position()) {
-                throw new IllegalStateException("the checkpoint of " + file + " points to byte "
-                        + checkpoint.getOffset() + ", inside the header, which ends at byte " + reader.position()
-                        + "; it was not written for this file or with header=" + configuration.isHeader());
-            } else {
-                reader.seek(checkpoint.getOffset());
-            }
-        } catch (IOException e) {
-            close();
-            throw new UncheckedIOException("cannot read CSV file " + file + ": " + e, e);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+    /** Read back by the runtime: a split's configuration is its descriptor. */
+    public CsvInputConfig getConfiguration() {
+        return configuration;
     }
 
-    /** The next data row, or {@code null} at the end of the file. */
-    @Producer
-    public JsonObject next() {
-        CsvInputCheckpoint checkpoint = configuration.getCheckpoint();
-        long row = checkpoint.getRow();
-        List<String> values;
-        try {
-            values = reader.readRow(row);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read CSV file " + file + " at row " + row + ": " + e, e);
-        }
-        if (values == null) {
-            return null;
-        }
-        JsonObjectBuilder record = factory.createObjectBuilder();
-        if (names != null) {
-            if (values.size() != names.size()) {
-                throw new IllegalStateException("malformed CSV in " + file + ", row " + row + ": it has "
-                        + values.size() + " fields, the header has " + names.size() + " " + names);
-            }
-            for (int i = 0; i < values.size(); i++) {
-                record.add(names.get(i), values.get(i));
-            }
-        } else {
-            for (int i = 0; i < values.size(); i++) {
-                record.add(generatedName(i), values.get(i));
-            }
-        }
-        // The state now covers this row: the next one starts where the reader stands.
-        checkpoint.setOffset(reader.position());
-        checkpoint.setRow(row + 1);
-        if (row % configuration.getBatchSize() == 0) {
-            batchEnded = true;
-        }
-        return record.build();
-    }
-
-    /** The state covering every row emitted so far; the runtime snapshots it at once. */
-    @CheckpointData
-    public CsvInputCheckpoint getCheckpoint() {
-        batchEnded = false;
-        return configuration.getCheckpoint();
-    }
-
-    /** True at the end of each batch of {@code batchSize} rows. */
-    @CheckpointAvailable
-    public boolean isCheckpointReady() {
-        return batchEnded;
-    }
-
-    /** Closes the file. */
-    @PreDestroy
-    public void close() {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot close CSV file " + file + ": " + e, e);
-            } finally {
-                channel = null;
-            }
-        }
-    }
-
-    private Path openFile(String path) {
-        Path resolved;
-        try {
-            resolved = Path.of(path);
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("configuration.path '" + path + "' is not a valid path: "
-                    + e.getMessage());
-        }
-        // Whether it is a directory is asked only when something fails (see refuseDirectory): a stat less per resume.
-        try {
-            channel = FileChannel.open(resolved, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("CSV file " + resolved + " (configuration.path) does not exist");
-        } catch (AccessDeniedException e) {
-            refuseDirectory(resolved);
-            throw new IllegalArgumentException("CSV file " + resolved + " (configuration.path) cannot be read: "
-                    + "permission denied");
-        } catch (IOException e) {
-            refuseDirectory(resolved);
-            throw new UncheckedIOException("CSV file " + resolved + " (configuration.path) cannot be opened: " + e, e);
-        }
-        return resolved;
+    /** The bytes of the files (of the range, for a split of one). */
+    @Assessor
+    public long estimateSize() {
+        CsvRange range = configuration.range();
+        return range != null ? range.end() - range.start()
+                : CsvInputFiles.totalSize(CsvInputFiles.list(configuration));
     }
 
     /**
-     * Throws the error saying that the path is a directory, when it is one. Called where a directory shows: it
-     * cannot be opened (Windows), its first read fails (Linux, macOS: it opens), it has no size, or it does not have
-     * the size a checkpoint recorded. Elsewhere a path that opened, has bytes and reads them is a file.
+     * One split per file, in path order; with {@code rowsWithoutLineBreaks}, a file larger than {@code desiredSize}
+     * is cut into byte ranges of about that size. A split of a range is not split again.
      */
-    private void refuseDirectory() {
-        refuseDirectory(file);
-    }
-
-    private static void refuseDirectory(Path path) {
-        if (Files.isDirectory(path)) {
-            throw new IllegalArgumentException("CSV file " + path + " (configuration.path) is a directory");
+    @Split
+    public List<CsvInput> split(@PartitionSize long desiredSize) {
+        CsvRange range = configuration.range();
+        if (range != null) {
+            return List.of(new CsvInput(factory, configuration.forFile(configuration.getPath(), range)));
         }
-    }
-
-    /** A file whose size is not the one recorded is another file, or one that changed. */
-    private void checkSize(CsvInputCheckpoint checkpoint, long size) {
-        if (size != checkpoint.getFileSize()) {
-            refuseDirectory();
-        }
-        if (size < checkpoint.getOffset()) {
-            throw changed(checkpoint, "the file now has " + size + " bytes, fewer than that offset");
-        }
-        if (size != checkpoint.getFileSize()) {
-            throw changed(checkpoint, "the file now has " + size + " bytes");
-        }
-    }
-
-    /**
-     * Compares the file's first bytes with the checkpoint's fingerprint of them: its CRC-32, or, in a checkpoint of
-     * version 1 (which has none), their SHA-256. Once a SHA-256 matched, the CRC-32 of the same bytes joins the
-     * checkpoint, so that the later resumes of this job compute no SHA-256.
-     */
-    private void checkFingerprint(CsvInputCheckpoint checkpoint, byte[] head, int headBytes, String crc32) {
-        if (checkpoint.getCrc32() != null) {
-            if (!crc32.equals(checkpoint.getCrc32())) {
-                throw changed(checkpoint, "its first " + headBytes + " bytes now have CRC-32 " + crc32);
+        List<CsvInput> splits = new ArrayList<>();
+        for (CsvFile file : CsvInputFiles.list(configuration)) {
+            String path = file.path().toString();
+            long size = CsvInputFiles.size(file);
+            if (configuration.isRowsWithoutLineBreaks() && size > desiredSize) {
+                for (CsvRange part : CsvRange.cut(size, desiredSize)) {
+                    splits.add(new CsvInput(factory, configuration.forFile(path, part)));
+                }
+            } else {
+                splits.add(new CsvInput(factory, configuration.forFile(path, null)));
             }
-            return;
         }
-        String sha256 = sha256(head, headBytes);
-        if (!sha256.equals(checkpoint.getSha256())) {
-            throw changed(checkpoint, "its first " + headBytes + " bytes now have SHA-256 " + sha256);
-        }
-        checkpoint.setCrc32(crc32);
-    }
-
-    private IllegalStateException changed(CsvInputCheckpoint checkpoint, String found) {
-        String fingerprint = checkpoint.getCrc32() != null ? "CRC-32 " + checkpoint.getCrc32()
-                : "SHA-256 " + checkpoint.getSha256();
-        String recorded = "the checkpoint recorded " + checkpoint.getFileSize() + " bytes with " + fingerprint
-                + " of the first ones and the next row (" + checkpoint.getRow() + ") at byte "
-                + checkpoint.getOffset();
-        return new IllegalStateException("CSV file " + file + " changed since the checkpoint was taken: " + recorded
-                + ", " + found + ". Restore the file, or drop the checkpoint to read the file from the start.");
+        return splits;
     }
 
     /**
-     * The CRC-32 of the first bytes, 8 hex digits: the fingerprint of version 2. It tells another file or a changed
-     * head from the one read before as surely as SHA-256 does for this purpose (a checkpoint is no security
-     * boundary: whoever can replace the file can edit the checkpoint), and costs a few microseconds even before the
-     * JIT compiles anything ({@link CRC32#update(byte[], int, int)} runs native code), where SHA-256 costs tens.
+     * The file name, {@code -} and 16 hex digits of the SHA-256 of the path, and {@code .<start>-<end>} for a
+     * range; the name's characters outside {@code [A-Za-z0-9._-]} become {@code _}, and it is cut at 64. At most
+     * 64 + 17 + 40 characters, never {@code _plan}.
      */
-    private static String crc32(byte[] head, int length) {
-        CRC32 crc = new CRC32();
-        crc.update(head, 0, length);
-        return HexFormat.of().toHexDigits((int) crc.getValue());
+    @SplitId
+    public String splitId() {
+        String path = configuration.getPath();
+        Path name = CsvInputFiles.path(path, "configuration.path").getFileName();
+        String readable = (name == null ? "" : name.toString()).replaceAll("[^A-Za-z0-9._-]", "_");
+        StringBuilder id = new StringBuilder(readable.substring(0, Math.min(readable.length(), NAME_IN_ID)))
+                .append('-').append(sha256(path), 0, 16);
+        CsvRange range = configuration.range();
+        if (range != null) {
+            id.append('.').append(range.start()).append('-').append(range.end());
+        }
+        return id.toString();
     }
 
-    /** SHA-256 (hex) of the first bytes: the fingerprint of version 1, checked in its checkpoints only. */
-    private static String sha256(byte[] head, int length) {
-        MessageDigest digest = sha256();
-        digest.update(head, 0, length);
-        return HexFormat.of().formatHex(digest.digest());
+    /** The worker reading this mapper's files. */
+    @Emitter
+    public CsvReader read() {
+        return new CsvReader(factory, configuration);
     }
 
-    /** A new SHA-256 digest: a copy of one made once, cheaper than looking the algorithm up at every resume. */
-    private static MessageDigest sha256() {
+    private static String sha256(String text) {
         try {
-            return (MessageDigest) Sha256.PROTOTYPE.clone();
-        } catch (CloneNotSupportedException e) {
-            return Sha256.lookUp();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-    }
-
-    /** Holds the SHA-256 digest {@link #sha256()} copies, made on first use. */
-    private static final class Sha256 {
-        static final MessageDigest PROTOTYPE = lookUp();
-
-        static MessageDigest lookUp() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
-            }
-        }
-    }
-
-    private List<String> headerNames(List<String> header) {
-        if (header == null) {
-            return List.of(); // an empty file: no header, and no rows either
-        }
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            Integer before = seen.putIfAbsent(header.get(i), i + 1);
-            if (before != null) {
-                throw new IllegalStateException("CSV file " + file + ": the header names '" + header.get(i)
-                        + "' twice, fields " + before + " and " + (i + 1));
-            }
-        }
-        return List.copyOf(header);
-    }
-
-    private String generatedName(int index) {
-        while (generatedNames.size() <= index) {
-            generatedNames.add("col" + (generatedNames.size() + 1));
-        }
-        return generatedNames.get(index);
-    }
-
-    /** The character's one byte in the charset: the reader scans bytes, so a character of two bytes cannot work. */
-    private static byte singleByte(String option, char c, Charset charset) {
-        if (c < 0x80 && c != '\r' && c != '\n') {
-            return (byte) c; // ASCII is itself in every charset CsvInputConfig accepts
-        }
-        byte[] encoded = String.valueOf(c).getBytes(charset);
-        if (encoded.length != 1 || !charset.newEncoder().canEncode(c) || c == '\r' || c == '\n') {
-            throw new IllegalArgumentException(option + " '" + c + "' must be one byte in " + charset.name()
-                    + " and not a line end");
-        }
-        return encoded[0];
     }
 }

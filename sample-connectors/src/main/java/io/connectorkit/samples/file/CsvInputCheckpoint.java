@@ -5,7 +5,7 @@ import io.connectorkit.api.configuration.Option;
 import io.connectorkit.api.input.checkpoint.Checkpoint;
 
 /**
- * Where {@link CsvInput} is in its file, and which file that was.
+ * Where {@link CsvReader} is in its file, and which file that was.
  *
  * <p>{@code offset} and {@code row} say where to go on; {@code fileSize} and the fingerprint of the file's first
  * 4096 bytes ({@code crc32}), recorded when reading started, say which file the offset belongs to: a resume on a
@@ -16,10 +16,22 @@ import io.connectorkit.api.input.checkpoint.Checkpoint;
  * that value to {@code sha256}, which a resume checks when there is no {@code crc32} (and then adds the
  * {@code crc32}). Version 2 records the CRC-32 only: SHA-256 took most of a resume's time before the JIT compiled
  * it, and a CRC-32 tells a replaced or edited file just as well for this purpose.
+ *
+ * <p>{@code file} names the file when the configuration can name several (a glob, or {@code paths}): the files
+ * sorted before it were read whole, and the other fields are about it. A configuration of one plain {@code path}, as
+ * every configuration was before there were several, and a split, which reads one file, never set it: their
+ * checkpoints are written exactly as before. It is still version 2: no checkpoint of version 2 needs a migration
+ * (without {@code file}, it is about the only file), and a checkpoint with {@code file} comes from a configuration
+ * that code without it cannot read either. In a split that reads a byte range, {@code offset} is still the file's,
+ * and {@code row} counts the rows from the range's first.
  */
 @Checkpoint
 @Version(value = 2, migrationHandler = CsvInputMigration.class)
 public class CsvInputCheckpoint {
+
+    /** The file being read, as listed, when the configuration can name several files; absent otherwise. */
+    @Option
+    private String file;
 
     /** The byte offset of the next row (after the header, the line ends and any byte order mark). */
     @Option
@@ -40,6 +52,24 @@ public class CsvInputCheckpoint {
     /** SHA-256 (hex) of the same bytes: only in a checkpoint of version 1, where it was {@code fingerprint}. */
     @Option
     private String sha256;
+
+    /** Moves to the start of another file: nothing of it read, nothing recorded about it yet. */
+    void startFile(String name) {
+        file = name;
+        offset = 0;
+        row = 1;
+        fileSize = 0;
+        crc32 = null;
+        sha256 = null;
+    }
+
+    public String getFile() {
+        return file;
+    }
+
+    public void setFile(String file) {
+        this.file = file;
+    }
 
     public long getOffset() {
         return offset;

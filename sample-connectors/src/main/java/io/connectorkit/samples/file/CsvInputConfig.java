@@ -6,14 +6,48 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
-/** The configuration of {@link CsvInput}: {@code configuration.*} keys. */
+/**
+ * The configuration of {@link CsvInput}: {@code configuration.*} keys.
+ *
+ * <p>The files read are {@code path} and those of {@code paths}, each a file or a glob, sorted by path, each read
+ * once. {@code rangeStart} and {@code rangeEnd} are set by {@link CsvInput#split} on a split that reads a byte range
+ * of one file; a configuration written by hand leaves them out.
+ */
 public class CsvInputConfig {
 
-    /** The CSV file. */
+    /** No {@code rangeEnd}: the whole file. */
+    static final long WHOLE_FILE = -1;
+
+    /**
+     * The CSV file; or, when no file has this name and it holds {@code *} or {@code ?} in its last part, a glob on the
+     * names of the files of its folder ({@code data/orders-*.csv}).
+     */
     @Option(required = true)
     private String path;
+
+    /** More CSV files, or globs, read with {@code path}. */
+    @Option
+    private List<String> paths = new ArrayList<>();
+
+    /**
+     * Whether the author of the configuration guarantees that no quoted field holds a line break: then a file larger
+     * than a split's desired size is split into byte ranges, and a quoted line break is an error. Without it a file
+     * is never cut.
+     */
+    @Option
+    private boolean rowsWithoutLineBreaks;
+
+    /** Set by {@link CsvInput#split}: the first byte of the range a split reads the rows starting in. */
+    @Option
+    private long rangeStart;
+
+    /** Set by {@link CsvInput#split}: the byte after the range a split reads, or -1 for the whole file. */
+    @Option
+    private long rangeEnd = WHOLE_FILE;
 
     /** The field separator. */
     @Option
@@ -44,6 +78,74 @@ public class CsvInputConfig {
 
     public void setPath(String path) {
         this.path = path;
+    }
+
+    public List<String> getPaths() {
+        return paths;
+    }
+
+    public void setPaths(List<String> paths) {
+        this.paths = paths == null ? new ArrayList<>() : paths;
+    }
+
+    public boolean isRowsWithoutLineBreaks() {
+        return rowsWithoutLineBreaks;
+    }
+
+    public void setRowsWithoutLineBreaks(boolean rowsWithoutLineBreaks) {
+        this.rowsWithoutLineBreaks = rowsWithoutLineBreaks;
+    }
+
+    public long getRangeStart() {
+        return rangeStart;
+    }
+
+    public void setRangeStart(long rangeStart) {
+        if (rangeStart < 0) {
+            throw new IllegalArgumentException("rangeStart must be 0 or more, got " + rangeStart);
+        }
+        this.rangeStart = rangeStart;
+    }
+
+    public long getRangeEnd() {
+        return rangeEnd;
+    }
+
+    public void setRangeEnd(long rangeEnd) {
+        if (rangeEnd < WHOLE_FILE) {
+            throw new IllegalArgumentException("rangeEnd must be -1 (the whole file) or a byte offset, got "
+                    + rangeEnd);
+        }
+        this.rangeEnd = rangeEnd;
+    }
+
+    /** The byte range this configuration reads, or {@code null} for whole files. */
+    CsvRange range() {
+        if (rangeEnd != WHOLE_FILE && rangeStart > rangeEnd) {
+            throw new IllegalArgumentException("configuration.rangeStart (" + rangeStart + ") is after "
+                    + "configuration.rangeEnd (" + rangeEnd + "); a byte range is rangeStart <= rangeEnd");
+        }
+        return rangeEnd == WHOLE_FILE ? null : new CsvRange(rangeStart, rangeEnd);
+    }
+
+    /**
+     * A copy reading only {@code file} (its rows starting in {@code range}, or all of it when {@code range} is null),
+     * from its start: the configuration of a split.
+     */
+    CsvInputConfig forFile(String file, CsvRange range) {
+        CsvInputConfig copy = new CsvInputConfig();
+        copy.path = file;
+        copy.delimiter = delimiter;
+        copy.quote = quote;
+        copy.charset = charset;
+        copy.header = header;
+        copy.batchSize = batchSize;
+        copy.rowsWithoutLineBreaks = rowsWithoutLineBreaks;
+        if (range != null) {
+            copy.rangeStart = range.start();
+            copy.rangeEnd = range.end();
+        }
+        return copy;
     }
 
     public char getDelimiter() {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Reads {@link CsvInputCheckpoint} version 1, whose fingerprint was the SHA-256 of the file's first bytes, called
- * {@code fingerprint}: it becomes {@code sha256}, which {@link CsvInput} checks when a checkpoint has no
+ * {@code fingerprint}: it becomes {@code sha256}, which {@link CsvFileReader} checks when a checkpoint has no
  * {@code crc32}. Everything else is the same.
  */
 public class CsvInputMigration implements MigrationHandler {

@@ -65,6 +65,8 @@ final class CsvRowReader {
     private byte[] unescaped = new byte[256]; // a quoted field holding doubled quotes, without them
     private int unescapedLength;
     private long row; // the row being read, for messages
+    private String rowsCounted = ""; // how messages count rows: from the file's start, or from a range's
+    private long rowStart; // the file offset of the last row read
     private boolean inRow; // while a row is read, the bytes the buffer drops are counted by position
     private final RowPosition position;
 
@@ -97,6 +99,19 @@ final class CsvRowReader {
     /** The byte offset of the next byte the parser will read. */
     long position() {
         return bufferStart + pos;
+    }
+
+    /** The byte offset where the row {@link #readRow(long)} returned last starts, after any blank lines. */
+    long rowStart() {
+        return rowStart;
+    }
+
+    /**
+     * Makes messages say that row numbers count from {@code offset} (where a split's byte range starts), not from the
+     * start of the file.
+     */
+    void countRowsFrom(long offset) {
+        rowsCounted = offset == 0 ? "" : " counted from byte " + offset;
     }
 
     /**
@@ -156,6 +171,7 @@ final class CsvRowReader {
             return null;
         }
         fields.clear();
+        rowStart = bufferStart + pos;
         position.startRow(pos);
         inRow = true;
         do {
@@ -400,7 +416,8 @@ final class CsvRowReader {
     }
 
     private IllegalStateException malformed(int line, int atColumn, String problem) {
-        String where = (row == 0 ? "header row" : "row " + row) + (line > 1 ? " (line " + line + " of the row)" : "");
+        String where = (row == 0 ? "header row" : "row " + row + rowsCounted)
+                + (line > 1 ? " (line " + line + " of the row)" : "");
         return new IllegalStateException("malformed CSV in " + file + ", " + where + ", column " + atColumn + ": "
                 + problem);
     }
