@@ -50,9 +50,11 @@ import java.util.List;
  *       configuration read as one split (below).</li>
  *   <li>{@link #split(long) @Split}: queries {@code MIN(key)} and {@code MAX(key)} once, and cuts them into ranges of
  *       {@code desiredSize} keys ({@link KeyRanges}: at most {@value KeyRanges#MAX_RANGES} ranges, wider ones when
- *       needed). The first range is open below and the last open above, so rows inserted after planning below the
- *       smallest key or above the largest are read too, and every key is in exactly one range. An empty table (no
- *       MIN or MAX) gives one split reading everything, so rows inserted later are read.</li>
+ *       needed). The first range is open below and the last open above, so every key is in exactly one range, and
+ *       rows inserted after planning above the largest key are read by the last range, below the smallest by the
+ *       first (unless it has read past them already: keys only grow, as in key mode). An empty table (no MIN or
+ *       MAX) gives one split reading everything, so rows inserted later are read. Each split starts from its start:
+ *       a checkpoint in the configuration being split is not carried over (a host plans before any checkpoint).</li>
  *   <li>One split, the whole configuration (its checkpoint left out), when key ranges do not apply: a non-integer
  *       key column (its order is the database's collation), a {@code query} (MIN and MAX would run the whole query,
  *       whose rows need not be the same when the ranges read it), or updated-at mode (a range would scan every row
