@@ -1,29 +1,21 @@
 package io.connectorkit.samples.jdbc;
 
 import io.connectorkit.api.configuration.Option;
+import io.connectorkit.api.input.Assessor;
 import io.connectorkit.api.input.Emitter;
-import io.connectorkit.api.input.Producer;
-import io.connectorkit.api.input.checkpoint.CheckpointAvailable;
-import io.connectorkit.api.input.checkpoint.CheckpointData;
-import io.connectorkit.samples.jdbc.JdbcInputCheckpoint.KeyType;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import io.connectorkit.api.input.PartitionMapper;
+import io.connectorkit.api.input.PartitionSize;
+import io.connectorkit.api.input.Split;
+import io.connectorkit.api.input.SplitId;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
  * Reads one table (or query) page by page in the order of a key, emits each row as a {@link JsonObject} (column
- * label → value) and resumes after the last row it emitted.
+ * label → value) and resumes after the last row it emitted: {@code jdbc/jdbc-input}. A partition mapper: read whole
+ * ({@code Mapper.create()}) it is one reader, as it always was; split, each key range of an integer key is read by a
+ * reader of its own, with its own checkpoint. The reader is {@link JdbcReader}.
  *
  * <h2>Key mode</h2>
  * Each page is one query, {@code SELECT * FROM t WHERE key > ? ORDER BY key FETCH FIRST fetchSize ROWS ONLY},
@@ -48,6 +40,33 @@ import java.util.List;
  * watermark never goes down. A row that becomes visible only after the watermark has moved more than {@code L} past
  * its updated-at is never read. Rows with a NULL key or updated-at are never read.
  *
+ * <h2>Key ranges (splits)</h2>
+ * {@code keyFrom} (inclusive) and {@code keyTo} (exclusive) bound the integer keys a configuration reads, in every
+ * mode: each page adds {@code AND key >= keyFrom AND key < keyTo} (each when set; absent means unbounded), so a range
+ * reads in key order from its own {@code lastKey} and stops at its upper bound. They are refused for a character key.
+ * <ul>
+ *   <li>{@link #estimateSize() @Assessor}: the number of integer keys from the smallest to the largest,
+ *       {@code MAX(key) - MIN(key) + 1} (not the number of rows: keys may have gaps), 0 for an empty table; 1 for a
+ *       configuration read as one split (below).</li>
+ *   <li>{@link #split(long) @Split}: queries {@code MIN(key)} and {@code MAX(key)} once, and cuts them into ranges of
+ *       {@code desiredSize} keys ({@link KeyRanges}: at most {@value KeyRanges#MAX_RANGES} ranges, wider ones when
+ *       needed). The first range is open below and the last open above, so every key is in exactly one range, and
+ *       rows inserted after planning above the largest key are read by the last range, below the smallest by the
+ *       first (unless it has read past them already: keys only grow, as in key mode). An empty table (no MIN or
+ *       MAX) gives one split reading everything, so rows inserted later are read. Each split starts from its start:
+ *       a checkpoint in the configuration being split is not carried over (a host plans before any checkpoint).</li>
+ *   <li>One split, the whole configuration (its checkpoint left out), when key ranges do not apply: a non-integer
+ *       key column (its order is the database's collation), a {@code query} (MIN and MAX would run the whole query,
+ *       whose rows need not be the same when the ranges read it), or updated-at mode (a range would scan every row
+ *       of the updated-at order to find its keys). It does not fail; the reason is logged.</li>
+ *   <li>{@link #splitId() @SplitId}: {@code keys-<from>-<to>}, {@code start} and {@code end} for an open side and
+ *       {@code m} for a minus sign ({@code keys-start-m5}, {@code keys-m5-15}, {@code keys-15-end}); {@code all} for
+ *       a configuration without bounds.</li>
+ * </ul>
+ * Planning only runs {@code MIN}/{@code MAX}: a host saves the plan and never splits again, and the reader never
+ * queries them. A split's descriptor is its configuration without the {@code @Credential} password (the runtime
+ * leaves credentials out; a password written in the {@code url} is not a credential, and is in the descriptor).
+ *
  * <h2>Guarantees</h2>
  * A checkpoint is signalled every {@code batchSize} rows and covers every row emitted before it, so after a crash a
  * resume repeats at most {@code batchSize} rows (plus the lateness window) and loses none. A key that repeats, or an
@@ -55,58 +74,24 @@ import java.util.List;
  * boundary; character keys are only checked for repeats, since the database's collation, not Java's, orders them.
  * Timestamps without time zone are taken as UTC.
  *
- * <p>This class reads rows and keeps the position; {@link SourceColumns} checks the source's columns,
- * {@link PageQueries} builds and runs each page's query, {@link JdbcConnector} connects and keeps the password out of
- * messages.
+ * <p>This class checks the configuration and plans; {@link JdbcReader} reads, {@link KeySpan} queries the keys' span
+ * and {@link KeyRanges} cuts it.
  */
-@Emitter(family = "jdbc", name = "jdbc-input")
+@PartitionMapper(family = "jdbc", name = "jdbc-input")
 public class JdbcInput {
 
     private static final System.Logger LOG = System.getLogger(JdbcInput.class.getName());
 
     private final JsonBuilderFactory factory;
     private final JdbcInputConfig configuration;
-    private final JdbcInputCheckpoint checkpoint;
-    private final JdbcConnector connector;
-    private final String source;
-    private final int batchSize;
 
-    private Connection connection;
-    private List<Column> columns;
-    private Column key;
-    private Column updatedAt;
-    private KeyType keyType;
-    private OffsetDateTime watermark;
-
-    // The page being read, and the position (of the last row read by this run) where the next page starts: a long
-    // key in cursorLong, a character one in cursorText, never converted (a long key taken from the checkpoint also
-    // keeps its text there, for messages). Every page after the first starts after the cursor, with one statement
-    // prepared once (kept by the queries).
-    private PageQueries queries;
-    private PreparedStatement page;
-    private ResultSet rows;
-    private int rowsInPage;
-    private boolean finished;
-    private OffsetDateTime windowStart;
-    private boolean hasCursor;
-    private long cursorLong;
-    private String cursorText;
-    private OffsetDateTime cursorTime;
-
-    // The row the checkpoint stands at, written into the checkpoint (as text) only when the runtime takes it.
-    private boolean bookmarkMoved;
-    private long bookmarkLong;
-    private String bookmarkText;
-    private OffsetDateTime bookmarkTime;
-
-    private long emitted;
-    private boolean newBookmark;
-
+    /**
+     * @throws IllegalArgumentException when both or neither of {@code table} and {@code query} are set,
+     *     {@code lateness} is set without {@code updatedAtColumn}, or {@code keyFrom} is not below {@code keyTo}
+     */
     public JdbcInput(JsonBuilderFactory factory, @Option("configuration") JdbcInputConfig configuration) {
         this.factory = factory;
         this.configuration = configuration;
-        this.checkpoint = configuration.getCheckpoint();
-        this.connector = new JdbcConnector(configuration);
         boolean hasTable = !isBlank(configuration.getTable());
         boolean hasQuery = !isBlank(configuration.getQuery());
         if (hasTable == hasQuery) {
@@ -117,231 +102,55 @@ public class JdbcInput {
             throw new IllegalArgumentException("configuration.lateness needs configuration.updatedAtColumn: "
                     + "it is a window below the updated-at watermark");
         }
-        this.source = hasTable ? configuration.getTable() : "(" + configuration.getQuery() + ") q";
-        this.batchSize = configuration.getBatchSize() == null ? configuration.getFetchSize()
-                : configuration.getBatchSize();
+        configuration.keyRange(); // checks keyFrom < keyTo
     }
 
-    /** Connects, checks the key and updated-at columns against the table, and reads the checkpoint's position. */
-    @PostConstruct
-    public void init() {
-        connection = connector.open();
-        try {
-            SourceColumns described = SourceColumns.read(connection, configuration, source, sourceName());
-            columns = described.all();
-            key = described.key();
-            keyType = described.keyType();
-            updatedAt = described.updatedAt();
-            queries = new PageQueries(connection, source, key, updatedAt, configuration.getFetchSize());
-            readCheckpoint();
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
-    }
-
-    /** The next row, or {@code null} once a page comes back shorter than {@code fetchSize}. */
-    @Producer
-    public JsonObject next() {
-        try {
-            while (!finished) {
-                if (rows == null) {
-                    openPage();
-                }
-                if (rows.next()) {
-                    rowsInPage++;
-                    return emit();
-                }
-                finished = rowsInPage < configuration.getFetchSize();
-                closePage();
-            }
-            return null;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading " + sourceName() + " failed: " + e.getMessage()
-                    + " (SQLState " + e.getSQLState() + ")", e);
-        }
-    }
-
-    /** The position of the last row emitted; the runtime snapshots it at once. */
-    @CheckpointData
-    public JdbcInputCheckpoint getCheckpoint() {
-        if (bookmarkMoved) {
-            checkpoint.setLastKey(keyText(bookmarkLong, bookmarkText));
-            checkpoint.setKeyType(keyType);
-            checkpoint.setWatermark(bookmarkTime == null ? null
-                    : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(bookmarkTime));
-            bookmarkMoved = false;
-        }
-        newBookmark = false;
-        return checkpoint;
-    }
-
-    /** True every {@code batchSize} rows. */
-    @CheckpointAvailable
-    public boolean isCheckpointReady() {
-        return newBookmark;
-    }
-
-    /** Closes the page being read, the statements and the connection. */
-    @PreDestroy
-    public void close() {
-        try {
-            closePage();
-            if (queries != null) {
-                queries.close();
-            }
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException e) {
-            // Nothing is lost: every row was read already. Not worth failing a finished run for.
-            LOG.log(System.Logger.Level.WARNING, "closing the connection to " + connector.url() + " failed: "
-                    + connector.hidePassword(e.getMessage()));
-        } finally {
-            connection = null;
-        }
-    }
-
-    /** Checks that the checkpoint fits this configuration and sets the position the first page starts after. */
-    private void readCheckpoint() {
-        String lastKey = checkpoint.getLastKey();
-        if (checkpoint.getKeyType() != null && checkpoint.getKeyType() != keyType) {
-            throw new IllegalStateException("the checkpoint's keyType is " + checkpoint.getKeyType()
-                    + " but key column '" + key.label() + "' of " + sourceName() + " is " + keyType + " ("
-                    + key.typeName() + "): the checkpoint was written for another key column");
-        }
-        if (lastKey != null && keyType == KeyType.LONG) {
-            try {
-                Long.parseLong(lastKey);
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException("the checkpoint's lastKey '" + lastKey + "' is not an integer, but "
-                        + "key column '" + key.label() + "' of " + sourceName() + " is " + key.typeName());
-            }
-        }
-        String savedWatermark = checkpoint.getWatermark();
-        if (updatedAt == null && savedWatermark != null) {
-            throw new IllegalStateException("the checkpoint holds a watermark (" + savedWatermark + "), so it was "
-                    + "written in updated-at mode; set configuration.updatedAtColumn or start without it");
-        }
-        if (updatedAt != null && (savedWatermark == null) != (lastKey == null)) {
-            throw new IllegalStateException("the checkpoint holds " + (lastKey == null ? "a watermark but no lastKey"
-                    : "a lastKey but no watermark, so it was written in key mode")
-                    + "; updated-at mode needs both or neither");
-        }
-        if (savedWatermark != null) {
-            try {
-                watermark = OffsetDateTime.parse(savedWatermark);
-            } catch (DateTimeParseException e) {
-                throw new IllegalStateException("the checkpoint's watermark '" + savedWatermark
-                        + "' is not an ISO-8601 date-time with offset, such as 2024-05-01T08:00:00Z");
-            }
-        }
-        if (watermark != null && configuration.getLateness() > 0) {
-            // The first page starts at the bottom of the lateness window, not after the checkpoint's row.
-            windowStart = watermark.minus(Duration.ofMillis(configuration.getLateness()));
-        } else if (lastKey != null) {
-            hasCursor = true;
-            cursorLong = keyType == KeyType.LONG ? Long.parseLong(lastKey) : 0;
-            cursorText = lastKey;
-            cursorTime = watermark;
-        }
-    }
-
-    private void openPage() throws SQLException {
-        page = hasCursor ? queries.after(cursorTime, keyType == KeyType.LONG ? (Object) cursorLong : cursorText)
-                : queries.first(windowStart);
-        rows = page.executeQuery();
-        rowsInPage = 0;
-    }
-
-    /** A key as the checkpoint and messages write it: a long key's text when it has one, else its number. */
-    private String keyText(long keyLong, String text) {
-        return keyType == KeyType.STRING || text != null ? text : Long.toString(keyLong);
-    }
-
-    private JsonObject emit() throws SQLException {
-        long rowLong = 0;
-        String rowText = null;
-        if (keyType == KeyType.LONG) {
-            rowLong = rows.getLong(key.index());
-        } else {
-            rowText = rows.getString(key.index());
-        }
-        OffsetDateTime rowTime = updatedAt == null ? null : updatedAt.timestamp(rows);
-        checkIncreasing(rowLong, rowText, rowTime);
-        hasCursor = true;
-        cursorLong = rowLong;
-        cursorText = rowText;
-        cursorTime = rowTime;
-        // The checkpoint follows the rows, except while the lateness window re-reads rows below the watermark.
-        if (rowTime == null || watermark == null || !rowTime.isBefore(watermark)) {
-            watermark = rowTime;
-            bookmarkMoved = true;
-            bookmarkLong = rowLong;
-            bookmarkText = rowText;
-            bookmarkTime = rowTime;
-        }
-        if (++emitted % batchSize == 0) {
-            newBookmark = true;
-        }
-        JsonObjectBuilder json = factory.createObjectBuilder();
-        for (Column column : columns) {
-            column.addTo(json, rows);
-        }
-        return json.build();
+    /** Read back by the runtime: a split's configuration is its descriptor. */
+    public JdbcInputConfig getConfiguration() {
+        return configuration;
     }
 
     /**
-     * Fails when a row is not after the previous one: a duplicate key would lose its twins at a page boundary. The
-     * database sorts and filters, so this only happens with a non-unique key or an inconsistent order; character
-     * keys are only checked for equality, since the database's collation, not Java's, decides their order.
+     * The number of integer keys from the smallest to the largest (not rows), one {@code MIN}/{@code MAX} query; 0
+     * for an empty table; 1 for a configuration read as one split.
      */
-    private void checkIncreasing(long rowLong, String rowText, OffsetDateTime rowTime) {
-        if (!hasCursor) {
-            return;
+    @Assessor
+    public long estimateSize() {
+        KeyPlanning planning = KeyPlanning.of(configuration);
+        if (!planning.splittable()) {
+            return 1;
         }
-        if (updatedAt != null) {
-            int time = rowTime.compareTo(cursorTime);
-            if (time < 0) {
-                throw new IllegalStateException("updated-at column '" + updatedAt.label() + "' of " + sourceName()
-                        + " went backwards: received " + rowTime + " (key " + keyText(rowLong, rowText) + ") after "
-                        + cursorTime + " (key " + keyText(cursorLong, cursorText) + ")");
-            }
-            if (time > 0) {
-                return;
-            }
-        }
-        boolean notAfter = keyType == KeyType.LONG ? rowLong <= cursorLong : rowText.equals(cursorText);
-        if (notAfter) {
-            String cursorKey = keyText(cursorLong, cursorText);
-            throw new IllegalStateException("key column '" + key.label() + "' of " + sourceName()
-                    + " is not strictly increasing: received " + keyText(rowLong, rowText) + " at or below "
-                    + (updatedAt == null ? "the checkpoint's lastKey " + cursorKey
-                            : "the previous row's key " + cursorKey + " at the same updated-at " + rowTime)
-                    + "; use a unique key that only grows, or rows are lost at page boundaries");
-        }
+        return planning.span() == null ? 0 : planning.span().keys();
     }
 
-    /** Closes the page's result set, and its statement unless it is the one kept for every page after a row. */
-    private void closePage() throws SQLException {
-        try {
-            if (rows != null) {
-                rows.close();
-            }
-        } finally {
-            try {
-                if (queries != null) {
-                    queries.release(page);
-                }
-            } finally {
-                page = null;
-                rows = null;
-            }
+    /**
+     * Key ranges of about {@code desiredSize} keys, in key order, the first open below and the last open above; or
+     * the whole configuration, as one split, when key ranges do not apply (see the class description).
+     */
+    @Split
+    public List<JdbcInput> split(@PartitionSize long desiredSize) {
+        KeyPlanning planning = KeyPlanning.of(configuration);
+        KeyRange outer = configuration.keyRange();
+        if (!planning.splittable()) {
+            LOG.log(System.Logger.Level.INFO, () -> "jdbc/jdbc-input: " + configuration.sourceName()
+                    + " is read as one split: " + planning.reason());
+            return List.of(new JdbcInput(factory, configuration.forRange(outer)));
         }
+        List<KeyRange> ranges = planning.span() == null ? List.of(outer)
+                : KeyRanges.cut(outer, planning.span().min(), planning.span().max(), desiredSize);
+        return ranges.stream().map(range -> new JdbcInput(factory, configuration.forRange(range))).toList();
     }
 
-    private String sourceName() {
-        return isBlank(configuration.getTable()) ? "the query" : "table '" + configuration.getTable() + "'";
+    /** {@code keys-<from>-<to>}, or {@code all} without bounds: see {@link KeyRange#id()}. */
+    @SplitId
+    public String splitId() {
+        return configuration.keyRange().id();
+    }
+
+    /** The reader of this mapper's rows: the whole configuration's, or one key range's. */
+    @Emitter
+    public JdbcReader read() {
+        return new JdbcReader(factory, configuration);
     }
 
     private static boolean isBlank(String text) {

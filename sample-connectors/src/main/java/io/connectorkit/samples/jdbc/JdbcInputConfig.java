@@ -50,8 +50,58 @@ public class JdbcInputConfig {
     @Option
     private long lateness;
 
+    /**
+     * The smallest key read (inclusive), for an integer key; {@code null}: no lower bound. Set on each key range by
+     * {@link JdbcInput#split}.
+     */
+    @Option
+    private Long keyFrom;
+
+    /**
+     * The key above the last one read (exclusive), for an integer key; {@code null}: no upper bound. Set on each key
+     * range by {@link JdbcInput#split}.
+     */
+    @Option
+    private Long keyTo;
+
     @Option
     private JdbcInputCheckpoint checkpoint = new JdbcInputCheckpoint();
+
+    /**
+     * A copy of this configuration (credentials included: a split's are the job's) reading the keys of
+     * {@code range} only, from its start: a new checkpoint.
+     */
+    JdbcInputConfig forRange(KeyRange range) {
+        JdbcInputConfig copy = new JdbcInputConfig();
+        copy.url = url;
+        copy.user = user;
+        copy.password = password;
+        copy.table = table;
+        copy.query = query;
+        copy.keyColumn = keyColumn;
+        copy.updatedAtColumn = updatedAtColumn;
+        copy.fetchSize = fetchSize;
+        copy.batchSize = batchSize;
+        copy.lateness = lateness;
+        copy.keyFrom = range.from();
+        copy.keyTo = range.to();
+        return copy;
+    }
+
+    /** The keys this configuration reads: {@link #keyFrom} to {@link #keyTo}. */
+    KeyRange keyRange() {
+        return new KeyRange(keyFrom, keyTo);
+    }
+
+    /** The source in SQL: the table, or the query as a derived table {@code (query) q}. */
+    String sqlSource() {
+        return query == null || query.isBlank() ? table : "(" + query + ") q";
+    }
+
+    /** The source as messages name it: {@code table 't'} or {@code the query}. */
+    String sourceName() {
+        return table == null || table.isBlank() ? "the query" : "table '" + table + "'";
+    }
 
     public String getUrl() {
         return url;
@@ -140,6 +190,22 @@ public class JdbcInputConfig {
             throw new IllegalArgumentException("lateness must be 0 or more milliseconds, got " + lateness);
         }
         this.lateness = lateness;
+    }
+
+    public Long getKeyFrom() {
+        return keyFrom;
+    }
+
+    public void setKeyFrom(Long keyFrom) {
+        this.keyFrom = keyFrom;
+    }
+
+    public Long getKeyTo() {
+        return keyTo;
+    }
+
+    public void setKeyTo(Long keyTo) {
+        this.keyTo = keyTo;
     }
 
     public JdbcInputCheckpoint getCheckpoint() {

@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
 /**
  * The SQL of {@link JdbcInput}'s pages over one source, and the statements that run it: a page is the rows after a
  * position (or, for the first one, from the start or the bottom of the lateness window), in the order of the key or
- * of {@code (updatedAt, key)}, {@code fetchSize} of them at most. The statement of the pages after a row is prepared
+ * of {@code (updatedAt, key)}, {@code fetchSize} of them at most; every page keeps to the configuration's
+ * {@link KeyRange} ({@code AND key >= keyFrom AND key < keyTo}, each when set). The statement of the pages after a row is prepared
  * once and kept until {@link #close()}; a first page's statement is the caller's to close ({@link #release}). One per
  * input; not thread-safe.
  */
@@ -18,18 +19,21 @@ final class PageQueries implements AutoCloseable {
     private final String source;
     private final Column key;
     private final Column updatedAt;
+    private final KeyRange range;
     private final int fetchSize;
     private PreparedStatement afterCursor;
 
     /**
      * @param source the table, or the query as a derived table {@code (query) q}
      * @param updatedAt the updated-at column, or {@code null} in key mode
+     * @param range the keys read: bounds on an integer key, or {@link KeyRange#ALL}
      */
-    PageQueries(Connection connection, String source, Column key, Column updatedAt, int fetchSize) {
+    PageQueries(Connection connection, String source, Column key, Column updatedAt, KeyRange range, int fetchSize) {
         this.connection = connection;
         this.source = source;
         this.key = key;
         this.updatedAt = updatedAt;
+        this.range = range;
         this.fetchSize = fetchSize;
     }
 
@@ -45,9 +49,11 @@ final class PageQueries implements AutoCloseable {
      */
     PreparedStatement first(OffsetDateTime windowStart) throws SQLException {
         PreparedStatement page = prepare(firstPageCondition(windowStart != null));
+        int next = 1;
         if (updatedAt != null && windowStart != null) {
-            page.setObject(1, updatedAt.bindable(windowStart));
+            page.setObject(next++, updatedAt.bindable(windowStart));
         }
+        bindRange(page, next);
         return page;
     }
 
@@ -66,7 +72,8 @@ final class PageQueries implements AutoCloseable {
             afterCursor.setObject(next++, updatedAt.bindable(cursorTime));
             afterCursor.setObject(next++, updatedAt.bindable(cursorTime));
         }
-        afterCursor.setObject(next, cursorKey);
+        afterCursor.setObject(next++, cursorKey);
+        bindRange(afterCursor, next);
         return afterCursor;
     }
 
@@ -110,11 +117,30 @@ final class PageQueries implements AutoCloseable {
         return "(" + u + " > ? OR (" + u + " = ? AND " + k + " > ?)) AND " + k + " IS NOT NULL";
     }
 
-    /** One page's statement: the rows meeting {@code where}, in order, {@code fetchSize} of them at most. */
+    /** The range's bounds, after the other parameters: {@code next} is the first bound's index. */
+    private void bindRange(PreparedStatement statement, int next) throws SQLException {
+        if (range.from() != null) {
+            statement.setLong(next++, range.from());
+        }
+        if (range.to() != null) {
+            statement.setLong(next, range.to());
+        }
+    }
+
+    /** {@code AND key >= ? AND key < ?}, each for a bound that is set: the key range of every page. */
+    private String rangeCondition() {
+        return (range.from() == null ? "" : " AND " + key.label() + " >= ?")
+                + (range.to() == null ? "" : " AND " + key.label() + " < ?");
+    }
+
+    /**
+     * One page's statement: the rows meeting {@code where} within the key range, in order, {@code fetchSize} of them
+     * at most.
+     */
     private PreparedStatement prepare(String where) throws SQLException {
         String order = updatedAt == null ? key.label() : updatedAt.label() + ", " + key.label();
         // FETCH FIRST (SQL:2008) rather than setMaxRows: the database plans for one page, not the whole table.
-        String sql = "SELECT * FROM " + source + " WHERE " + where + " ORDER BY " + order
+        String sql = "SELECT * FROM " + source + " WHERE " + where + rangeCondition() + " ORDER BY " + order
                 + " FETCH FIRST " + fetchSize + " ROWS ONLY";
         PreparedStatement statement = connection.prepareStatement(sql);
         statement.setFetchSize(fetchSize);
