@@ -92,13 +92,13 @@ final class CheckpointTarget {
         }
         if (options.plan || JobPartitions.PLAN.equals(options.split)) {
             if (!planAllowed) {
-                throw usage(command + " cannot change job '" + job + "''s split plan: the runner writes it, and a "
-                        + "field set by hand could make it unreadable; to go back to an earlier plan, rewind it: "
+                throw usage(command + " cannot change the split plan of job '" + job + "': the runner writes it, "
+                        + "and a field set by hand could make it unreadable; to go back to an earlier plan, rewind it: "
                         + "checkpoint rewind --job " + job + " --plan --to GEN");
             }
             if (!options.plan) {
                 throw usage(command + " --split " + JobPartitions.PLAN + ": '" + JobPartitions.PLAN + "' is the "
-                        + "partition of job '" + job + "''s split plan, not a split; give --plan");
+                        + "partition of the split plan of job '" + job + "', not a split; give --plan");
             }
             if (store.history(job, JobPartitions.PLAN).isEmpty()) {
                 throw usage(command + " --plan: job '" + job + "' has no split plan in " + store + " (a plain job "

@@ -263,11 +263,13 @@ class PartitionedCheckpointCommandTest {
         Map<String, List<CheckpointInfo>> before = everything();
 
         checkpoint("reset", "--job", JOB, "--plan", "--set", "complete=false", "--unchecked").assertCode(2)
-                .assertErrContains("reset cannot change job 'folders''s split plan", "rewind --job folders --plan");
+                .assertErrContains("reset cannot change the split plan of job 'folders'",
+                        "rewind --job folders --plan");
         checkpoint("reset", "--job", JOB, "--split", "_plan", "--set", "complete=false").assertCode(2)
                 .assertErrContains("split plan");
         checkpoint("rewind", "--job", JOB, "--split", "_plan", "--to", "1").assertCode(2)
-                .assertErrContains("'_plan' is the partition of job 'folders''s split plan, not a split; give --plan");
+                .assertErrContains("'_plan' is the partition of the split plan of job 'folders', not a split; "
+                        + "give --plan");
         checkpoint("show", "--job", JOB, "--split", "c.log", "--plan").assertCode(2).assertErrContains("not both");
 
         assertEquals(before, everything(), "nothing written");
