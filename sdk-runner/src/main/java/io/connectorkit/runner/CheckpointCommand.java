@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code connectorkit checkpoint ...}: inspect and change a stopped job's checkpoints. Every change is saved as a new
- * generation carrying who did what and when, so it shows in the history and can be undone with {@code rewind}.
+ * generation carrying who did what and when, so it shows in the history and can be undone with {@code rewind}. A
+ * partitioned job keeps its split plan and each split's checkpoints apart: {@code show} without options shows the
+ * plan, and the other commands name a split with {@code --split ID} or the plan with {@code --plan}
+ * ({@link CheckpointTarget}).
  */
 @Command(name = "checkpoint", mixinStandardHelpOptions = true,
         description = "Inspects and changes a stopped job's checkpoints; every change is a new generation.",
@@ -63,7 +67,8 @@ final class CheckpointCommand {
         String by = System.getProperty("user.name", "unknown");
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the jobs that have checkpoints.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the jobs that have checkpoints, "
+            + "with their latest generation, or their split plan's summary for a partitioned job.")
     static final class ListJobs implements Callable<Integer> {
         @Mixin
         StoreOptions options;
@@ -75,10 +80,13 @@ final class CheckpointCommand {
                 for (String job : store.jobs()) {
                     String latest;
                     try {
-                        latest = store.loadLatest(job, JobPartitions.SINGLE)
-                                .map(e -> "#" + e.generation() + "  " + e.createdAt() + "  " + e.componentId())
-                                .orElse("(no checkpoint in partition " + JobPartitions.SINGLE + ")");
-                    } catch (CheckpointStoreException e) {
+                        Optional<SavedPlans.Saved> plan = SavedPlans.loadSaved(store, job);
+                        latest = plan.isPresent() ? PlanView.summary(plan.get())
+                                : store.loadLatest(job, JobPartitions.SINGLE)
+                                        .map(e -> "#" + e.generation() + "  " + e.createdAt() + "  " + e.componentId())
+                                        .orElse("(no checkpoint in partition " + JobPartitions.SINGLE
+                                                + " and no split plan)");
+                    } catch (CheckpointStoreException | RunnerException e) {
                         // One broken job must not hide the others: list is how an operator finds it.
                         latest = "(cannot be resumed: " + e.getMessage() + ")";
                     }
@@ -90,10 +98,15 @@ final class CheckpointCommand {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Shows the latest checkpoint of a job (or --generation), with its envelope.")
+            description = {"Shows the latest checkpoint of a job (or --generation), with its envelope.",
+                "For a partitioned job: its split plan and each split's status and latest checkpoint; a split's "
+                        + "checkpoint with --split ID, the plan's envelope with --plan."})
     static final class Show implements Callable<Integer> {
         @Mixin
         JobOptions options;
+
+        @Mixin
+        CheckpointTarget.SplitOptions splits;
 
         @Option(names = "--generation", description = "a given generation instead of the latest")
         Long generation;
@@ -101,11 +114,20 @@ final class CheckpointCommand {
         @Override
         public Integer call() {
             try (CheckpointStore store = options.store.open()) {
+                if (splits.none() && generation == null) {
+                    Optional<SavedPlans.Saved> plan = SavedPlans.loadSaved(store, options.job);
+                    if (plan.isPresent()) {
+                        PlanView.print(store, options.job, plan.get(), System.out);
+                        return ExitCodes.OK;
+                    }
+                }
+                CheckpointTarget.Target target = CheckpointTarget.resolve(store, options.job, splits, "show",
+                        CheckpointTarget.Use.READ, true);
                 CheckpointEnvelope envelope = (generation == null
-                        ? store.loadLatest(options.job, JobPartitions.SINGLE)
-                        : store.load(options.job, JobPartitions.SINGLE, generation))
-                        .orElseThrow(() -> new RunnerException(ExitCodes.STORE_FAILED, "job '" + options.job
-                                + "' has no checkpoint" + (generation == null ? "" : " generation " + generation)
+                        ? store.loadLatest(options.job, target.partition())
+                        : store.load(options.job, target.partition(), generation))
+                        .orElseThrow(() -> new RunnerException(ExitCodes.STORE_FAILED, target.describe()
+                                + " has no checkpoint" + (generation == null ? "" : " generation " + generation)
                                 + " in " + store));
                 System.out.println(pretty(describe(envelope)));
                 return ExitCodes.OK;
@@ -113,17 +135,23 @@ final class CheckpointCommand {
         }
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, description = "Lists the generations kept for a job.")
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "Lists the generations kept for a job "
+            + "(for a partitioned job: for one split, --split ID, or for its split plan, --plan).")
     static final class History implements Callable<Integer> {
         @Mixin
         JobOptions options;
 
+        @Mixin
+        CheckpointTarget.SplitOptions splits;
+
         @Override
         public Integer call() {
             try (CheckpointStore store = options.store.open()) {
-                List<CheckpointInfo> history = store.history(options.job, JobPartitions.SINGLE);
+                CheckpointTarget.Target target = CheckpointTarget.resolve(store, options.job, splits, "history",
+                        CheckpointTarget.Use.READ, true);
+                List<CheckpointInfo> history = store.history(options.job, target.partition());
                 if (history.isEmpty()) {
-                    System.out.println("job '" + options.job + "' has no checkpoint in " + store);
+                    System.out.println(target.describe() + " has no checkpoint in " + store);
                 }
                 System.out.printf("%-10s %-30s %-8s %-8s %-28s %s%n", "generation", "created", "version", "bytes",
                         "component", "change");
@@ -139,10 +167,15 @@ final class CheckpointCommand {
     }
 
     @Command(name = "rewind", mixinStandardHelpOptions = true,
-            description = "Makes an earlier generation the latest again (saved as a new generation).")
+            description = {"Makes an earlier generation the latest again (saved as a new generation).",
+                "For a partitioned job: of one split (--split ID; a finished split is refused) or of its split plan "
+                        + "(--plan, which re-opens the splits pending in that generation)."})
     static final class Rewind implements Callable<Integer> {
         @Mixin
         JobOptions options;
+
+        @Mixin
+        CheckpointTarget.SplitOptions splits;
 
         @Option(names = "--to", required = true, paramLabel = "GEN", description = "the generation to go back to")
         long generation;
@@ -151,23 +184,37 @@ final class CheckpointCommand {
         public Integer call() {
             try (CheckpointStore store = options.store.open()) {
                 store.lockForWriting(options.job);
-                CheckpointEnvelope saved = store.rewind(options.job, JobPartitions.SINGLE, generation, options.by,
-                        Clock.systemUTC());
-                System.out.println("job '" + options.job + "': generation " + generation + " saved again as #"
-                        + saved.generation() + ": " + saved.checkpoint());
+                CheckpointTarget.Target target = CheckpointTarget.resolve(store, options.job, splits, "rewind",
+                        CheckpointTarget.Use.CHANGE, true);
+                String shown;
+                if (target.kind() == CheckpointTarget.Kind.PLAN) {
+                    // Never make a plan the runner cannot read the latest one.
+                    String counts = store.load(options.job, target.partition(), generation)
+                            .map(e -> PlanView.counts(SavedPlans.read(e, store))).orElse("");
+                    CheckpointEnvelope saved = store.rewind(options.job, target.partition(), generation, options.by,
+                            Clock.systemUTC());
+                    shown = "#" + saved.generation() + ": " + counts;
+                } else {
+                    CheckpointEnvelope saved = store.rewind(options.job, target.partition(), generation, options.by,
+                            Clock.systemUTC());
+                    shown = "#" + saved.generation() + ": " + saved.checkpoint();
+                }
+                System.out.println(target.describe() + ": generation " + generation + " saved again as " + shown);
                 return ExitCodes.OK;
             }
         }
     }
 
     @Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Changes fields of the latest checkpoint (saved as a new generation), e.g. --set sinceId=0.",
+            description = {"Changes fields of the latest checkpoint (saved as a new generation), e.g. --set sinceId=0; "
+                    + "of one split of a partitioned job with --split ID.",
                 "The change is checked first against the @Checkpoint class of the component that wrote the checkpoint "
                         + "(found on the runner's class path or in --jar): an unknown field or a value that does not "
                         + "fit is refused and nothing is written."},
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 "0:the new generation is saved",
-                "2:bad command line, or __version, a list or an object given to --set",
+                "2:bad command line, or __version, a list or an object given to --set, or --split missing for a "
+                        + "partitioned job, given for a plain one, unknown to its split plan, or of a finished split",
                 "4:the component that wrote the checkpoint is not found (give --jar, or --unchecked)",
                 "5:a --set field is unknown to the component's @Checkpoint class, or its value does not fit",
                 "6:the store cannot be opened, the job is locked by a running writer, or has no valid checkpoint",
@@ -181,6 +228,9 @@ final class CheckpointCommand {
         Map<String, String> values;
 
         @Mixin
+        CheckpointTarget.SplitOptions splits;
+
+        @Mixin
         ComponentLookup.JarOptions jars;
 
         @Option(names = "--unchecked", description = "write without checking the change against the component "
@@ -191,9 +241,11 @@ final class CheckpointCommand {
         public Integer call() {
             try (CheckpointStore store = options.store.open()) {
                 store.lockForWriting(options.job);
-                CheckpointEnvelope latest = store.loadLatest(options.job, JobPartitions.SINGLE)
-                        .orElseThrow(() -> new RunnerException(ExitCodes.STORE_FAILED, "job '" + options.job
-                                + "' has no checkpoint to reset in " + store));
+                CheckpointTarget.Target target = CheckpointTarget.resolve(store, options.job, splits, "reset",
+                        CheckpointTarget.Use.CHANGE, false);
+                CheckpointEnvelope latest = store.loadLatest(options.job, target.partition())
+                        .orElseThrow(() -> new RunnerException(ExitCodes.STORE_FAILED, target.describe()
+                                + " has no checkpoint to reset in " + store));
                 JsonObject changed;
                 if (unchecked) {
                     changed = CheckpointEdit.set(latest.checkpoint(), values);
@@ -206,10 +258,10 @@ final class CheckpointCommand {
                 }
                 String action = "reset " + values.entrySet().stream().map(e -> "--set " + e.getKey() + "=" + e.getValue())
                         .reduce((a, b) -> a + " " + b).orElse("") + (unchecked ? " --unchecked" : "");
-                CheckpointEnvelope saved = store.save(options.job, JobPartitions.SINGLE, latest.componentId(), changed,
+                CheckpointEnvelope saved = store.save(options.job, target.partition(), latest.componentId(), changed,
                         Audit.of(options.by, action, Clock.systemUTC()));
-                System.out.println("job '" + options.job + "': saved as #" + saved.generation() + ": "
-                        + saved.checkpoint() + " (undo: checkpoint rewind --job " + options.job + " --to "
+                System.out.println(target.describe() + ": saved as #" + saved.generation() + ": "
+                        + saved.checkpoint() + " (undo: checkpoint rewind " + target.options() + " --to "
                         + latest.generation() + ")");
                 return ExitCodes.OK;
             }
@@ -217,7 +269,8 @@ final class CheckpointCommand {
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
-            description = "Deletes every checkpoint of a job: its next run starts from the beginning. Cannot be undone.")
+            description = "Deletes every checkpoint of a job (a partitioned job's split plan and splits too): its next "
+                    + "run starts from the beginning. Cannot be undone.")
     static final class Delete implements Callable<Integer> {
         @Mixin
         JobOptions options;

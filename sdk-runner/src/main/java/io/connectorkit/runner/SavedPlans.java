@@ -47,7 +47,7 @@ final class SavedPlans {
      * @param store where it was read, for the message
      * @throws RunnerException ({@link ExitCodes#STORE_FAILED}) naming the job, generation and what is wrong
      */
-    static SplitPlan read(CheckpointEnvelope envelope, Object store) {
+    static SplitPlan read(CheckpointEnvelope envelope, CheckpointStore store) {
         JsonValue json = envelope.checkpoint().get(CHECKPOINT);
         try {
             if (!(json instanceof JsonObject object)) {

@@ -95,9 +95,12 @@ public interface CheckpointStore extends AutoCloseable {
     /**
      * Deletes every generation of one partition of {@code job}, leaving its other partitions as they are; takes the
      * writer claim like {@link #save}. A host prunes with it what it no longer needs, such as the checkpoints of a
-     * split read to its end. Afterwards {@link #loadLatest} of that partition is empty and {@link #history} empty;
-     * {@link #savedBefore} may stay true (the job still exists). Deleting a partition that has no checkpoint does
-     * nothing.
+     * split read to its end. Afterwards {@link #loadLatest} of that partition is empty, {@link #history} empty and
+     * {@link #savedBefore} false (a deliberate delete, not checkpoints lost behind the store's back), and the next
+     * save of the partition is generation 1 again, as after {@link #delete(String)}: a store cannot remember the
+     * numbers of generations it no longer has. Deleting a partition that has no checkpoint does nothing (it still
+     * checks the ids and takes the claim). A store that persists deletes the trace first, then the generations
+     * oldest first, so that a delete cut short leaves the partition's newest checkpoints readable, or nothing.
      *
      * <p>The default throws {@link UnsupportedOperationException}: a store written before this method existed cannot
      * prune, and a host then keeps those checkpoints and says so.

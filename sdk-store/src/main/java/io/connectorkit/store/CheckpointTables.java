@@ -244,6 +244,21 @@ final class CheckpointTables {
         }
     }
 
+    /** Deletes every checkpoint row of (job, partition) and its {@code _saved} row. */
+    void deletePartition(Connection c, String job, String partition) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table
+                + " WHERE job = ? AND partition_id = ?");
+             PreparedStatement unmark = c.prepareStatement("DELETE FROM " + table
+                     + "_saved WHERE job = ? AND partition_id = ?")) {
+            delete.setString(1, job);
+            delete.setString(2, partition);
+            delete.executeUpdate();
+            unmark.setString(1, job);
+            unmark.setString(2, partition);
+            unmark.executeUpdate();
+        }
+    }
+
     /** Whether {@code e} (or one chained to it) is a unique-key violation, SQLState 23505. */
     static boolean isUniqueViolation(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {

@@ -199,6 +199,36 @@ public final class FileCheckpointStore implements CheckpointStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the {@code saved-<partition>} trace first, then the generation files oldest first, what else the
+     * folder holds (temp files) and the folder, each step made durable; a delete cut short leaves the partition's
+     * newest generations readable. Pending pruning of the job is finished first, since generation numbers restart.
+     */
+    @Override
+    public void delete(String job, String partition) {
+        Path dir = generations.partitionDir(job, partition);
+        FileJobWriter writer = writer(job);
+        synchronized (writer) {
+            writer.checkOpen();
+            fence(writer);
+            pruner.awaitJob(job);
+            PartitionWriter partitionWriter = writer.partitions.remove(partition);
+            if (partitionWriter != null) {
+                FileJobWriter.closeQuietly(name, job, partitionWriter);
+            }
+            try {
+                writer.deletePartition(partition, dir);
+            } catch (IOException e) {
+                throw new CheckpointStoreException(CheckpointStoreException.describe(name, job, dir,
+                        "cannot delete the checkpoints of partition '" + partition + "': " + e), e);
+            }
+            // Only once nothing is left: after a failed delete, numbers go on above what may remain.
+            writer.lastAssigned.remove(partition);
+        }
+    }
+
     @Override
     public boolean savedBefore(String job, String partition) {
         return generations.savedBefore(job, partition);

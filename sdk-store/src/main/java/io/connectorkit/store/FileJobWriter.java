@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * What a {@link FileCheckpointStore} keeps about one job while it holds the job's writer lock, and the file work done
  * under that lock besides writing generations: the last generation handed out per partition, the writer state of each
- * partition saved, the {@code saved-} traces, deleting the job's partitions, and removing the temp files that
- * interrupted saves left. Guarded by itself: the store calls it under {@code synchronized (writer)}.
+ * partition saved, the {@code saved-} traces, deleting the job's partitions (all or one), and removing the temp
+ * files that interrupted saves left. Guarded by itself: the store calls it under {@code synchronized (writer)}.
  */
 final class FileJobWriter {
 
@@ -128,20 +128,46 @@ final class FileJobWriter {
         SafeFiles.requireFolder(store, job, partitionsDir);
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(partitionsDir)) {
             for (Path dir : dirs) {
-                SafeFiles.requireFolder(store, job, dir);
-                // Oldest first: if a delete fails half-way, what remains is the newest state, never an old one.
-                for (long generation : GenerationFiles.list(dir).generations()) {
-                    ops.delete(dir.resolve(GenerationFiles.fileName(generation)));
-                }
-                try (DirectoryStream<Path> rest = Files.newDirectoryStream(dir)) {
-                    for (Path file : rest) {
-                        ops.delete(file);
-                    }
-                }
-                Files.delete(dir);
+                deleteFolder(dir);
             }
         }
         ops.forceDirectory(partitionsDir);
+    }
+
+    /**
+     * Deletes one partition as {@link #deleteAll} deletes each: its {@code saved-} trace first (made durable), then
+     * its folder ({@code dir}, {@code <job>/partitions/<partition>}) and files; a link instead of a folder is refused.
+     * Does nothing more when the partition has no folder.
+     */
+    void deletePartition(String partition, Path dir) throws IOException {
+        ops.delete(jobDir.resolve(FileGenerations.SAVED_PREFIX + partition));
+        ops.forceDirectory(jobDir);
+        marked.remove(partition);
+        Path partitionsDir = dir.getParent();
+        if (!Files.exists(partitionsDir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        SafeFiles.requireFolder(store, job, partitionsDir);
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        deleteFolder(dir);
+        ops.forceDirectory(partitionsDir);
+    }
+
+    /** Deletes a partition folder: generation files oldest first, then the rest, then the folder itself. */
+    private void deleteFolder(Path dir) throws IOException {
+        SafeFiles.requireFolder(store, job, dir);
+        // Oldest first: if a delete fails half-way, what remains is the newest state, never an old one.
+        for (long generation : GenerationFiles.list(dir).generations()) {
+            ops.delete(dir.resolve(GenerationFiles.fileName(generation)));
+        }
+        try (DirectoryStream<Path> rest = Files.newDirectoryStream(dir)) {
+            for (Path file : rest) {
+                ops.delete(file);
+            }
+        }
+        Files.delete(dir);
     }
 
     /** Removes temp files of saves interrupted by a crash; safe because this writer holds the job's only lock. */

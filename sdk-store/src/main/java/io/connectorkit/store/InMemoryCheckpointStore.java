@@ -92,6 +92,12 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public synchronized void delete(String job, String partition) {
+        StoreRules.requireIds(job, partition);
+        generations.remove(new Key(job, partition));
+    }
+
+    @Override
     public void lockForWriting(String job) {
         StoreRules.requireJob(job);
     }

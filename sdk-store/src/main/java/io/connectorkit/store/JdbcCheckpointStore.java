@@ -32,8 +32,8 @@ import javax.sql.DataSource;
  *   job VARCHAR(128) NOT NULL, partition_id VARCHAR(128) NOT NULL,
  *   first_saved_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (job, partition_id))
  * </pre>
- * A {@code _saved} row records that a partition saved checkpoints ({@link #savedBefore}); only {@link #delete} removes
- * it, so checkpoint rows deleted by hand are noticed.
+ * A {@code _saved} row records that a partition saved checkpoints ({@link #savedBefore}); only a {@link #delete} (of
+ * the job or of that partition) removes it, so checkpoint rows deleted by hand are noticed.
  * {@code content} is the checkpoint's JSON text and {@code audit} the audit's, or NULL. The checksum covers every
  * column, so a row edited behind the store's back is detected on load, logged as a WARNING naming the table, job,
  * partition and generation, and skipped for the previous valid generation.
@@ -237,6 +237,18 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         StoreIds.require("job", job);
         claims.claim(job);
         writes.delete(job);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the partition's rows and its {@code _saved} row, in one transaction fenced by the claim like a save.
+     */
+    @Override
+    public void delete(String job, String partition) {
+        JdbcReads.requireIds(job, partition);
+        claims.claim(job);
+        writes.delete(job, partition);
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The write transactions of a {@link JdbcCheckpointStore}, each fenced by the job's writer claim: a save (retried when
- * another transaction took its generation), a save in the caller's transaction, a job's delete. The caller has
- * validated the arguments and claimed the job. Thread-safe; writes of one job are serialised.
+ * another transaction took its generation), a save in the caller's transaction, a job's or a partition's delete.
+ * The caller has validated the arguments and claimed the job. Thread-safe; writes of one job are serialised.
  */
 final class JdbcWrites {
 
@@ -96,6 +96,26 @@ final class JdbcWrites {
                 }
             } catch (SQLException e) {
                 throw errors.failure(job, "deleting the job's checkpoints failed", e);
+            }
+        }
+    }
+
+    /** Deletes every checkpoint of (job, partition) and its trace, in one transaction. */
+    void delete(String job, String partition) {
+        synchronized (monitor(job)) {
+            try (Connection c = connections.open(job)) {
+                c.setAutoCommit(false);
+                try {
+                    claims.fence(c, job, "not deleting");
+                    tables.deletePartition(c, job, partition);
+                    c.commit();
+                    marked.remove(job + '/' + partition);
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw errors.failure(job, "deleting the checkpoints of partition '" + partition + "' failed", e);
             }
         }
     }

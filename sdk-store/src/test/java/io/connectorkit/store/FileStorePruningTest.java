@@ -30,11 +30,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The file store's writer state and background pruning: saves keep the partition folder open and do not wait for
- * old generations to be deleted; retention still holds, failed deletes are retried, and {@code delete(job)} and
- * {@code close()} wait for pending deletes.
+ * old generations to be deleted; retention still holds, failed deletes are retried, {@code delete(job)},
+ * {@code delete(job, partition)} and {@code close()} wait for pending deletes, and a partition delete cut short leaves
+ * its newest generations.
  */
 class FileStorePruningTest {
 
@@ -155,8 +158,9 @@ class FileStorePruningTest {
         }
     }
 
-    @Test
-    void deleteWaitsForTheJobsQueuedPrunesSoThatNewGenerationsSurvive() throws Exception {
+    @ParameterizedTest(name = "whole job: {0}")
+    @ValueSource(booleans = {true, false})
+    void deleteWaitsForTheJobsQueuedPrunesSoThatNewGenerationsSurvive(boolean wholeJob) throws Exception {
         FileCheckpointStore store = open(2);
         for (int i = 1; i <= 4; i++) {
             if (i == 3) {
@@ -168,14 +172,18 @@ class FileStorePruningTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread deleter = new Thread(() -> {
             try {
-                store.delete(JOB);
+                if (wholeJob) {
+                    store.delete(JOB);
+                } else {
+                    store.delete(JOB, PART);
+                }
             } catch (Throwable t) {
                 failure.set(t);
             }
         }, "test-delete");
         deleter.start();
         awaitWaitingOrDone(deleter);
-        assertTrue(deleter.isAlive(), "delete(job) returned while a delete of the job was still queued");
+        assertTrue(deleter.isAlive(), "the delete returned while a delete of the job was still queued");
         ops.openGate();
         deleter.join(TimeUnit.SECONDS.toMillis(30));
         assertFalse(deleter.isAlive());
@@ -184,9 +192,50 @@ class FileStorePruningTest {
         CheckpointEnvelope renewed = store.save(JOB, PART, COMPONENT, offset(11));
         store.save(JOB, PART, COMPONENT, offset(12));
         store.awaitPruning();
-        assertEquals(1, renewed.generation(), "numbers restart after delete(job)");
+        assertEquals(1, renewed.generation(), "numbers restart after the delete");
         assertEquals(List.of(1L, 2L), generationsOnDisk());
         assertEquals(renewed, store.load(JOB, PART, 1).orElseThrow());
+    }
+
+    @Test
+    void aPartitionDeleteCutShortLeavesTheNewestGenerationsReadableAndNoTrace() throws IOException {
+        FileCheckpointStore store = open(10);
+        for (int i = 1; i <= 4; i++) {
+            store.save(JOB, PART, COMPONENT, offset(i));
+        }
+        CheckpointEnvelope other = store.save(JOB, "p1", COMPONENT, offset(9));
+        ops.failDeleteOnce(partitionDir(PART).resolve(FileCheckpointStore.fileName(3)));
+
+        CheckpointStoreException failed = assertThrows(CheckpointStoreException.class, () -> store.delete(JOB, PART));
+
+        assertTrue(failed.getMessage().contains("partition '" + PART + "'") && failed.getMessage().contains(JOB),
+                failed.getMessage());
+        assertEquals(List.of(3L, 4L), generationsOnDisk(), "oldest first: what is left is the newest state");
+        assertEquals(offset(4), store.loadLatest(JOB, PART).orElseThrow().checkpoint());
+        assertFalse(store.savedBefore(JOB, PART), "the trace goes first, never the checkpoints before it");
+        assertEquals(other, store.loadLatest(JOB, "p1").orElseThrow());
+        assertEquals(5, store.save(JOB, PART, COMPONENT, offset(5)).generation(),
+                "no number is handed out twice while old files remain");
+
+        store.delete(JOB, PART);
+        assertFalse(Files.exists(partitionDir(PART)));
+        assertEquals(1, store.save(JOB, PART, COMPONENT, offset(6)).generation());
+        assertEquals(other, store.loadLatest(JOB, "p1").orElseThrow());
+    }
+
+    @Test
+    void aPartitionDeleteRefusesALinkedPartitionFolder() throws IOException {
+        FileCheckpointStore store = open(10);
+        store.save(JOB, PART, COMPONENT, offset(1));
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Path kept = Files.writeString(elsewhere.resolve(FileCheckpointStore.fileName(1)), "not the store's");
+        Files.createSymbolicLink(partitionDir("linked"), elsewhere);
+
+        CheckpointStoreException refused = assertThrows(CheckpointStoreException.class,
+                () -> store.delete(JOB, "linked"));
+
+        assertTrue(refused.getMessage().contains("symbolic link"), refused.getMessage());
+        assertTrue(Files.exists(kept), "nothing deleted through the link");
     }
 
     @Test

@@ -184,7 +184,7 @@ abstract class JdbcCheckpointStoreContract {
     }
 
     @Test
-    void aWriterWhoseClaimWasTakenOverCannotDeleteTheNewOwnersCheckpoints() throws InterruptedException {
+    void aWriterWhoseClaimWasTakenOverCannotDeleteTheNewOwnersCheckpointsNorOnePartition() throws InterruptedException {
         CheckpointStore first = open();
         first.save(JOB, PART, COMPONENT, offset(1));
         Thread.sleep(20); // Let the claim's heartbeat age past the 1 ms below.
@@ -194,7 +194,11 @@ abstract class JdbcCheckpointStoreContract {
             second.save(JOB, PART, COMPONENT, offset(2));
             CheckpointStoreException refused = assertThrows(CheckpointStoreException.class, () -> first.delete(JOB));
             assertTrue(refused.getMessage().contains("not deleting"), refused.getMessage());
+            CheckpointStoreException partition = assertThrows(CheckpointStoreException.class,
+                    () -> first.delete(JOB, PART));
+            assertTrue(partition.getMessage().contains("job '" + JOB + "'"), partition.getMessage());
             assertEquals(offset(2), second.loadLatest(JOB, PART).orElseThrow().checkpoint());
+            assertTrue(second.savedBefore(JOB, PART), "the trace is the new owner's too");
         } finally {
             second.close();
         }

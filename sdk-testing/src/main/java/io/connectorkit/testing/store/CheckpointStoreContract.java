@@ -35,9 +35,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract every {@link CheckpointStore} passes: strictly increasing generations and their history, retention,
- * exact round trips of every field, checksums, audits and rewinds, deletes, the {@code savedBefore} trace, the id,
- * checkpoint and size checks with their messages, concurrent saves, and, for stores shared between instances, one
- * writer per job. The stores of Connector Kit (in memory, file, JDBC on H2 and PostgreSQL) pass it.
+ * exact round trips of every field, checksums, audits and rewinds, deletes (of a job, and of one partition, after
+ * which the partition's generations restart at 1), the {@code savedBefore} trace, the id, checkpoint and size checks
+ * with their messages, concurrent saves, and, for stores shared between instances, one writer per job. The stores of Connector Kit (in memory, file, JDBC on H2 and PostgreSQL) pass it.
  *
  * <h2>Extending it</h2>
  * A store author writes a JUnit 5 test class that extends this one and implements {@link #newStore}: it opens a new
@@ -334,6 +334,98 @@ public abstract class CheckpointStoreContract {
     }
 
     @Test
+    void deletingAPartitionLeavesTheOtherPartitionsAndJobsAsTheyAre() {
+        CheckpointStore store = open();
+        store.save(JOB, "p1", COMPONENT, offset(1));
+        store.save(JOB, "p1", COMPONENT, offset(2));
+        CheckpointEnvelope p2 = store.save(JOB, "p2", COMPONENT, offset(3));
+        CheckpointEnvelope plan = store.save(JOB, "_plan", COMPONENT, offset(4));
+        CheckpointEnvelope otherJob = store.save("other-job", "p1", COMPONENT, offset(5));
+
+        store.delete(JOB, "p1");
+
+        assertEquals(Optional.empty(), store.loadLatest(JOB, "p1"));
+        assertEquals(Optional.empty(), store.load(JOB, "p1", 2));
+        assertEquals(List.of(), store.history(JOB, "p1"));
+        assertFalse(store.savedBefore(JOB, "p1"), "a delete through the store is not a loss behind its back");
+        assertEquals(p2, store.loadLatest(JOB, "p2").orElseThrow());
+        assertEquals(plan, store.loadLatest(JOB, "_plan").orElseThrow());
+        assertTrue(store.savedBefore(JOB, "p2"));
+        assertEquals(otherJob, store.loadLatest("other-job", "p1").orElseThrow());
+        assertEquals(List.of("job-1", "other-job"), store.jobs(), "the job keeps its other partitions");
+        if (persistent()) {
+            CheckpointStore reader = open();
+            assertEquals(List.of(), reader.history(JOB, "p1"), "another instance sees the delete");
+            assertEquals(p2, reader.loadLatest(JOB, "p2").orElseThrow());
+        }
+
+        store.delete(JOB, "p2");
+        store.delete(JOB, "_plan");
+        assertEquals(List.of("other-job"), store.jobs(), "a job without partitions left is no longer listed");
+    }
+
+    /**
+     * After {@code delete(job, partition)} the partition's next save is generation 1 again, as after
+     * {@code delete(job)}: a store cannot remember the numbers of generations it no longer has. The other partitions'
+     * numbers go on.
+     */
+    @Test
+    void savingAPartitionAgainAfterItsDeleteRestartsAtGenerationOne() {
+        CheckpointStore store = open(StoreOptions.DEFAULTS.withRetention(2));
+        for (int i = 1; i <= 5; i++) {
+            store.save(JOB, "p1", COMPONENT, offset(i));
+        }
+        store.save(JOB, "p2", COMPONENT, offset(20));
+
+        store.delete(JOB, "p1"); // while old generations may still be being pruned
+
+        CheckpointEnvelope again = store.save(JOB, "p1", COMPONENT, offset(6));
+        assertEquals(1, again.generation());
+        assertEquals(2, store.save(JOB, "p2", COMPONENT, offset(21)).generation(), "other partitions go on");
+        awaitBackgroundWork(store);
+        assertEquals(List.of(again.info()), store.history(JOB, "p1"), "nothing of before the delete is left");
+        assertEquals(again, store.loadLatest(JOB, "p1").orElseThrow());
+        assertTrue(store.savedBefore(JOB, "p1"));
+        assertEquals(2, store.save(JOB, "p1", COMPONENT, offset(7)).generation());
+    }
+
+    @Test
+    void deletingAPartitionWithoutCheckpointsDoesNothing() {
+        CheckpointStore store = open();
+        store.delete("never-saved", PART);
+        CheckpointEnvelope saved = store.save(JOB, PART, COMPONENT, offset(1));
+
+        store.delete(JOB, "never");
+        store.delete(JOB, "never");
+
+        assertEquals(saved, store.loadLatest(JOB, PART).orElseThrow());
+        assertEquals(List.of(JOB), store.jobs());
+        assertEquals(List.of(), store.history(JOB, "never"));
+        assertFalse(store.savedBefore(JOB, "never"));
+        assertEquals(2, store.save(JOB, PART, COMPONENT, offset(2)).generation());
+    }
+
+    @Test
+    void deletingAPartitionOfAJobAnotherWriterHoldsIsRefused() {
+        Assumptions.assumeTrue(persistent(), "only stores shared between instances have writer locks");
+        CheckpointStore first = open();
+        CheckpointStore second = open();
+        CheckpointEnvelope saved = first.save(JOB, PART, COMPONENT, offset(1));
+
+        CheckpointStoreException refused = assertThrows(CheckpointStoreException.class,
+                () -> second.delete(JOB, PART));
+        assertTrue(refused.getMessage().contains("job '" + JOB + "' is locked by another writer"),
+                refused.getMessage());
+        assertEquals(saved, second.loadLatest(JOB, PART).orElseThrow(), "nothing deleted");
+        assertTrue(second.savedBefore(JOB, PART));
+
+        first.close();
+        assertThrows(CheckpointStoreException.class, () -> first.delete(JOB, PART), "a closed store does not write");
+        second.delete(JOB, PART);
+        assertEquals(Optional.empty(), second.loadLatest(JOB, PART));
+    }
+
+    @Test
     void rewindIsANewAuditedGenerationThatCanBeUndone() {
         CheckpointStore store = open();
         Clock clock = Clock.systemUTC();
@@ -378,6 +470,7 @@ public abstract class CheckpointStoreContract {
                 id -> store.load(id, PART, 1),
                 id -> store.history(id, PART),
                 store::delete,
+                id -> store.delete(id, PART),
                 store::lockForWriting);
         for (Consumer<String> use : jobUses) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> use.accept(bad));
@@ -387,7 +480,8 @@ public abstract class CheckpointStoreContract {
                 id -> store.save(JOB, id, COMPONENT, offset(1)),
                 id -> store.loadLatest(JOB, id),
                 id -> store.load(JOB, id, 1),
-                id -> store.history(JOB, id));
+                id -> store.history(JOB, id),
+                id -> store.delete(JOB, id));
         for (Consumer<String> use : partitionUses) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> use.accept(bad));
             assertTrue(e.getMessage().contains("invalid partition id"), e.getMessage());

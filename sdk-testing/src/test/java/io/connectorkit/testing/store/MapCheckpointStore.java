@@ -90,6 +90,15 @@ final class MapCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public void delete(String job, String partition) {
+        StoreRules.requireIds(job, partition);
+        synchronized (storage) {
+            claim(job);
+            storage.kept.remove(job + '/' + partition);
+        }
+    }
+
+    @Override
     public void lockForWriting(String job) {
         StoreRules.requireJob(job);
         synchronized (storage) {
