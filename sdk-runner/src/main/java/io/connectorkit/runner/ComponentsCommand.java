@@ -19,10 +19,11 @@ final class ComponentsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ComponentLookup lookup = jars.open()) {
-            TextTable table = new TextTable("component", "class", "version", "checkpoints");
+            TextTable table = new TextTable("component", "class", "version", "checkpoints", "reads");
             for (ComponentDescription component : lookup.manager().components()) {
                 table.row(component.id(), component.type(), String.valueOf(component.version()),
-                        component.checkpoints() ? "yes (version " + component.checkpoint().version() + ")" : "no");
+                        component.checkpoints() ? "yes (version " + component.checkpoint().version() + ")" : "no",
+                        component.partitioned() ? "in splits" : "as one input");
             }
             table.print(System.out);
             return ExitCodes.OK;

@@ -66,6 +66,8 @@ final class DescribeCommand implements Callable<Integer> {
         out.println("component  " + component.id());
         out.println("class      " + component.type());
         out.println("version    " + component.version() + " (of the configuration)");
+        out.println("reads      " + (component.partitioned() ? "in splits (a partition mapper: ck run reads its "
+                + "splits in parallel, each with its own checkpoints)" : "as one input (an emitter)"));
         out.println();
         TextTable options = new TextTable("option", "type", "default", "required", "credential");
         for (OptionDescription option : component.options()) {
@@ -113,6 +115,7 @@ final class DescribeCommand implements Callable<Integer> {
                 .add("class", component.type())
                 .add("version", component.version())
                 .add("checkpoints", component.checkpoints())
+                .add("partitioned", component.partitioned())
                 .add("options", options(component.options(), "path"));
         CheckpointDescription checkpoint = component.checkpoint();
         if (checkpoint != null) {

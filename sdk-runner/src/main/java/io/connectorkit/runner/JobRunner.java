@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -83,7 +82,7 @@ final class JobRunner {
                     throw new RunnerException(ExitCodes.CONNECTOR_FAILED, e.getMessage()
                             + (settings.retries() > 0 ? " (gave up after " + settings.retries() + " retries)" : ""), e);
                 }
-                Duration delay = backoff(attempt);
+                Duration delay = Backoff.delay(settings.initialBackoff(), attempt);
                 log.println("connectorkit: " + e.getMessage());
                 log.println("connectorkit: retry " + (attempt + 1) + " of " + settings.retries() + " in "
                         + delay.toMillis() + " ms, from the last saved checkpoint");
@@ -227,12 +226,6 @@ final class JobRunner {
         } catch (UnsupportedVersionException e) {
             throw new RunnerException(ExitCodes.NEWER_CHECKPOINT, e.getMessage(), e);
         }
-    }
-
-    /** Exponential backoff with full jitter: uniformly between half and all of {@code initial × 2^attempt}. */
-    private Duration backoff(int attempt) {
-        long ceiling = settings.initialBackoff().toMillis() << Math.min(attempt, 20);
-        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
     }
 
     /**

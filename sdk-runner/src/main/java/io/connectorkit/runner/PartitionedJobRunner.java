@@ -114,13 +114,14 @@ final class PartitionedJobRunner {
     /** Splits the mapper: once per job. */
     private SplitPlan makePlan() {
         Mapper mapper = run.mapper;
-        long desired = splitSize;
-        if (desired == 0) {
-            long estimate = mapper.estimateSize();
-            desired = estimate == Mapper.UNKNOWN_SIZE ? Long.MAX_VALUE : Math.max(1, ceilDiv(estimate, parallelism));
-        }
         SplitPlan plan;
         try {
+            long desired = splitSize;
+            if (desired == 0) {
+                long estimate = mapper.estimateSize();
+                desired = estimate == Mapper.UNKNOWN_SIZE ? Long.MAX_VALUE
+                        : Math.max(1, ceilDiv(estimate, parallelism));
+            }
             plan = SplitPlan.create(mapper, desired);
         } catch (ComponentException e) {
             throw new RunnerException(ExitCodes.CONNECTOR_FAILED, "splitting " + mapper.componentId() + " failed: "

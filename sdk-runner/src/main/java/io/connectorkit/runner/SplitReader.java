@@ -13,7 +13,6 @@ import io.connectorkit.store.WriterLostException;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads one split of a partitioned job on the calling thread, to its end or until the run stops: resumes from the
@@ -57,7 +56,7 @@ final class SplitReader {
                     throw new RunnerException(ExitCodes.CONNECTOR_FAILED, "split '" + split.id() + "': "
                             + e.getMessage() + (attempt > 0 ? " (gave up after " + attempt + " retries)" : ""), e);
                 }
-                Duration delay = backoff(attempt);
+                Duration delay = Backoff.delay(run.settings.initialBackoff(), attempt);
                 run.log("split '" + split.id() + "': " + e.getMessage());
                 run.log("split '" + split.id() + "': retry " + (attempt + 1) + " of " + run.settings.retries()
                         + " in " + delay.toMillis() + " ms, from its last saved checkpoint");
@@ -180,11 +179,6 @@ final class SplitReader {
                 + "checkpoint)");
         run.log.flush();
         Runtime.getRuntime().halt(ExitCodes.SIMULATED_CRASH);
-    }
-
-    private Duration backoff(int attempt) {
-        long ceiling = run.settings.initialBackoff().toMillis() << Math.min(attempt, 20);
-        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
     }
 
     private boolean awaitStop(Duration delay) {

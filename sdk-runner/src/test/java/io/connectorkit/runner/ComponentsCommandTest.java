@@ -23,15 +23,15 @@ class ComponentsCommandTest {
     }
 
     @Test
-    void listsTheSampleConnectorsWithClassVersionAndCheckpointing() {
+    void listsTheSampleConnectorsWithClassVersionCheckpointingAndHowTheyAreRead() {
         Cli.Result result = Cli.run("components").assertCode(0);
 
         assertEquals(List.of("checkpoint/list-input", "io.connectorkit.samples.checkpoint.ListInput", "1",
-                "yes (version 2)"), row(result, "checkpoint/list-input"));
-        assertEquals(List.of("file/csv-input", "io.connectorkit.samples.file.CsvInput", "1", "yes (version 2)"),
-                row(result, "file/csv-input"));
-        assertEquals(List.of("jdbc/jdbc-input", "io.connectorkit.samples.jdbc.JdbcInput", "1", "yes (version 1)"),
-                row(result, "jdbc/jdbc-input"));
+                "yes (version 2)", "as one input"), row(result, "checkpoint/list-input"));
+        assertEquals(List.of("file/csv-input", "io.connectorkit.samples.file.CsvInput", "1", "yes (version 2)",
+                "in splits"), row(result, "file/csv-input"));
+        assertEquals(List.of("jdbc/jdbc-input", "io.connectorkit.samples.jdbc.JdbcInput", "1", "yes (version 1)",
+                "in splits"), row(result, "jdbc/jdbc-input"));
     }
 
     @Test
@@ -40,7 +40,8 @@ class ComponentsCommandTest {
 
         Cli.Result result = Cli.run("components", "--jar", JarOnlyJar.write(dir).toString()).assertCode(0);
 
-        assertEquals(List.of(JarOnlyJar.ID, "io.connectorkit.runner.jaronly.JarOnlyInput", "1", "yes (version 3)"),
+        assertEquals(List.of(JarOnlyJar.ID, "io.connectorkit.runner.jaronly.JarOnlyInput", "1", "yes (version 3)",
+                "as one input"),
                 row(result, JarOnlyJar.ID));
         row(result, "checkpoint/list-input"); // the class path's are still there
     }

@@ -37,7 +37,8 @@ final class ComponentDescriber {
         }
         return new ComponentDescription(model.family(), model.name(), model.type().getName(), model.version().value(),
                 model.supportsCheckpoints(), model.checkpointAvailableMethod(), options,
-                checkpoint(model.checkpointPath(), checkpointOption, options));
+                checkpoint(model.checkpointPath(), checkpointOption, options),
+                model.kind() == ComponentModel.Kind.PARTITION_MAPPER);
     }
 
     private static CheckpointDescription checkpoint(String path, OptionModel option, List<OptionDescription> options) {

@@ -11,17 +11,19 @@ import java.util.Objects;
  *
  * @param family the component family
  * @param name the component name within its family
- * @param type the emitter class's name
+ * @param type the emitter (or partition mapper) class's name
  * @param version the emitter's {@code @Version}: the configuration version
  * @param checkpoints whether the emitter exposes checkpoints ({@code @CheckpointData})
  * @param safePointMethod the name of its {@code @CheckpointAvailable} method, or {@code null} when every record is a
  *     safe point
  * @param options every option a configuration may set, in declaration order, depth first
  * @param checkpoint the {@code @Checkpoint}, or {@code null} when the component has none
+ * @param partitioned whether it is a {@code @PartitionMapper}, read in splits (then {@code type} is the mapper's class
+ *     and the checkpoint its worker's)
  */
 public record ComponentDescription(String family, String name, String type, int version, boolean checkpoints,
                                    String safePointMethod, List<OptionDescription> options,
-                                   CheckpointDescription checkpoint) {
+                                   CheckpointDescription checkpoint, boolean partitioned) {
 
     public ComponentDescription {
         Objects.requireNonNull(family, "family");
