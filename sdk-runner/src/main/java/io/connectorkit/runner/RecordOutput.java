@@ -4,6 +4,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
@@ -32,14 +33,18 @@ import java.util.function.Supplier;
 final class RecordOutput implements RecordLines, AutoCloseable {
 
     private final Writer writer;
+    /** What {@link #writer} encodes into, and {@link #writeUtf8} writes to directly. */
+    private final OutputStream bytes;
     private final FileChannel channel;
     /** Only a regular file can be forced: a device such as /dev/null refuses it, and has nothing to keep. */
     private final boolean forceable;
     private final Supplier<Jsonb> jsonb;
     private final String name;
 
-    private RecordOutput(Writer writer, FileChannel channel, boolean forceable, Supplier<Jsonb> jsonb, String name) {
-        this.writer = writer;
+    private RecordOutput(OutputStream bytes, FileChannel channel, boolean forceable, Supplier<Jsonb> jsonb,
+            String name) {
+        this.bytes = bytes;
+        this.writer = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16);
         this.channel = channel;
         this.forceable = forceable;
         this.jsonb = jsonb;
@@ -48,8 +53,7 @@ final class RecordOutput implements RecordLines, AutoCloseable {
 
     /** Standard output, not closed by {@link #close()}. */
     static RecordOutput stdout(Supplier<Jsonb> jsonb) {
-        return new RecordOutput(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16),
-                null, false, jsonb, "standard output");
+        return new RecordOutput(System.out, null, false, jsonb, "standard output");
     }
 
     /**
@@ -72,8 +76,8 @@ final class RecordOutput implements RecordLines, AutoCloseable {
                 channel.close();
                 throw e;
             }
-            Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
-            return new RecordOutput(writer, channel, Files.isRegularFile(file), jsonb, file.toString());
+            return new RecordOutput(Channels.newOutputStream(channel), channel, Files.isRegularFile(file), jsonb,
+                    file.toString());
         } catch (IOException e) {
             throw new RunnerException(ExitCodes.OUTPUT_FAILED, "cannot open the output " + file + ": "
                     + IoErrors.reason(file, e), e);
@@ -129,19 +133,22 @@ final class RecordOutput implements RecordLines, AutoCloseable {
 
     /**
      * Appends {@code record}'s line, newline included, to {@code lines}; nothing is written. From any thread: records
-     * of several splits are turned into lines on their own threads, then {@linkplain #writeLines written}.
+     * of several splits are turned into lines on their own threads, then {@linkplain #writeUtf8 written}.
      */
     void appendLine(StringBuilder lines, Object record) {
         lines.append(toJson(record)).append('\n');
     }
 
     /**
-     * Writes whole lines at once; from any thread: the lines of one call are never mixed with another call's (the
-     * buffered writer takes its lock for each write).
+     * Writes whole lines, already encoded in UTF-8, at once; from any thread: the bytes of one call are never mixed with
+     * another call's. The records of the splits of a job are encoded on their own threads, so that only the write
+     * itself is done one thread at a time. Not to be mixed with {@link #write}, which buffers.
      */
-    void writeLines(CharSequence lines) {
+    void writeUtf8(byte[] lines) {
         try {
-            writer.append(lines);
+            synchronized (bytes) {
+                bytes.write(lines);
+            }
         } catch (IOException e) {
             throw failure(e);
         }
