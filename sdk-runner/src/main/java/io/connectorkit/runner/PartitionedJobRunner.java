@@ -24,9 +24,10 @@ import java.util.function.Supplier;
  * loads the saved plan, checks it against the configuration (another configuration is an error naming what changed)
  * and never splits again. The pending splits are read on {@code --parallelism} threads, each split from its own latest
  * checkpoint ({@link SplitReader}); a split read to its end is marked finished in the plan once its final checkpoint
- * is durable. When every split is finished, their checkpoints are pruned and the plan, all finished, stays: running
- * the job again reads nothing. A split that fails stops the others (each saves its final checkpoint) and the job
- * fails naming it.
+ * is durable, its final checkpoint kept in the plan. When every split is finished, their own checkpoints are pruned.
+ * Running a finished job again makes a next pass over the same splits ({@link SplitPlan#nextPass()}), each read from
+ * where it ended: what was added since (rows with higher keys, say), as a plain emitter's finished job does. A split
+ * that fails stops the others (each saves its final checkpoint) and the job fails naming it.
  */
 final class PartitionedJobRunner {
 
@@ -57,7 +58,12 @@ final class PartitionedJobRunner {
     JobRunner.Outcome run() {
         String job = run.settings.job();
         SplitPlan plan = run.checkpointing ? loadOrMakePlan() : makePlan();
-        List<Split> pending = plan.pending();
+        List<SplitPlan.Entry> pending = new ArrayList<>();
+        for (SplitPlan.Entry entry : plan.entries()) {
+            if (entry.status() == SplitPlan.Status.PENDING) {
+                pending.add(entry);
+            }
+        }
         run.metrics.splitsToRead(pending.size());
         if (!pending.isEmpty()) {
             PlanKeeper keeper = new PlanKeeper(run.store, job, plan, run.checkpointing);
@@ -84,16 +90,25 @@ final class PartitionedJobRunner {
             } catch (SplitPlanMismatchException e) {
                 throw new RunnerException(ExitCodes.BAD_CONFIGURATION, "job '" + job + "': " + e.getMessage(), e);
             }
+            if (plan.isFinished()) {
+                plan = plan.nextPass();
+                CheckpointEnvelope envelope = SavedPlans.save(run.store, job, plan);
+                run.log("job '" + job + "' finished its last pass: this pass (plan #" + envelope.generation() + ") "
+                        + "reads its " + splits(plan.entries().size()) + " again, each from where it ended, for what "
+                        + "was added since; it is not split again");
+                return plan;
+            }
             run.log("job '" + job + "' resumes its split plan (generation #" + saved.get().envelope().generation()
-                    + ", saved " + saved.get().envelope().createdAt() + "): " + plan.entries().size() + " splits, "
+                    + ", saved " + saved.get().envelope().createdAt() + "): " + splits(plan.entries().size()) + ", "
                     + plan.pending().size() + " to read; it is not split again");
             return plan;
         }
         NoCheckpoint.check(run.settings, run.store, JobPartitions.PLAN, recordsAlreadyOut.get(), run.log);
         SplitPlan plan = makePlan();
         CheckpointEnvelope envelope = SavedPlans.save(run.store, job, plan);
-        run.log("job '" + job + "': split plan #" + envelope.generation() + " saved: " + plan.entries().size()
-                + " splits of " + run.settings.componentId() + ", read by up to " + parallelism + " threads");
+        int threads = Math.min(parallelism, plan.entries().size());
+        run.log("job '" + job + "': split plan #" + envelope.generation() + " saved: " + splits(plan.entries().size())
+                + " of " + run.settings.componentId() + ", read by " + threads + (threads == 1 ? " thread" : " threads"));
         return plan;
     }
 
@@ -134,7 +149,7 @@ final class PartitionedJobRunner {
         return plan;
     }
 
-    private void readInParallel(List<Split> pending, PlanKeeper keeper) {
+    private void readInParallel(List<SplitPlan.Entry> pending, PlanKeeper keeper) {
         int threads = Math.min(parallelism, pending.size());
         AtomicInteger number = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
@@ -145,8 +160,8 @@ final class PartitionedJobRunner {
         List<Future<?>> reads = new ArrayList<>();
         List<SplitFailure> failures = new ArrayList<>();
         try {
-            for (Split split : pending) {
-                reads.add(pool.submit(() -> read(split, keeper, failures)));
+            for (SplitPlan.Entry entry : pending) {
+                reads.add(pool.submit(() -> read(entry, keeper, failures)));
             }
         } finally {
             pool.shutdown();
@@ -168,19 +183,21 @@ final class PartitionedJobRunner {
     }
 
     /** One split's task: reads it unless the run is stopping; a failure halts the others and is kept. */
-    private void read(Split split, PlanKeeper keeper, List<SplitFailure> failures) {
+    private void read(SplitPlan.Entry entry, PlanKeeper keeper, List<SplitFailure> failures) {
         if (run.shouldStop()) {
             return; // stays pending
         }
+        String id = entry.split().id();
         try {
-            if (new SplitReader(run, split).read() == SplitReader.Outcome.FINISHED) {
-                keeper.finished(split.id());
-                run.metrics.split(split.id()).finished();
+            SplitReader reader = new SplitReader(run, entry);
+            if (reader.read() == SplitReader.Outcome.FINISHED) {
+                keeper.finished(id, reader.lastCheckpoint());
+                run.metrics.split(id).finished();
             }
         } catch (RuntimeException e) {
             run.halt();
             synchronized (failures) {
-                failures.add(new SplitFailure(split.id(), e));
+                failures.add(new SplitFailure(id, e));
             }
         }
     }
@@ -210,8 +227,9 @@ final class PartitionedJobRunner {
             text.append(')');
         }
         long finished = plan.entries().size() - plan.pending().size();
-        text.append(". The job stopped: the other splits saved their checkpoints; ").append(finished).append(" of ")
-                .append(plan.entries().size()).append(" splits are finished. Run it again to resume");
+        text.append(". The job stopped").append(plan.entries().size() > 1 ? "; the other splits saved their checkpoints"
+                : "").append("; ").append(finished).append(" of ").append(splits(plan.entries().size()))
+                .append(" finished. Run it again to resume");
         return new RunnerException(code == ExitCodes.INTERNAL_ERROR ? ExitCodes.CONNECTOR_FAILED : code,
                 text.toString(), first.error());
     }
@@ -230,6 +248,11 @@ final class PartitionedJobRunner {
             run.log("warning: the checkpoints of the finished splits of job '" + job + "' were not all pruned: "
                     + e.getMessage() + "; the next run of the job prunes them again");
         }
+    }
+
+    /** "1 split", "4 splits". */
+    static String splits(long count) {
+        return count + (count == 1 ? " split" : " splits");
     }
 
     private static long ceilDiv(long a, long b) {

@@ -1,5 +1,6 @@
 package io.connectorkit.runner;
 
+import io.connectorkit.runtime.CheckpointState;
 import io.connectorkit.runtime.SplitPlan;
 import io.connectorkit.store.CheckpointStore;
 
@@ -22,9 +23,9 @@ final class PlanKeeper {
         this.save = save;
     }
 
-    /** Marks split {@code id} finished, and saves the plan. */
-    synchronized void finished(String id) {
-        SplitPlan updated = plan.markFinished(id);
+    /** Marks split {@code id} finished at {@code lastCheckpoint} (kept in the plan), and saves the plan. */
+    synchronized void finished(String id, CheckpointState lastCheckpoint) {
+        SplitPlan updated = plan.markFinished(id, lastCheckpoint);
         if (save) {
             SavedPlans.save(store, job, updated);
         }

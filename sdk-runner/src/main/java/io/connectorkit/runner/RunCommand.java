@@ -225,7 +225,7 @@ final class RunCommand implements Callable<Integer> {
     /** The last lines of a partitioned job: per split (up to 20), then the job's. */
     private int splitsEnded(JobRunner.Outcome outcome, String jobId, RunnerMetrics metrics) {
         List<SplitMetrics> splits = metrics.splits();
-        if (!quiet || outcome == JobRunner.Outcome.STOPPED) {
+        if ((!quiet || outcome == JobRunner.Outcome.STOPPED) && splits.size() > 1) {
             for (SplitMetrics split : splits.subList(0, Math.min(splits.size(), 20))) {
                 log.println("connectorkit:   split '" + split.id() + "': " + split.records() + " records, "
                         + (split.isFinished() ? "finished" : "pending") + (split.lastSavedGeneration() == 0 ? ""
@@ -235,8 +235,8 @@ final class RunCommand implements Callable<Integer> {
                 log.println("connectorkit:   and " + (splits.size() - 20) + " more splits");
             }
         }
-        String read = metrics.records() + " records from " + splits.size() + " splits, " + metrics.splitsFinished()
-                + " of them finished";
+        String read = metrics.records() + " records from " + PartitionedJobRunner.splits(splits.size()) + ", "
+                + metrics.splitsFinished() + " of them finished";
         if (outcome == JobRunner.Outcome.STOPPED) {
             log.println("connectorkit: " + (stop.signal() != null ? stop.signal() : "stop") + ": stopped after "
                     + read + "; each split saved its final checkpoint; run again to resume");
@@ -244,7 +244,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!quiet) {
             log.println("connectorkit: job '" + jobId + "' finished: " + (splits.isEmpty()
-                    ? "every split of its plan was read before; nothing to read"
+                    ? "its split plan has no split; nothing to read"
                     : read + " in this run; every split of its plan is finished"));
         }
         return ExitCodes.OK;

@@ -5,6 +5,7 @@ import io.connectorkit.runtime.ComponentException;
 import io.connectorkit.runtime.ConfigurationException;
 import io.connectorkit.runtime.Input;
 import io.connectorkit.runtime.Split;
+import io.connectorkit.runtime.SplitPlan;
 import io.connectorkit.runtime.UnsupportedVersionException;
 import io.connectorkit.store.CheckpointEnvelope;
 import io.connectorkit.store.CheckpointStoreException;
@@ -32,12 +33,23 @@ final class SplitReader {
 
     private final SplitRun run;
     private final Split split;
+    /** Where a new pass over a finished split starts when its own checkpoints were pruned, or {@code null}. */
+    private final CheckpointState lastPassEnd;
     private final SplitMetrics metrics;
+    /** The newest checkpoint handed to the output (durable once it closed), or the one the split resumed from. */
+    private JsonObject latest;
 
-    SplitReader(SplitRun run, Split split) {
+    /** @param entry the split and, after an earlier pass, the checkpoint it ended at */
+    SplitReader(SplitRun run, SplitPlan.Entry entry) {
         this.run = run;
-        this.split = split;
+        this.split = entry.split();
+        this.lastPassEnd = entry.lastCheckpoint();
         this.metrics = run.metrics.split(split.id());
+    }
+
+    /** The split's final checkpoint once {@link #read()} returned {@link Outcome#FINISHED}, or {@code null}. */
+    CheckpointState lastCheckpoint() {
+        return latest == null ? null : CheckpointState.fromJson(latest);
     }
 
     /**
@@ -70,22 +82,21 @@ final class SplitReader {
 
     @SuppressWarnings("try") // the output is closed inside the try: its final checkpoint is then durable
     private Outcome readOnce() {
-        Optional<CheckpointEnvelope> latest = loadLatest();
-        CheckpointState from = latest.map(saved -> CheckpointState.fromJson(saved.checkpoint())).orElse(null);
+        CheckpointState from = resumePoint();
         Input input = create(from);
         DurableCheckpoints durable = new DurableCheckpoints();
         Outcome outcome = Outcome.FINISHED;
         long failAfter = run.settings.failAfter();
         try (JobOutput output = run.outputs.open(split.id(), durable::saved)) {
             // As in a single job: a checkpoint equal to the one resumed from is not saved again.
-            JsonObject[] latestJson = {from == null ? null : from.toJson()};
+            latest = from == null ? null : from.toJson();
             input.start(checkpoint -> {
                 if (run.writerLost() != null) {
                     return;
                 }
                 JsonObject json = checkpoint.toJson();
-                if (!json.equals(latestJson[0])) {
-                    latestJson[0] = json;
+                if (!json.equals(latest)) {
+                    latest = json;
                     output.checkpoint(run.settings.componentId(), json);
                     run.metrics.checkpointTaken();
                 }
@@ -121,6 +132,22 @@ final class SplitReader {
         return outcome;
     }
 
+    /**
+     * The checkpoint to resume from: the split's latest, else where an earlier pass ended it; {@code null} to read it
+     * from its start.
+     */
+    private CheckpointState resumePoint() {
+        Optional<CheckpointEnvelope> saved = loadLatest();
+        if (saved.isPresent()) {
+            return CheckpointState.fromJson(saved.get().checkpoint());
+        }
+        if (lastPassEnd != null && run.checkpointing) {
+            run.log("split '" + split.id() + "' reads on from where the last pass ended: " + lastPassEnd.toJson());
+            return lastPassEnd;
+        }
+        return null;
+    }
+
     /** The split's latest checkpoint; empty for a split never read, or one whose checkpoints were deleted by hand. */
     private Optional<CheckpointEnvelope> loadLatest() {
         String job = run.settings.job();
@@ -140,7 +167,7 @@ final class SplitReader {
                     + "checkpoint #" + saved.generation() + " and is read from its start"));
             return Optional.empty();
         }
-        if (latest.isEmpty() && run.store.savedBefore(job, split.id())) {
+        if (latest.isEmpty() && lastPassEnd == null && run.store.savedBefore(job, split.id())) {
             String lost = "split '" + split.id() + "' of job '" + job + "' saved checkpoints in " + run.store
                     + " before, but none is left (deleted by hand?)";
             if (!run.settings.startOver()) {

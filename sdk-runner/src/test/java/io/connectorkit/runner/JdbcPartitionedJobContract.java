@@ -1,13 +1,18 @@
 package io.connectorkit.runner;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The partitioned job contract on {@code jdbc/jdbc-input} split by key ranges ({@code --split-size 500} keys over
@@ -47,6 +52,30 @@ abstract class JdbcPartitionedJobContract extends PartitionedJobContract {
             }
         }
         return ids;
+    }
+
+    @Test
+    void aFinishedJobRunAgainReadsTheRowsAddedSinceFromWhereEachRangeEnded() throws Exception {
+        Files.writeString(dir.resolve("configuration.json"), configuration());
+        List<String> arguments = List.of("run", "--family", "jdbc", "--name", "jdbc-input", "--configuration",
+                dir.resolve("configuration.json").toString(), "--store", "file:" + dir.resolve("store"), "--output",
+                dir.resolve("out.jsonl").toString(), "--job", job(), "--split-size", "500", "--parallelism", "2");
+        Cli.run(arguments.toArray(String[]::new)).assertCode(0);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO " + TABLE + " SELECT id + 1000, name FROM " + TABLE + " WHERE id > 1900");
+        }
+
+        Cli.run(arguments.toArray(String[]::new)).assertCode(0).assertErrContains("finished its last pass");
+
+        List<String> expected = new ArrayList<>(reference());
+        for (String id : reference()) {
+            if (Long.parseLong(id) > 1900) {
+                expected.add(String.valueOf(Long.parseLong(id) + 1000));
+            }
+        }
+        List<String> output = outputIdentities();
+        assertEquals(new TreeSet<>(expected), new TreeSet<>(output), "the new rows, read by the open last range");
+        assertEquals(expected.size(), output.size(), "and nothing read twice");
     }
 
     @Override

@@ -89,8 +89,10 @@ abstract class PartitionedJobContract {
                 assertEquals(List.of(), store.history(job(), split.id()), "split " + split.id() + " pruned");
             }
         }
-        run("--parallelism", "2").assertCode(0).assertErrContains("nothing to read");
-        assertEquals(reference().size(), outputIdentities().size(), "a finished job reads nothing again");
+        run("--parallelism", "2").assertCode(0).assertErrContains("finished its last pass", "each from where it ended");
+        assertEquals(reference().size(), outputIdentities().size(), "a finished job's next pass reads nothing again "
+                + "from a source that did not grow");
+        assertTrue(savedPlan().isFinished());
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * configuration it was started with (a different one is an error naming what changed), and reads the
  * {@linkplain #pending() pending} splits, each from its own latest checkpoint.
  *
- * <p><b>API</b>: an immutable value, thread-safe; {@link #markFinished} and {@link #adding} return new plans.
+ * <p><b>API</b>: an immutable value, thread-safe; {@link #markFinished}, {@link #nextPass} and {@link #adding}
+ * return new plans.
  */
 public final class SplitPlan {
 
@@ -43,16 +44,23 @@ public final class SplitPlan {
     }
 
     /**
-     * One split of the plan and its status. <b>API</b>: an immutable value.
+     * One split of the plan, its status, and where it ended. <b>API</b>: an immutable value.
      *
      * @param split the split
      * @param status what the host has done with it
+     * @param lastCheckpoint the split's final checkpoint, recorded when it was marked finished (so that its own
+     *     checkpoints can be pruned and a later pass still starts where it ended), or {@code null}
      */
-    public record Entry(Split split, Status status) {
+    public record Entry(Split split, Status status, CheckpointState lastCheckpoint) {
 
         public Entry {
             Objects.requireNonNull(split, "split");
             Objects.requireNonNull(status, "status");
+        }
+
+        /** An entry without a final checkpoint. */
+        public Entry(Split split, Status status) {
+            this(split, status, null);
         }
     }
 
@@ -175,10 +183,23 @@ public final class SplitPlan {
      * @throws IllegalArgumentException when the plan has no split {@code id}, naming it
      */
     public SplitPlan markFinished(String id) {
+        return markFinished(id, null);
+    }
+
+    /**
+     * This plan with split {@code id} finished at {@code lastCheckpoint}: a host that prunes the split's own
+     * checkpoints keeps its end here, from which a {@linkplain #nextPass() later pass} reads what was added since.
+     *
+     * @param lastCheckpoint the split's final durable checkpoint, or {@code null} when it has none (kept as it was)
+     * @throws IllegalArgumentException when the plan has no split {@code id}, naming it
+     */
+    public SplitPlan markFinished(String id, CheckpointState lastCheckpoint) {
         List<Entry> updated = new ArrayList<>(entries);
         for (int i = 0; i < updated.size(); i++) {
             if (updated.get(i).split().id().equals(id)) {
-                updated.set(i, new Entry(updated.get(i).split(), Status.FINISHED));
+                Entry entry = updated.get(i);
+                updated.set(i, new Entry(entry.split(), Status.FINISHED,
+                        lastCheckpoint != null ? lastCheckpoint : entry.lastCheckpoint()));
                 return new SplitPlan(componentId, configurationVersion, configuration, complete, updated);
             }
         }
@@ -186,6 +207,25 @@ public final class SplitPlan {
                 + Printable.of(String.valueOf(id), Split.MAX_ID_LENGTH) + "'; it has " + entries.size() + " splits"
                 + (entries.isEmpty() ? "" : ", from '" + entries.get(0).split().id() + "' to '"
                         + entries.get(entries.size() - 1).split().id() + "'"));
+    }
+
+    /**
+     * The plan of another pass over the same splits: every split pending again, each to be read from its
+     * {@linkplain Entry#lastCheckpoint() final checkpoint}, so that a source that grows (rows with higher keys, lines
+     * appended) is read from where the last pass ended. The splits are not made again.
+     *
+     * @throws IllegalStateException when this plan is not {@linkplain #isFinished() finished}
+     */
+    public SplitPlan nextPass() {
+        if (!isFinished()) {
+            throw new IllegalStateException(componentId + ": a next pass starts once every split is finished; "
+                    + pending().size() + " are pending");
+        }
+        List<Entry> updated = new ArrayList<>();
+        for (Entry entry : entries) {
+            updated.add(new Entry(entry.split(), Status.PENDING, entry.lastCheckpoint()));
+        }
+        return new SplitPlan(componentId, configurationVersion, configuration, true, updated);
     }
 
     /**
@@ -268,14 +308,19 @@ public final class SplitPlan {
     /**
      * {@code {"__version": 1, "component": "file/folder-input", "configurationVersion": 1, "fingerprint": "...",
      * "configuration": {...}, "complete": true, "splits": [{"status": "PENDING", "split": {...}}, ...]}}, each split
-     * as {@link Split#toJson()} writes it.
+     * as {@link Split#toJson()} writes it, and a finished split's {@code "lastCheckpoint": {"$checkpoint": {...}}}
+     * when it has one (an optional field: plans without it read as before).
      */
     public JsonObject toJson() {
         JsonArrayBuilder splits = JSON.createArrayBuilder();
         for (Entry entry : entries) {
-            splits.add(JSON.createObjectBuilder()
+            var json = JSON.createObjectBuilder()
                     .add("status", entry.status().name())
-                    .add("split", entry.split().toJson()));
+                    .add("split", entry.split().toJson());
+            if (entry.lastCheckpoint() != null) {
+                json.add("lastCheckpoint", entry.lastCheckpoint().toJson());
+            }
+            splits.add(json);
         }
         return JSON.createObjectBuilder()
                 .add(CheckpointState.VERSION_KEY, FORMAT)
@@ -324,7 +369,16 @@ public final class SplitPlan {
                 throw new IllegalArgumentException(what + ": split #" + (entries.size() + 1) + " has the status '"
                         + Printable.of(status, 40) + "', expected PENDING or FINISHED", e);
             }
-            entries.add(new Entry(Split.fromJson(split), parsed));
+            JsonValue last = entry.get("lastCheckpoint");
+            CheckpointState lastCheckpoint = null;
+            if (last != null && last != JsonValue.NULL) {
+                if (!(last instanceof JsonObject lastJson)) {
+                    throw new IllegalArgumentException(what + ": split #" + (entries.size() + 1) + " has a "
+                            + "\"lastCheckpoint\" that is not {\"$checkpoint\": {...}}, got " + last);
+                }
+                lastCheckpoint = CheckpointState.fromJson(lastJson);
+            }
+            entries.add(new Entry(Split.fromJson(split), parsed, lastCheckpoint));
         }
         SplitPlan plan = new SplitPlan(Split.string(json, "component", what),
                 Split.integer(json, "configurationVersion", what), Split.configurationOf(json, what),

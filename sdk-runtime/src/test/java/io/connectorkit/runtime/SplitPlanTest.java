@@ -68,6 +68,26 @@ class SplitPlanTest {
     }
 
     @Test
+    void aFinishedSplitKeepsItsLastCheckpointThroughJsonAndANextPassReadsOnFromIt() {
+        CheckpointState end = CheckpointState.fromJson(Json.createObjectBuilder().add("$checkpoint",
+                Json.createObjectBuilder().add("next", 5).add("__version", 1)).build());
+        SplitPlan plan = SplitPlan.create(ranges(Map.of("to", "10", "token", "s3cret")), 5);
+        assertThrows(IllegalStateException.class, plan::nextPass, "a pass ends when every split is finished");
+
+        SplitPlan finished = plan.markFinished("range-0-5", end).markFinished("range-5-10");
+        SplitPlan read = SplitPlan.fromJson(finished.toJson());
+        SplitPlan next = read.nextPass();
+
+        assertEquals(end, read.entries().get(0).lastCheckpoint());
+        assertEquals(null, read.entries().get(1).lastCheckpoint(), "finished without a checkpoint: none recorded");
+        assertEquals(finished, read);
+        assertEquals(plan.splits(), next.pending(), "every split pending again, the same splits");
+        assertEquals(end, next.entries().get(0).lastCheckpoint(), "from where it ended");
+        assertEquals(end, next.markFinished("range-0-5").entries().get(0).lastCheckpoint(),
+                "finishing without a new checkpoint keeps the last one");
+    }
+
+    @Test
     void anIncompletePlanTakesMoreSplitsUntilComplete() {
         Mapper mapper = ranges(Map.of("to", "10", "token", "s3cret"));
         List<Split> splits = mapper.split(5);
