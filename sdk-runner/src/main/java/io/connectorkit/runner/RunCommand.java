@@ -8,7 +8,6 @@ import jakarta.json.bind.Jsonb;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -178,21 +177,19 @@ final class RunCommand implements Callable<Integer> {
             Mapper whole = JobRunner.findMapper(manager, settings, flat);
             partitioned = whole.partitioned()
                     && !JobRunner.startedAsOneInput(checkpoints, jobId, whole.componentId(), log);
+            // Splits write the shared output through line buffers of their own; a plain job writes it directly.
+            boolean splitLines = partitioned;
+            OutputOpener outputs = sink != null
+                    ? (partition, durable) -> JdbcJobOutput.open(sink, secret, table, opened.sinkStore(), jobId,
+                            partition, metrics, durable)
+                    : (partition, durable) -> new StreamJobOutput(splitLines ? new SplitLines(streams.get())
+                            : streams.get(), checkpoints, jobId, partition, syncSaves,
+                            Duration.ofMillis(savePauseMillis), durable);
             if (partitioned) {
-                OutputOpener outputs = sink != null
-                        ? (partition, durable) -> JdbcJobOutput.open(sink, secret, table, opened.sinkStore(), jobId,
-                                partition, metrics, durable)
-                        : (partition, durable) -> new StreamJobOutput(new SplitLines(streams.get()), checkpoints,
-                                jobId, partition, syncSaves, Duration.ofMillis(savePauseMillis), durable);
                 SplitRun run = new SplitRun(settings, whole, checkpoints, outputs, metrics, log, stop,
                         manager.isCheckpointingEnabled());
                 outcome = new PartitionedJobRunner(run, parallelism, splitSize, recordsAlreadyOut).run();
             } else {
-                OutputOpener outputs = sink != null
-                        ? (partition, durable) -> JdbcJobOutput.open(sink, secret, table, opened.sinkStore(), jobId,
-                                partition, metrics, durable)
-                        : (partition, durable) -> new StreamJobOutput(streams.get(), checkpoints, jobId, partition,
-                                syncSaves, Duration.ofMillis(savePauseMillis), durable);
                 outcome = new JobRunner(settings, manager, checkpoints, outputs, recordsAlreadyOut, metrics, log,
                         stop).run();
             }
@@ -207,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
         }
         long generation = metrics.lastSavedGeneration();
         if (partitioned) {
-            return splitsEnded(outcome, jobId, metrics);
+            return SplitsSummary.print(outcome, jobId, metrics, quiet, stop.signal(), log);
         }
         if (outcome == JobRunner.Outcome.STOPPED) {
             log.println("connectorkit: " + stop.signal() + ": stopped after " + metrics.records() + " records, "
@@ -218,34 +215,6 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             log.println("connectorkit: job '" + jobId + "' finished: " + metrics.records() + " records, "
                     + (generation == 0 ? "no new checkpoint" : "last checkpoint #" + generation));
-        }
-        return ExitCodes.OK;
-    }
-
-    /** The last lines of a partitioned job: per split (up to 20), then the job's. */
-    private int splitsEnded(JobRunner.Outcome outcome, String jobId, RunnerMetrics metrics) {
-        List<SplitMetrics> splits = metrics.splits();
-        if ((!quiet || outcome == JobRunner.Outcome.STOPPED) && splits.size() > 1) {
-            for (SplitMetrics split : splits.subList(0, Math.min(splits.size(), 20))) {
-                log.println("connectorkit:   split '" + split.id() + "': " + split.records() + " records, "
-                        + (split.isFinished() ? "finished" : "pending") + (split.lastSavedGeneration() == 0 ? ""
-                        : ", last checkpoint #" + split.lastSavedGeneration()));
-            }
-            if (splits.size() > 20) {
-                log.println("connectorkit:   and " + (splits.size() - 20) + " more splits");
-            }
-        }
-        String read = metrics.records() + " records from " + PartitionedJobRunner.splits(splits.size()) + ", "
-                + metrics.splitsFinished() + " of them finished";
-        if (outcome == JobRunner.Outcome.STOPPED) {
-            log.println("connectorkit: " + (stop.signal() != null ? stop.signal() : "stop") + ": stopped after "
-                    + read + "; each split saved its final checkpoint; run again to resume");
-            return ExitCodes.STOPPED;
-        }
-        if (!quiet) {
-            log.println("connectorkit: job '" + jobId + "' finished: " + (splits.isEmpty()
-                    ? "its split plan has no split; nothing to read"
-                    : read + " in this run; every split of its plan is finished"));
         }
         return ExitCodes.OK;
     }
