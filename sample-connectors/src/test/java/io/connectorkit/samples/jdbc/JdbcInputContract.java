@@ -15,10 +15,7 @@ import jakarta.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,9 +29,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,48 +43,26 @@ abstract class JdbcInputContract {
     /** 2024-05-01T00:00Z: the updated-at of the test rows is this plus some minutes. */
     static final OffsetDateTime T0 = OffsetDateTime.of(2024, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-    private final ComponentManager manager = ComponentManager.builder().checkpointing(true).build();
-    private final List<String> tables = new ArrayList<>();
-    private Connection admin;
+    @RegisterExtension
+    final TestSession db;
 
-    /** {@code configuration.url}, and {@code user}/{@code password} when the URL does not hold them. */
-    abstract Map<String, String> connection();
-
-    /** A connection for the test's own DDL and DML. */
-    abstract Connection admin() throws SQLException;
-
-    /** {@link #connection()} with a password the server refuses; aborts the test when no password can be refused. */
-    abstract Map<String, String> connectionWithWrongPassword(String wrongPassword);
-
-    @BeforeEach
-    void open() throws SQLException {
-        admin = admin();
-    }
-
-    @AfterEach
-    void dropTables() throws SQLException {
-        try (Statement statement = admin.createStatement()) {
-            for (String table : tables) {
-                statement.execute("DROP TABLE IF EXISTS " + table);
-            }
-        } finally {
-            admin.close();
-            manager.close();
-        }
+    /** The scenarios on {@code database}. */
+    JdbcInputContract(TestDatabase database) {
+        db = new TestSession(database, "ck_jdbc_input_");
     }
 
     // ---------------------------------------------------------------- reading
 
     @Test
     void fullReadMapsEachColumnToAJsonValue() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY, n INTEGER, name VARCHAR(20), amount NUMERIC(10,2), "
+        String t = db.table("id BIGINT PRIMARY KEY, n INTEGER, name VARCHAR(20), amount NUMERIC(10,2), "
                 + "ratio DOUBLE PRECISION, active BOOLEAN, born DATE, created TIMESTAMP, "
                 + "created_tz TIMESTAMP WITH TIME ZONE, note VARCHAR(20)");
-        sql("INSERT INTO " + t + " VALUES (1, 7, 'Ada', 12.50, 0.25, TRUE, DATE '1815-12-10', "
+        db.sql("INSERT INTO " + t + " VALUES (1, 7, 'Ada', 12.50, 0.25, TRUE, DATE '1815-12-10', "
                 + "TIMESTAMP '2024-05-01 10:15:30.5', TIMESTAMP WITH TIME ZONE '2024-05-01 10:15:30+02:00', 'x')");
-        sql("INSERT INTO " + t + " (id) VALUES (2)");
+        db.sql("INSERT INTO " + t + " (id) VALUES (2)");
 
-        Run run = read(config(t, "id"));
+        Run run = read(db.config(t, "id"));
 
         assertEquals(List.of(
                 json("{'id': 1, 'n': 7, 'name': 'Ada', 'amount': 12.50, 'ratio': 0.25, 'active': true, "
@@ -104,13 +78,13 @@ abstract class JdbcInputContract {
     @ValueSource(strings = {"INTEGER", "VARCHAR(10)"})
     void pagesAreSeparateQueriesBoundWithTheKeysOwnType(String keyType) throws SQLException {
         boolean numeric = keyType.equals("INTEGER");
-        String t = table("k " + keyType + " PRIMARY KEY, v INTEGER");
+        String t = db.table("k " + keyType + " PRIMARY KEY, v INTEGER");
         List<Integer> shuffled = range(25);
         Collections.shuffle(shuffled, new Random(7));
         for (int i : shuffled) {
-            insert(t, numeric ? (Object) i : String.format("k%02d", i), i);
+            db.insert(t, numeric ? (Object) i : String.format("k%02d", i), i);
         }
-        Map<String, String> config = config(t, "k");
+        Map<String, String> config = db.config(t, "k");
         config.put("configuration.fetchSize", "7");
 
         Input input = create(config);
@@ -121,7 +95,7 @@ abstract class JdbcInputContract {
             values.add(((JsonObject) record).getInt("v"));
             if (values.size() == 3) {
                 // Still in the first page of 7: only a later query can see this row.
-                insert(t, numeric ? (Object) 99 : "k99", 99);
+                db.insert(t, numeric ? (Object) 99 : "k99", 99);
             }
         }
         input.stop();
@@ -137,11 +111,11 @@ abstract class JdbcInputContract {
 
     @Test
     void queryModeReadsTheQueryAsADerivedTable() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY, name VARCHAR(20), secret VARCHAR(20)");
+        String t = db.table("id BIGINT PRIMARY KEY, name VARCHAR(20), secret VARCHAR(20)");
         for (int i = 1; i <= 10; i++) {
-            insert(t, i, "n" + i, "s" + i);
+            db.insert(t, i, "n" + i, "s" + i);
         }
-        Map<String, String> config = connection();
+        Map<String, String> config = db.connection();
         config.put("configuration.query", "SELECT id, name FROM " + t + " WHERE MOD(id, 2) = 0");
         config.put("configuration.keyColumn", "id");
         config.put("configuration.fetchSize", "2");
@@ -159,14 +133,14 @@ abstract class JdbcInputContract {
     void crashesWithoutStopAtRandomPointsLoseNoRowAndRepeatAtMostABatch(boolean updatedAtMode) throws SQLException {
         int total = 500;
         int batchSize = 25;
-        String t = table("id BIGINT PRIMARY KEY, u TIMESTAMP");
+        String t = db.table("id BIGINT PRIMARY KEY, u TIMESTAMP");
         // In updated-at mode the read order (u, id) is not the id order, and many rows share an updated-at.
         List<Integer> order = range(total);
         Collections.shuffle(order, new Random(11));
         for (int i = 0; i < total; i++) {
-            insert(t, order.get(i), T0.plusSeconds(i / 4).toLocalDateTime());
+            db.insert(t, order.get(i), T0.plusSeconds(i / 4).toLocalDateTime());
         }
-        Map<String, String> config = config(t, "id");
+        Map<String, String> config = db.config(t, "id");
         config.put("configuration.fetchSize", "40");
         config.put("configuration.batchSize", String.valueOf(batchSize));
         if (updatedAtMode) {
@@ -222,30 +196,30 @@ abstract class JdbcInputContract {
 
     @Test
     void aRunFromAFinishedRunsCheckpointReadsOnlyTheNewRows() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY, name VARCHAR(20)");
+        String t = db.table("id BIGINT PRIMARY KEY, name VARCHAR(20)");
         for (int i = 1; i <= 5; i++) {
-            insert(t, i, "n" + i);
+            db.insert(t, i, "n" + i);
         }
-        Run first = read(config(t, "id"));
+        Run first = read(db.config(t, "id"));
         assertEquals(List.of(1, 2, 3, 4, 5), ids(first.records));
 
-        insert(t, 6, "n6");
-        insert(t, 7, "n7");
-        Run second = read(resume(config(t, "id"), first));
+        db.insert(t, 6, "n6");
+        db.insert(t, 7, "n7");
+        Run second = read(resume(db.config(t, "id"), first));
         assertEquals(List.of(6, 7), ids(second.records));
 
-        Run third = read(resume(config(t, "id"), second));
+        Run third = read(resume(db.config(t, "id"), second));
         assertEquals(List.of(), third.records);
         assertEquals("7", third.lastCheckpoint().state().getString("lastKey"), "an empty run keeps the position");
     }
 
     @Test
     void updatedAtModeReadsUpdatedRowsAgainAndNewRows() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY, name VARCHAR(20), u TIMESTAMP WITH TIME ZONE");
+        String t = db.table("id BIGINT PRIMARY KEY, name VARCHAR(20), u TIMESTAMP WITH TIME ZONE");
         for (int i = 1; i <= 10; i++) {
-            insert(t, i, "n" + i, T0.plusMinutes(i));
+            db.insert(t, i, "n" + i, T0.plusMinutes(i));
         }
-        Map<String, String> config = config(t, "id");
+        Map<String, String> config = db.config(t, "id");
         config.put("configuration.updatedAtColumn", "u");
         config.put("configuration.fetchSize", "3");
         Run first = read(config);
@@ -253,10 +227,10 @@ abstract class JdbcInputContract {
         assertEquals(json("{'$checkpoint': {'lastKey': '10', 'keyType': 'LONG', "
                 + "'watermark': '2024-05-01T00:10:00Z', '__version': 1}}"), first.lastCheckpoint().toJson());
 
-        sql("UPDATE " + t + " SET name = 'changed', u = TIMESTAMP WITH TIME ZONE '2024-05-01 00:20:00+00:00' "
+        db.sql("UPDATE " + t + " SET name = 'changed', u = TIMESTAMP WITH TIME ZONE '2024-05-01 00:20:00+00:00' "
                 + "WHERE id = 3");
-        insert(t, 11, "n11", T0.plusMinutes(20)); // same updated-at as row 3: the key breaks the tie
-        insert(t, 0, "n0", T0.plusMinutes(20));
+        db.insert(t, 11, "n11", T0.plusMinutes(20)); // same updated-at as row 3: the key breaks the tie
+        db.insert(t, 0, "n0", T0.plusMinutes(20));
         Run second = read(resume(config, first));
 
         assertEquals(List.of(0, 3, 11), ids(second.records));
@@ -266,19 +240,19 @@ abstract class JdbcInputContract {
     /** The event-time rule of the class javadoc, exactly: late rows are read only within the lateness window. */
     @Test
     void aLateRowBelowTheWatermarkIsReadOnlyWithinTheLatenessWindow() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY, u TIMESTAMP WITH TIME ZONE");
+        String t = db.table("id BIGINT PRIMARY KEY, u TIMESTAMP WITH TIME ZONE");
         for (int i = 1; i <= 10; i++) {
-            insert(t, i, T0.plusMinutes(i));
+            db.insert(t, i, T0.plusMinutes(i));
         }
-        Map<String, String> config = config(t, "id");
+        Map<String, String> config = db.config(t, "id");
         config.put("configuration.updatedAtColumn", "u");
         config.put("configuration.fetchSize", "2");
         Run first = read(config);
         assertEquals("2024-05-01T00:10:00Z", first.lastCheckpoint().state().getString("watermark"));
 
         // Committed late: below the watermark of 00:10.
-        insert(t, 11, T0.plusMinutes(9).plusSeconds(30));
-        insert(t, 12, T0.plusMinutes(3));
+        db.insert(t, 11, T0.plusMinutes(9).plusSeconds(30));
+        db.insert(t, 12, T0.plusMinutes(3));
 
         assertEquals(List.of(), ids(read(resume(config, first)).records), "lateness 0: late rows are not read");
 
@@ -289,7 +263,7 @@ abstract class JdbcInputContract {
                 "the window from 00:07:30 again, with the late row 11; row 12 (00:03) is older than the window");
         assertEquals(first.lastCheckpoint(), windowed.lastCheckpoint(), "the watermark does not go down");
 
-        insert(t, 13, T0.plusMinutes(11));
+        db.insert(t, 13, T0.plusMinutes(11));
         Run next = read(resume(lateness, windowed));
         assertEquals(List.of(8, 9, 11, 10, 13), ids(next.records), "each run re-reads the window");
         assertEquals(json("{'$checkpoint': {'lastKey': '13', 'keyType': 'LONG', "
@@ -299,11 +273,11 @@ abstract class JdbcInputContract {
     /** The checkpoint is written when the runtime takes it: taken after any row, it stands exactly at that row. */
     @Test
     void aCheckpointTakenAfterAnyRowStandsAtThatRow() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY, u TIMESTAMP WITH TIME ZONE");
+        String t = db.table("id BIGINT PRIMARY KEY, u TIMESTAMP WITH TIME ZONE");
         for (int i = 1; i <= 8; i++) {
-            insert(t, i, T0.plusMinutes(i));
+            db.insert(t, i, T0.plusMinutes(i));
         }
-        Map<String, String> config = config(t, "id");
+        Map<String, String> config = db.config(t, "id");
         config.put("configuration.updatedAtColumn", "u");
         config.put("configuration.fetchSize", "3");
         Input input = create(config);
@@ -321,11 +295,11 @@ abstract class JdbcInputContract {
 
     @Test
     void aStateRoundTripsThroughJsonToAnEqualState() throws SQLException {
-        String t = table("id VARCHAR(10) PRIMARY KEY, u TIMESTAMP");
+        String t = db.table("id VARCHAR(10) PRIMARY KEY, u TIMESTAMP");
         for (int i = 1; i <= 20; i++) {
-            insert(t, String.format("r%02d", i), T0.plusSeconds(i / 3).toLocalDateTime());
+            db.insert(t, String.format("r%02d", i), T0.plusSeconds(i / 3).toLocalDateTime());
         }
-        Map<String, String> config = config(t, "id");
+        Map<String, String> config = db.config(t, "id");
         config.put("configuration.updatedAtColumn", "u");
         config.put("configuration.fetchSize", "5");
         Input input = create(config);
@@ -338,7 +312,7 @@ abstract class JdbcInputContract {
         assertEquals(json("{'lastKey': 'r07', 'keyType': 'STRING', 'watermark': '2024-05-01T00:00:02Z'}"),
                 state.state());
 
-        Map<String, String> resumed = config(t, "id");
+        Map<String, String> resumed = db.config(t, "id");
         resumed.put("configuration.updatedAtColumn", "u");
         resumed.putAll(ComponentManager.jsonToMap(json(state.toJson().toString())));
         Input again = create(resumed);
@@ -353,18 +327,18 @@ abstract class JdbcInputContract {
     @Test
     void aMissingTableIsNamed() {
         String missing = "ck_missing_" + ThreadLocalRandom.current().nextInt(1_000_000);
-        ComponentException error = startFails(config(missing, "id"));
+        ComponentException error = startFails(db.config(missing, "id"));
         assertTrue(error.getMessage().contains("table '" + missing + "' does not exist"), error.getMessage());
     }
 
     @Test
     void aMissingKeyOrUpdatedAtColumnIsNamedWithItsTable() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY, u TIMESTAMP");
-        ComponentException noKey = startFails(config(t, "nope"));
+        String t = db.table("id BIGINT PRIMARY KEY, u TIMESTAMP");
+        ComponentException noKey = startFails(db.config(t, "nope"));
         assertTrue(noKey.getMessage().contains("column 'nope' (configuration.keyColumn) does not exist in table '"
                 + t + "'; its columns are [id, u]"), noKey.getMessage());
 
-        Map<String, String> config = config(t, "id");
+        Map<String, String> config = db.config(t, "id");
         config.put("configuration.updatedAtColumn", "modified");
         ComponentException noUpdatedAt = startFails(config);
         assertTrue(noUpdatedAt.getMessage().contains("column 'modified' (configuration.updatedAtColumn) does not "
@@ -374,8 +348,8 @@ abstract class JdbcInputContract {
     @Test
     void aWrongPasswordIsReportedWithoutThePassword() throws SQLException {
         String wrong = "Wr0ng-Pa55-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        String t = table("id BIGINT PRIMARY KEY");
-        Map<String, String> config = connectionWithWrongPassword(wrong);
+        String t = db.table("id BIGINT PRIMARY KEY");
+        Map<String, String> config = db.connectionWithWrongPassword(wrong);
         config.put("configuration.table", t);
         config.put("configuration.keyColumn", "id");
 
@@ -416,11 +390,11 @@ abstract class JdbcInputContract {
 
     @Test
     void aKeyThatDoesNotGrowFailsNamingTheColumnAndBothValues() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY");
+        String t = db.table("id BIGINT PRIMARY KEY");
         for (int i = 1; i <= 9; i++) {
-            insert(t, i);
+            db.insert(t, i);
         }
-        Map<String, String> config = connection();
+        Map<String, String> config = db.connection();
         // grp repeats: with a page boundary between two equal keys, "grp > ?" would skip the second one.
         config.put("configuration.query", "SELECT id / 3 AS grp, id FROM " + t);
         config.put("configuration.keyColumn", "grp");
@@ -439,14 +413,14 @@ abstract class JdbcInputContract {
 
     @Test
     void bothOrNeitherOfTableAndQueryIsRefused() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY");
-        Map<String, String> both = config(t, "id");
+        String t = db.table("id BIGINT PRIMARY KEY");
+        Map<String, String> both = db.config(t, "id");
         both.put("configuration.query", "SELECT * FROM " + t);
         ComponentException error = assertThrows(ComponentException.class, () -> create(both));
         assertTrue(error.getMessage().contains("set exactly one of configuration.table and configuration.query, "
                 + "not both"), error.getMessage());
 
-        Map<String, String> neither = connection();
+        Map<String, String> neither = db.connection();
         neither.put("configuration.keyColumn", "id");
         ComponentException none = assertThrows(ComponentException.class, () -> create(neither));
         assertTrue(none.getMessage().contains("neither is set"), none.getMessage());
@@ -454,8 +428,8 @@ abstract class JdbcInputContract {
 
     @Test
     void aCheckpointOfAnotherKeyTypeIsRefused() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY");
-        Map<String, String> config = config(t, "id");
+        String t = db.table("id BIGINT PRIMARY KEY");
+        Map<String, String> config = db.config(t, "id");
         config.putAll(ComponentManager.jsonToMap(json(
                 "{'$checkpoint': {'lastKey': 'abc', 'keyType': 'STRING', '__version': 1}}")));
         ComponentException error = startFails(config);
@@ -465,24 +439,8 @@ abstract class JdbcInputContract {
 
     // ---------------------------------------------------------------- helpers
 
-    /** What one run to the end gave: its records and every checkpoint, the final one last. */
-    record Run(List<JsonObject> records, List<CheckpointState> checkpoints) {
-
-        CheckpointState lastCheckpoint() {
-            return checkpoints.get(checkpoints.size() - 1);
-        }
-    }
-
     private Run read(Map<String, String> config) {
-        Input input = create(config);
-        List<CheckpointState> checkpoints = new ArrayList<>();
-        List<JsonObject> records = new ArrayList<>();
-        input.start(checkpoints::add);
-        for (Object record = input.next(); record != null; record = input.next()) {
-            records.add((JsonObject) record);
-        }
-        input.stop();
-        return new Run(records, checkpoints);
+        return Run.read(create(config));
     }
 
     private static Map<String, String> resume(Map<String, String> config, Run previous) {
@@ -492,7 +450,7 @@ abstract class JdbcInputContract {
     }
 
     private Input create(Map<String, String> config) {
-        return manager.findMapper("jdbc", "jdbc-input", 1, config).orElseThrow().create();
+        return db.manager().findMapper("jdbc", "jdbc-input", 1, config).orElseThrow().create();
     }
 
     private ComponentException startFails(Map<String, String> config) {
@@ -500,37 +458,6 @@ abstract class JdbcInputContract {
         ComponentException error = assertThrows(ComponentException.class, () -> input.start(state -> { }));
         input.stop();
         return error;
-    }
-
-    private Map<String, String> config(String table, String keyColumn) {
-        Map<String, String> config = connection();
-        config.put("configuration.table", table);
-        config.put("configuration.keyColumn", keyColumn);
-        return config;
-    }
-
-    /** Creates a table with a unique name, dropped after the test. */
-    private String table(String columns) throws SQLException {
-        String name = "ck_jdbc_input_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        tables.add(name);
-        sql("CREATE TABLE " + name + " (" + columns + ")");
-        return name;
-    }
-
-    private void sql(String sql) throws SQLException {
-        try (Statement statement = admin.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private void insert(String table, Object... values) throws SQLException {
-        String marks = String.join(", ", Collections.nCopies(values.length, "?"));
-        try (PreparedStatement insert = admin.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
-            for (int i = 0; i < values.length; i++) {
-                insert.setObject(i + 1, values[i]);
-            }
-            insert.executeUpdate();
-        }
     }
 
     private static List<Integer> ids(List<JsonObject> records) {

@@ -1,5 +1,6 @@
 package io.connectorkit.samples.jdbc;
 
+import static io.connectorkit.samples.jdbc.Run.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,20 +17,15 @@ import io.connectorkit.testing.ResumeSummary;
 import io.connectorkit.testing.SplitCheck;
 import io.connectorkit.testing.SplitSummary;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,53 +36,28 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 abstract class JdbcInputSplitContract {
 
-    private final ComponentManager manager = ComponentManager.builder().checkpointing(true).build();
-    private final List<String> tables = new ArrayList<>();
-    private Connection admin;
+    @RegisterExtension
+    final TestSession db;
 
-    /** {@code configuration.url}, and {@code user}/{@code password} when the URL does not hold them. */
-    abstract Map<String, String> connection();
-
-    /** A connection for the test's own DDL and DML. */
-    abstract Connection admin() throws SQLException;
-
-    /**
-     * {@link #connection()} with a {@code configuration.password} the server accepts, that is in no other option;
-     * aborts the test when the server has none.
-     */
-    abstract Map<String, String> connectionWithCredential();
-
-    @BeforeEach
-    void open() throws SQLException {
-        admin = admin();
-    }
-
-    @AfterEach
-    void dropTables() throws SQLException {
-        try (Statement statement = admin.createStatement()) {
-            for (String table : tables) {
-                statement.execute("DROP TABLE IF EXISTS " + table);
-            }
-        } finally {
-            admin.close();
-            manager.close();
-        }
+    /** The key ranges on {@code database}. */
+    JdbcInputSplitContract(TestDatabase database) {
+        db = new TestSession(database, "ck_jdbc_split_");
     }
 
     // ---------------------------------------------------------------- the plan
 
     @Test
     void keysWithGapsAreCutIntoRangesThatAreDisjointCoverTheTableAndEachResume() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY, v VARCHAR(10)");
+        String t = db.table("id BIGINT PRIMARY KEY, v VARCHAR(10)");
         // 1 to 200 without the multiples of 3 or 7 (115 rows), then a gap, then 1000 to 1050 (51 rows).
         List<Long> keys = new ArrayList<>(LongStream.rangeClosed(1, 200).filter(k -> k % 3 != 0 && k % 7 != 0)
                 .boxed().toList());
         LongStream.rangeClosed(1000, 1050).forEach(keys::add);
         Collections.shuffle(keys, new Random(16));
         for (long key : keys) {
-            insert(t, key, "v" + key);
+            db.insert(t, key, "v" + key);
         }
-        Map<String, String> config = config(t, "id");
+        Map<String, String> config = db.config(t, "id");
         config.put("configuration.fetchSize", "7");
         config.put("configuration.batchSize", "5");
 
@@ -109,11 +80,11 @@ abstract class JdbcInputSplitContract {
 
     @Test
     void negativeKeysAreCutLikeOthersAndTheirIdsSpellMinusAsM() throws SQLException {
-        String t = table("id INTEGER PRIMARY KEY");
+        String t = db.table("id INTEGER PRIMARY KEY");
         for (long key = -25; key < 25; key++) {
-            insert(t, key);
+            db.insert(t, key);
         }
-        Map<String, String> config = config(t, "id");
+        Map<String, String> config = db.config(t, "id");
         config.put("configuration.fetchSize", "6");
 
         SplitSummary summary = splitCheck(config).desiredSize(20).verify();
@@ -126,10 +97,10 @@ abstract class JdbcInputSplitContract {
 
     @Test
     void aSingleRowIsOneSplitReadingIt() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY, v VARCHAR(10)");
-        insert(t, 42, "answer");
+        String t = db.table("id BIGINT PRIMARY KEY, v VARCHAR(10)");
+        db.insert(t, 42, "answer");
 
-        SplitSummary summary = splitCheck(config(t, "id")).verify();
+        SplitSummary summary = splitCheck(db.config(t, "id")).verify();
 
         assertEquals(1, summary.estimatedSize());
         assertEquals(List.of("all"), summary.splitIds());
@@ -138,12 +109,12 @@ abstract class JdbcInputSplitContract {
 
     @Test
     void aDesiredSizeLargerThanTheSpanGivesOneRange() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY");
+        String t = db.table("id BIGINT PRIMARY KEY");
         for (long key = 1; key <= 20; key++) {
-            insert(t, key);
+            db.insert(t, key);
         }
 
-        SplitSummary summary = splitCheck(config(t, "id")).desiredSize(1000).verify();
+        SplitSummary summary = splitCheck(db.config(t, "id")).desiredSize(1000).verify();
 
         assertEquals(List.of("all"), summary.splitIds());
         assertEquals(List.of(20), summary.recordsPerSplit());
@@ -151,8 +122,8 @@ abstract class JdbcInputSplitContract {
 
     @Test
     void anEmptyTableIsOneUnboundedSplitThatReadsRowsInsertedAfterPlanning() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY");
-        Mapper mapper = mapper(config(t, "id"));
+        String t = db.table("id BIGINT PRIMARY KEY");
+        Mapper mapper = mapper(db.config(t, "id"));
 
         assertEquals(0, mapper.estimateSize());
         List<Split> plan = mapper.split(10);
@@ -161,23 +132,23 @@ abstract class JdbcInputSplitContract {
         assertFalse(plan.get(0).configuration().containsKey("configuration.keyTo"));
 
         for (long key : new long[] {-5, 0, 7}) {
-            insert(t, key);
+            db.insert(t, key);
         }
         assertEquals(List.of(-5L, 0L, 7L), keys(read(mapper.create(plan.get(0), null)).records));
     }
 
     @Test
     void rowsInsertedAfterPlanningBelowTheMinimumOrAboveTheMaximumAreReadByTheEndRanges() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY");
+        String t = db.table("id BIGINT PRIMARY KEY");
         for (long key = 1; key <= 30; key++) {
-            insert(t, key);
+            db.insert(t, key);
         }
-        Mapper mapper = mapper(config(t, "id"));
+        Mapper mapper = mapper(db.config(t, "id"));
         List<Split> plan = mapper.split(10);
         assertEquals(List.of("keys-start-11", "keys-11-21", "keys-21-end"), ids(plan));
 
         for (long key : new long[] {-3, 0, 31, 1000}) {
-            insert(t, key);
+            db.insert(t, key);
         }
         List<Run> runs = plan.stream().map(split -> read(mapper.create(split, null))).toList();
         assertEquals(List.of(-3L, 0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), keys(runs.get(0).records));
@@ -187,18 +158,18 @@ abstract class JdbcInputSplitContract {
         assertEquals(last, keys(runs.get(2).records));
 
         // Incremental, per range: the last one reads the rows added above everything read; a bounded one stops.
-        insert(t, 2000);
+        db.insert(t, 2000);
         assertEquals(List.of(2000L), keys(read(mapper.create(plan.get(2), runs.get(2).lastCheckpoint())).records));
         assertEquals(List.of(), keys(read(mapper.create(plan.get(1), runs.get(1).lastCheckpoint())).records));
     }
 
     @Test
     void aRangeResumesFromItsOwnLastKeyAndStopsAtItsUpperBound() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY");
+        String t = db.table("id BIGINT PRIMARY KEY");
         for (long key = 1; key <= 30; key++) {
-            insert(t, key);
+            db.insert(t, key);
         }
-        Mapper mapper = mapper(config(t, "id"));
+        Mapper mapper = mapper(db.config(t, "id"));
         Split middle = mapper.split(10).get(1);
         assertEquals(Map.of("configuration.keyFrom", "11", "configuration.keyTo", "21"),
                 Map.of("configuration.keyFrom", middle.configuration().get("configuration.keyFrom"),
@@ -219,19 +190,19 @@ abstract class JdbcInputSplitContract {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Unsplittable.class)
     void configurationsWithoutKeyRangesAreReadAsOneSplitOfTheWhole(Unsplittable kind) throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY, code VARCHAR(10), u TIMESTAMP");
+        String t = db.table("id BIGINT PRIMARY KEY, code VARCHAR(10), u TIMESTAMP");
         for (int i = 1; i <= 40; i++) {
-            insert(t, i, String.format("c%03d", i), JdbcInputContract.T0.plusMinutes(i).toLocalDateTime());
+            db.insert(t, i, String.format("c%03d", i), JdbcInputContract.T0.plusMinutes(i).toLocalDateTime());
         }
         Map<String, String> config = switch (kind) {
-            case CHARACTER_KEY -> config(t, "code");
+            case CHARACTER_KEY -> db.config(t, "code");
             case UPDATED_AT_MODE -> {
-                Map<String, String> c = config(t, "id");
+                Map<String, String> c = db.config(t, "id");
                 c.put("configuration.updatedAtColumn", "u");
                 yield c;
             }
             case QUERY -> {
-                Map<String, String> c = connection();
+                Map<String, String> c = db.connection();
                 c.put("configuration.query", "SELECT id, code FROM " + t);
                 c.put("configuration.keyColumn", "id");
                 yield c;
@@ -253,11 +224,11 @@ abstract class JdbcInputSplitContract {
 
     @Test
     void thePasswordIsInNoSplitIdDescriptorOrCheckpoint() throws SQLException {
-        Map<String, String> config = connectionWithCredential();
+        Map<String, String> config = db.connectionWithCredential();
         String password = config.get("configuration.password");
-        String t = table("id BIGINT PRIMARY KEY");
+        String t = db.table("id BIGINT PRIMARY KEY");
         for (long key = 1; key <= 30; key++) {
-            insert(t, key);
+            db.insert(t, key);
         }
         config.put("configuration.table", t);
         config.put("configuration.keyColumn", "id");
@@ -284,11 +255,11 @@ abstract class JdbcInputSplitContract {
 
     @Test
     void minAndMaxAreQueriedOnlyWhenPlanningNeverByAReader() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY");
+        String t = db.table("id BIGINT PRIMARY KEY");
         for (long key = 1; key <= 30; key++) {
-            insert(t, key);
+            db.insert(t, key);
         }
-        Map<String, String> config = config(t, "id");
+        Map<String, String> config = db.config(t, "id");
         StatementLog log = StatementLog.start(config.get("configuration.url"));
         config.put("configuration.url", log.url());
         config.put("configuration.fetchSize", "4");
@@ -321,8 +292,8 @@ abstract class JdbcInputSplitContract {
 
     @Test
     void boundsOnACharacterKeyAreRefusedNamingTheOptionsAndTheColumn() throws SQLException {
-        String t = table("code VARCHAR(10) PRIMARY KEY");
-        Map<String, String> config = config(t, "code");
+        String t = db.table("code VARCHAR(10) PRIMARY KEY");
+        Map<String, String> config = db.config(t, "code");
         config.put("configuration.keyFrom", "5");
 
         Input input = mapper(config).create();
@@ -336,8 +307,8 @@ abstract class JdbcInputSplitContract {
 
     @Test
     void aKeyFromNotBelowKeyToIsRefusedNamingBothValues() throws SQLException {
-        String t = table("id BIGINT PRIMARY KEY");
-        Map<String, String> config = config(t, "id");
+        String t = db.table("id BIGINT PRIMARY KEY");
+        Map<String, String> config = db.config(t, "id");
         config.put("configuration.keyFrom", "20");
         config.put("configuration.keyTo", "10");
 
@@ -350,60 +321,14 @@ abstract class JdbcInputSplitContract {
 
     // ---------------------------------------------------------------- helpers
 
-    /** What one run to the end gave: its records and every checkpoint, the final one last. */
-    record Run(List<JsonObject> records, List<CheckpointState> checkpoints) {
-
-        CheckpointState lastCheckpoint() {
-            return checkpoints.get(checkpoints.size() - 1);
-        }
-    }
-
-    private static Run read(Input input) {
-        List<CheckpointState> checkpoints = new ArrayList<>();
-        List<JsonObject> records = new ArrayList<>();
-        input.start(checkpoints::add);
-        for (Object record = input.next(); record != null; record = input.next()) {
-            records.add((JsonObject) record);
-        }
-        input.stop();
-        return new Run(records, checkpoints);
-    }
-
     private Mapper mapper(Map<String, String> config) {
-        return manager.findMapper("jdbc", "jdbc-input", 1, config).orElseThrow();
+        return db.manager().findMapper("jdbc", "jdbc-input", 1, config).orElseThrow();
     }
 
     /** The split check over {@code config}, records told apart by their {@code id} column. */
     private SplitCheck splitCheck(Map<String, String> config) {
-        return SplitCheck.of(manager, "jdbc", "jdbc-input", config)
+        return SplitCheck.of(db.manager(), "jdbc", "jdbc-input", config)
                 .recordIdentity(record -> ((JsonObject) record).getJsonNumber("id").longValue());
-    }
-
-    private Map<String, String> config(String table, String keyColumn) {
-        Map<String, String> config = connection();
-        config.put("configuration.table", table);
-        config.put("configuration.keyColumn", keyColumn);
-        return config;
-    }
-
-    /** Creates a table with a unique name, dropped after the test. */
-    private String table(String columns) throws SQLException {
-        String name = "ck_jdbc_split_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        tables.add(name);
-        try (Statement statement = admin.createStatement()) {
-            statement.execute("CREATE TABLE " + name + " (" + columns + ")");
-        }
-        return name;
-    }
-
-    private void insert(String table, Object... values) throws SQLException {
-        String marks = String.join(", ", Collections.nCopies(values.length, "?"));
-        try (PreparedStatement insert = admin.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
-            for (int i = 0; i < values.length; i++) {
-                insert.setObject(i + 1, values[i]);
-            }
-            insert.executeUpdate();
-        }
     }
 
     private static List<String> ids(List<Split> plan) {
