@@ -46,22 +46,26 @@ final class PlanView {
         TextTable table = new TextTable("split", "status", "latest checkpoint");
         for (SplitPlan.Entry entry : saved.plan().entries()) {
             String id = entry.split().id();
-            table.row(id, entry.status().name(), latest(store, job, id, entry.status()));
+            table.row(id, entry.status().name(), latest(store, job, entry));
         }
         table.print(out);
         out.println("a split's checkpoint: checkpoint show --job " + job + " --split ID; the plan's envelope: "
                 + "checkpoint show --job " + job + " --plan");
     }
 
-    private static String latest(CheckpointStore store, String job, String split, SplitPlan.Status status) {
+    private static String latest(CheckpointStore store, String job, SplitPlan.Entry entry) {
         Optional<CheckpointEnvelope> latest;
         try {
-            latest = store.loadLatest(job, split);
+            latest = store.loadLatest(job, entry.split().id());
         } catch (CheckpointStoreException e) {
             // One unreadable split must not hide the others.
             return "cannot be read: " + e.getMessage();
         }
-        return latest.map(e -> "#" + e.generation() + "  " + e.createdAt())
-                .orElse(status == SplitPlan.Status.FINISHED ? "pruned" : "no checkpoint yet");
+        if (latest.isPresent()) {
+            return "#" + latest.get().generation() + "  " + latest.get().createdAt();
+        }
+        // Pruned splits keep their final checkpoint in the plan; a next pass reads on from it.
+        String end = entry.lastCheckpoint() == null ? "" : ", ended at " + entry.lastCheckpoint().toJson();
+        return (entry.status() == SplitPlan.Status.FINISHED ? "pruned" : "no checkpoint yet") + end;
     }
 }
