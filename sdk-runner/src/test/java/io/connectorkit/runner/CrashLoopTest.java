@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashLoopTest {
 
     private static final String JOB = "crash-loop";
-    private static final long SEED = Long.getLong("crashloop.seed", System.nanoTime());
+    /** Fixed, so that CI runs the same kills every time; -Dcrashloop.seed=N runs others (the seed is in every failure). */
+    private static final long SEED = Long.getLong("crashloop.seed", 20261121L);
 
     @TempDir
     Path dir;

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JdbcSinkKillLoopTest {
 
-    private static final long SEED = Long.getLong("crashloop.seed", System.nanoTime());
+    /** Fixed, so that CI runs the same kills every time; -Dcrashloop.seed=N runs others (the seed is in every failure). */
+    private static final long SEED = Long.getLong("crashloop.seed", 20261121L);
     private static final int TOTAL = 400_000;
     private static final String FIRST_DATE = "2024-01-01";
 
