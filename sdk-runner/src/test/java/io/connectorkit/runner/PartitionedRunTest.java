@@ -95,7 +95,8 @@ class PartitionedRunTest {
     @Test
     void sigtermStopsEverySplitWithItsFinalCheckpointAndTheResumeRepeatsNothing() throws Exception {
         Path output = dir.resolve("out.jsonl");
-        String[] arguments = run(configuration(", \"pauseMicros\": 300"), "--parallelism", "2");
+        // 3 ms a record: about 1.5 s of reading, so the signal surely comes while the splits still read.
+        String[] arguments = run(configuration(", \"pauseMicros\": 3000"), "--parallelism", "2");
         Process child = Cli.start(dir.resolve("child.out"), dir.resolve("child.err"), arguments);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
