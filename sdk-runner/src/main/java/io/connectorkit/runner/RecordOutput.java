@@ -1,18 +1,15 @@
 package io.connectorkit.runner;
 
-import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -32,9 +29,10 @@ import java.util.function.Supplier;
  */
 final class RecordOutput implements RecordLines, AutoCloseable {
 
-    private final Writer writer;
-    /** What {@link #writer} encodes into, and {@link #writeUtf8} writes to directly. */
+    private final JsonLines lines;
+    /** What {@link #lines} writes into (through a buffer), and {@link #writeLines} writes to directly. */
     private final OutputStream bytes;
+    private final OutputStream buffered;
     private final FileChannel channel;
     /** Only a regular file can be forced: a device such as /dev/null refuses it, and has nothing to keep. */
     private final boolean forceable;
@@ -44,7 +42,8 @@ final class RecordOutput implements RecordLines, AutoCloseable {
     private RecordOutput(OutputStream bytes, FileChannel channel, boolean forceable, Supplier<Jsonb> jsonb,
             String name) {
         this.bytes = bytes;
-        this.writer = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16);
+        this.buffered = new BufferedOutputStream(bytes, 1 << 16);
+        this.lines = new JsonLines(buffered, jsonb);
         this.channel = channel;
         this.forceable = forceable;
         this.jsonb = jsonb;
@@ -124,19 +123,18 @@ final class RecordOutput implements RecordLines, AutoCloseable {
     @Override
     public void write(Object record) {
         try {
-            writer.write(toJson(record));
-            writer.write('\n');
+            lines.write(record);
         } catch (IOException e) {
             throw failure(e);
         }
     }
 
     /**
-     * Appends {@code record}'s line, newline included, to {@code lines}; nothing is written. From any thread: records
-     * of several splits are turned into lines on their own threads, then {@linkplain #writeUtf8 written}.
+     * A writer of JSON lines into {@code target}, for records this output will {@linkplain #writeLines write} later:
+     * records of several splits are turned into lines on their own threads.
      */
-    void appendLine(StringBuilder lines, Object record) {
-        lines.append(toJson(record)).append('\n');
+    JsonLines linesInto(OutputStream target) {
+        return new JsonLines(target, jsonb);
     }
 
     /**
@@ -144,10 +142,10 @@ final class RecordOutput implements RecordLines, AutoCloseable {
      * another call's. The records of the splits of a job are encoded on their own threads, so that only the write
      * itself is done one thread at a time. Not to be mixed with {@link #write}, which buffers.
      */
-    void writeUtf8(byte[] lines) {
+    void writeLines(ByteArrayOutputStream encoded) {
         try {
             synchronized (bytes) {
-                bytes.write(lines);
+                encoded.writeTo(bytes);
             }
         } catch (IOException e) {
             throw failure(e);
@@ -158,7 +156,7 @@ final class RecordOutput implements RecordLines, AutoCloseable {
     @Override
     public void flush() {
         try {
-            writer.flush();
+            lines.flush();
         } catch (IOException e) {
             throw failure(e);
         }
@@ -181,18 +179,11 @@ final class RecordOutput implements RecordLines, AutoCloseable {
         flush();
         if (channel != null) {
             try {
-                writer.close();
+                buffered.close();
             } catch (IOException e) {
                 throw failure(e);
             }
         }
-    }
-
-    private String toJson(Object record) {
-        if (record instanceof JsonValue json) {
-            return json.toString();
-        }
-        return jsonb.get().toJson(record);
     }
 
     private RunnerException failure(IOException e) {

@@ -1,75 +1,51 @@
 package io.connectorkit.runner;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonWriter;
-import jakarta.json.JsonWriterFactory;
-import jakarta.json.spi.JsonProvider;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * One split's records, as JSON lines, into the output every split of a job shares. Its reading thread turns each
- * record into its line and gathers lines in a buffer of its own; a full buffer, and each {@link #flush()} (before a
- * checkpoint of the split is handed over), is encoded in UTF-8 on this thread and appended to the output in one
- * write, so the lines of two splits never mix and a split's checkpoint covers only lines already in the output. Used
- * by one thread.
+ * One split's records, as JSON lines, into the output every split of a job shares. Its reading thread encodes each
+ * record, in UTF-8, into a buffer of its own; a full buffer, and each {@link #flush()} (before a checkpoint of the
+ * split is handed over), is appended to the output in one write, so the lines of two splits never mix and a split's
+ * checkpoint covers only lines already in the output. Used by one thread.
  *
- * <p>A JSON-P record is written with a writer factory of the split's own: JSON-P's default one, {@code toString()}
- * included, takes and returns a character buffer from one pool shared by every thread, on every record; with two
- * splits on two cores that pool cost more than the rest of the record path.
+ * <p>Each split has its own {@link JsonLines} and buffer, both kept for the whole run: nothing is shared between the
+ * reading threads but the output's lock, and nothing is allocated per record but what the record itself holds.
  */
 final class SplitLines implements RecordLines {
 
-    /** Characters gathered before they are appended: few appends, and little memory per split. */
+    /** Bytes gathered before they are appended: few appends, and little memory per split. */
     private static final int SPILL_AT = 32 * 1024;
 
     private final RecordOutput output;
-    private final StringBuilder buffer = new StringBuilder(SPILL_AT + 1024);
-    /** A provider instance of this split's: its own buffer pool, used by this thread only. */
-    private final JsonWriterFactory json = JsonProvider.provider().createWriterFactory(Map.of());
-    private final Writer intoBuffer = new Writer() {
-        @Override
-        public void write(char[] chars, int offset, int length) {
-            buffer.append(chars, offset, length);
-        }
-
-        @Override
-        public void write(String text, int offset, int length) {
-            buffer.append(text, offset, offset + length);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(SPILL_AT + 16 * 1024);
+    private final JsonLines lines;
 
     SplitLines(RecordOutput output) {
         this.output = output;
+        this.lines = output.linesInto(buffer);
     }
 
     @Override
     public void write(Object record) {
-        if (record instanceof JsonObject object) {
-            try (JsonWriter writer = json.createWriter(intoBuffer)) {
-                writer.writeObject(object);
+        try {
+            lines.write(record);
+            if (buffer.size() >= SPILL_AT) {
+                spill();
             }
-            buffer.append('\n');
-        } else {
-            output.appendLine(buffer, record);
-        }
-        if (buffer.length() >= SPILL_AT) {
-            spill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw it
         }
     }
 
     @Override
     public void flush() {
-        spill();
+        try {
+            spill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         output.flush();
     }
 
@@ -78,10 +54,12 @@ final class SplitLines implements RecordLines {
         output.force();
     }
 
-    private void spill() {
-        if (buffer.length() > 0) {
-            output.writeUtf8(buffer.toString().getBytes(StandardCharsets.UTF_8));
-            buffer.setLength(0);
+    /** Appends every whole line written so far; a line is never cut, as the generator is flushed after whole lines. */
+    private void spill() throws IOException {
+        lines.flush();
+        if (buffer.size() > 0) {
+            output.writeLines(buffer);
+            buffer.reset();
         }
     }
 }
