@@ -294,7 +294,7 @@ public final class CsvResumeSteps {
                         timer.start();
                         CsvInputConfig configuration = configuration();
                         timer.mark("configuration");
-                        CsvReader input = new CsvInput(factory, configuration).read();
+                        CsvReader input = new CsvInput(configuration).read();
                         timer.mark("constructor");
                         input.open();
                         timer.mark("open");

@@ -1,9 +1,7 @@
 package io.connectorkit.samples.file;
 
 import io.connectorkit.samples.file.CsvInputFiles.CsvFile;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -37,7 +35,6 @@ final class CsvFileReader {
 
     private static final int FINGERPRINT_BYTES = 4096;
 
-    private final JsonBuilderFactory factory;
     private final CsvInputConfig configuration;
     private final CsvInputCheckpoint checkpoint;
     private final CsvFile source;
@@ -45,17 +42,15 @@ final class CsvFileReader {
     private Path file;
     private FileChannel channel;
     private CsvRowReader reader;
-    private List<String> names; // from the header; null without one
-    private final List<String> generatedNames = new ArrayList<>(); // col1..colN, made once
+    private CsvRecords records;
     private boolean ended;
 
     /**
      * @param checkpoint where to start (a fresh one, or the one resumed from), updated after each row
      * @param range the rows to read, or {@code null} for all of them
      */
-    CsvFileReader(JsonBuilderFactory factory, CsvInputConfig configuration, CsvInputCheckpoint checkpoint,
+    CsvFileReader(CsvInputConfig configuration, CsvInputCheckpoint checkpoint,
             CsvFile source, CsvRange range) {
-        this.factory = factory;
         this.configuration = configuration;
         this.checkpoint = checkpoint;
         this.source = source;
@@ -107,9 +102,7 @@ final class CsvFileReader {
             }
             // The header is read from the start even on a resume, or in a range: it is one row, whatever the offset.
             reader.skipByteOrderMark();
-            if (configuration.isHeader()) {
-                names = headerNames(reader.readRow(0));
-            }
+            records = new CsvRecords(configuration.isHeader() ? headerNames(reader.readRow(0)) : null);
             long dataStart = reader.position();
             if (range != null) {
                 reader.countRowsFrom(range.start());
@@ -157,24 +150,16 @@ final class CsvFileReader {
         if (configuration.isRowsWithoutLineBreaks()) {
             refuseLineBreaks(values, row);
         }
-        JsonObjectBuilder record = factory.createObjectBuilder();
-        if (names != null) {
-            if (values.size() != names.size()) {
-                throw new IllegalStateException("malformed CSV in " + file + ", " + rowName(row) + ": it has "
-                        + values.size() + " fields, the header has " + names.size() + " " + names);
-            }
-            for (int i = 0; i < values.size(); i++) {
-                record.add(names.get(i), values.get(i));
-            }
-        } else {
-            for (int i = 0; i < values.size(); i++) {
-                record.add(generatedName(i), values.get(i));
-            }
+        List<String> names = records.header();
+        if (names != null && values.size() != names.size()) {
+            throw new IllegalStateException("malformed CSV in " + file + ", " + rowName(row) + ": it has "
+                    + values.size() + " fields, the header has " + names.size() + " " + names);
         }
+        JsonObject record = records.record(values);
         // The state now covers this row: the next one starts where the reader stands.
         checkpoint.setOffset(reader.position());
         checkpoint.setRow(row + 1);
-        return record.build();
+        return record;
     }
 
     private List<String> readRow(long row) {
@@ -365,13 +350,6 @@ final class CsvFileReader {
             }
         }
         return List.copyOf(header);
-    }
-
-    private String generatedName(int index) {
-        while (generatedNames.size() <= index) {
-            generatedNames.add("col" + (generatedNames.size() + 1));
-        }
-        return generatedNames.get(index);
     }
 
     /** The character's one byte in the charset: the reader scans bytes, so a character of two bytes cannot work. */

@@ -8,7 +8,6 @@ import io.connectorkit.api.input.PartitionSize;
 import io.connectorkit.api.input.Split;
 import io.connectorkit.api.input.SplitId;
 import io.connectorkit.samples.file.CsvInputFiles.CsvFile;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,11 +48,9 @@ public class CsvInput {
 
     private static final int NAME_IN_ID = 64;
 
-    private final JsonBuilderFactory factory;
     private final CsvInputConfig configuration;
 
-    public CsvInput(JsonBuilderFactory factory, @Option("configuration") CsvInputConfig configuration) {
-        this.factory = factory;
+    public CsvInput(@Option("configuration") CsvInputConfig configuration) {
         this.configuration = configuration;
     }
 
@@ -78,7 +75,7 @@ public class CsvInput {
     public List<CsvInput> split(@PartitionSize long desiredSize) {
         CsvRange range = configuration.range();
         if (range != null) {
-            return List.of(new CsvInput(factory, configuration.forFile(configuration.getPath(), range)));
+            return List.of(new CsvInput(configuration.forFile(configuration.getPath(), range)));
         }
         List<CsvInput> splits = new ArrayList<>();
         for (CsvFile file : CsvInputFiles.list(configuration)) {
@@ -86,10 +83,10 @@ public class CsvInput {
             long size = CsvInputFiles.size(file);
             if (configuration.isRowsWithoutLineBreaks() && size > desiredSize) {
                 for (CsvRange part : CsvRange.cut(size, desiredSize)) {
-                    splits.add(new CsvInput(factory, configuration.forFile(path, part)));
+                    splits.add(new CsvInput(configuration.forFile(path, part)));
                 }
             } else {
-                splits.add(new CsvInput(factory, configuration.forFile(path, null)));
+                splits.add(new CsvInput(configuration.forFile(path, null)));
             }
         }
         return splits;
@@ -117,7 +114,7 @@ public class CsvInput {
     /** The worker reading this mapper's files. */
     @Emitter
     public CsvReader read() {
-        return new CsvReader(factory, configuration);
+        return new CsvReader(configuration);
     }
 
     private static String sha256(String text) {

@@ -6,7 +6,6 @@ import io.connectorkit.api.input.checkpoint.CheckpointData;
 import io.connectorkit.samples.file.CsvInputFiles.CsvFile;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -18,7 +17,6 @@ import java.util.List;
  */
 public class CsvReader {
 
-    private final JsonBuilderFactory factory;
     private final CsvInputConfig configuration;
     private List<CsvFile> files;
     private boolean namesFile;
@@ -26,8 +24,7 @@ public class CsvReader {
     private CsvFileReader reader; // null once every file was read
     private boolean batchEnded;
 
-    CsvReader(JsonBuilderFactory factory, CsvInputConfig configuration) {
-        this.factory = factory;
+    CsvReader(CsvInputConfig configuration) {
         this.configuration = configuration;
     }
 
@@ -102,7 +99,7 @@ public class CsvReader {
         if (namesFile) {
             checkpoint.setFile(files.get(index).path().toString());
         }
-        CsvFileReader opened = new CsvFileReader(factory, configuration, checkpoint, files.get(index),
+        CsvFileReader opened = new CsvFileReader(configuration, checkpoint, files.get(index),
                 configuration.range());
         opened.open();
         return opened;
