@@ -1,8 +1,10 @@
 package io.connectorkit.flink;
 
 import io.connectorkit.runtime.CheckpointState;
+import io.connectorkit.runtime.ConfigurationException;
 import io.connectorkit.runtime.Input;
 import io.connectorkit.runtime.Mapper;
+import io.connectorkit.runtime.UnsupportedVersionException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.connector.source.SourceOutput;
@@ -49,9 +51,22 @@ final class SplitCursor<T> {
         this.covered = split.checkpoint();
     }
 
-    /** Creates and starts the split's input, resumed from the split's checkpoint. */
+    /**
+     * Creates and starts the split's input, resumed from the split's checkpoint.
+     *
+     * @throws IllegalStateException naming the component, the split and its checkpoint when the split's configuration
+     *     or checkpoint cannot be read (the runtime's exception as the cause): the task fails, and never reads the
+     *     split from its start instead
+     */
     static <T> SplitCursor<T> open(Mapper mapper, ConnectorKitSplit split, RecordMapper<T> records, int maxHeld) {
-        Input input = mapper.create(split.split(), split.checkpoint());
+        Input input;
+        try {
+            input = mapper.create(split.split(), split.checkpoint());
+        } catch (ConfigurationException | UnsupportedVersionException e) {
+            throw new IllegalStateException(mapper.componentId() + ", split '" + split.splitId() + "': cannot resume "
+                    + (split.checkpoint() == null ? "from its start" : "from " + split.checkpoint()) + ": "
+                    + e.getMessage(), e);
+        }
         input.start();
         return new SplitCursor<>(split, mapper.componentId(), input, records, maxHeld);
     }

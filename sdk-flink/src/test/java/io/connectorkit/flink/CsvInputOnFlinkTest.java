@@ -67,7 +67,7 @@ class CsvInputOnFlinkTest extends MigratingContract {
     /** About a third of a file per split. */
     @Override
     ConnectorKitSourceBuilder builder() {
-        return ConnectorKitSource.builder(family(), name()).configuration(configuration).desiredSplitSize(40_000);
+        return ConnectorKitSource.builder("file", "csv-input").configuration(configuration).desiredSplitSize(40_000);
     }
 
     @Override

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.runtime.CheckpointState;
 import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.Mapper;
+import io.connectorkit.runtime.UnsupportedVersionException;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,5 +113,21 @@ class SplitCursorTest {
         assertTrue(error.getMessage().contains("raise maxBufferedRecords"), error.getMessage());
         assertFalse(emitted.size() > 0, "nothing uncovered was emitted");
         cursor.close();
+    }
+
+    @Test
+    void aCheckpointNewerThanTheConnectorFailsNamingTheSplitAndTheCheckpoint() {
+        SourceSettings settings = new SourceSettings("checkpoint", "list-input", 1, new TreeMap<>(), 0, 10);
+        manager = settings.openManager(getClass().getClassLoader());
+        Mapper mapper = settings.mapper(manager);
+        CheckpointState newer = new CheckpointState(3, Json.createObjectBuilder().add("sinceId", 5).build());
+        ConnectorKitSplit split = new ConnectorKitSplit(mapper.split(Long.MAX_VALUE).get(0), newer);
+
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> SplitCursor.open(mapper, split, JsonObjectTypeInfo::asJsonObject, 10));
+
+        assertTrue(error.getMessage().startsWith("checkpoint/list-input, split '" + split.splitId() + "': cannot "
+                + "resume from {\"$checkpoint\":{\"sinceId\":5,\"__version\":3}}: "), error.getMessage());
+        assertTrue(error.getCause() instanceof UnsupportedVersionException, String.valueOf(error.getCause()));
     }
 }
