@@ -13,11 +13,13 @@ import java.util.TreeMap;
  * The connector checkpoints each Flink checkpoint of a reader holds, to commit ({@code @CheckpointCommitted}) when
  * Flink says that checkpoint completed, never before: only then are the checkpoint and the records it covers durable
  * downstream. A completed checkpoint subsumes the older ones (Flink may not notify each), so completing one commits
- * every input's newest checkpoint up to it; an aborted one commits nothing.
+ * every input's newest checkpoint up to it; an aborted one commits nothing, and what it held is carried to the next
+ * snapshot (unless that holds a newer checkpoint of the same input), so that no split's final checkpoint is lost with
+ * it.
  *
- * <p>Also the final checkpoints of splits that ended after the reader's last snapshot: a later snapshot holds them
- * (the split gone from the state, its records all emitted), or, once the reader has ended, the checkpoint Flink
- * completes after the task finished (whose state for this reader is "finished").
+ * <p>The final checkpoints of splits that ended after the reader's last snapshot are carried the same way: a later
+ * snapshot holds them (the split gone from the state, its records all emitted), or, once the reader has ended, the
+ * checkpoint Flink completes after the task finished (whose state for this reader is "finished").
  *
  * <p>Not thread-safe: used on the reader's (the task's) thread only.
  */
@@ -27,7 +29,10 @@ final class PendingCommits {
 
     private final String componentId;
     private final NavigableMap<Long, Map<Input, CheckpointState>> bySnapshot = new TreeMap<>();
-    private final Map<Input, CheckpointState> ended = new IdentityHashMap<>();
+    /** What the next snapshot holds besides the splits being read: final checkpoints, those of aborted snapshots. */
+    private final Map<Input, CheckpointState> carried = new IdentityHashMap<>();
+    /** The id of the reader's latest snapshot, or -1. */
+    private long lastSnapshot = -1;
 
     PendingCommits(String componentId) {
         this.componentId = componentId;
@@ -35,17 +40,18 @@ final class PendingCommits {
 
     /** A split ended: its final checkpoint is held by the next snapshot. */
     void splitEnded(Input input, CheckpointState finalCheckpoint) {
-        ended.put(input, finalCheckpoint);
+        carried.put(input, finalCheckpoint);
     }
 
     /**
      * The reader took the snapshot {@code checkpointId}, holding {@code held} (the checkpoints of the splits it is
-     * reading that their inputs handed out) and every final checkpoint of a split ended since the last one.
+     * reading that their inputs handed out) and everything carried.
      */
     void snapshotTaken(long checkpointId, Map<Input, CheckpointState> held) {
-        Map<Input, CheckpointState> all = new IdentityHashMap<>(held);
-        all.putAll(ended);
-        ended.clear();
+        lastSnapshot = checkpointId;
+        Map<Input, CheckpointState> all = new IdentityHashMap<>(carried);
+        all.putAll(held); // newer than what is carried for the same input
+        carried.clear();
         if (!all.isEmpty()) {
             bySnapshot.put(checkpointId, all);
         }
@@ -53,27 +59,29 @@ final class PendingCommits {
 
     /**
      * Flink completed {@code checkpointId}: commits, oldest first, every checkpoint a snapshot up to it held (the
-     * newest of each input); when {@code readerEnded} and this reader took no snapshot for it, also the final
-     * checkpoints of the splits ended since its last snapshot.
+     * newest of each input); when {@code readerEnded} and the checkpoint is newer than the reader's last snapshot
+     * (taken after the task finished), also what is carried.
      */
     void completed(long checkpointId, boolean readerEnded) {
         Map<Input, CheckpointState> newest = new IdentityHashMap<>();
-        boolean snapshotted = bySnapshot.containsKey(checkpointId);
         for (Iterator<Map<Input, CheckpointState>> it = bySnapshot.headMap(checkpointId, true).values().iterator();
                 it.hasNext(); ) {
             newest.putAll(it.next());
             it.remove();
         }
-        if (readerEnded && !snapshotted) {
-            newest.putAll(ended);
-            ended.clear();
+        if (readerEnded && checkpointId > lastSnapshot) {
+            newest.putAll(carried);
+            carried.clear();
         }
         newest.forEach(this::commit);
     }
 
-    /** Flink aborted {@code checkpointId}: what its snapshot held is committed by a later one, or never. */
+    /** Flink aborted {@code checkpointId}: what its snapshot held goes to the next snapshot. */
     void aborted(long checkpointId) {
-        bySnapshot.remove(checkpointId);
+        Map<Input, CheckpointState> held = bySnapshot.remove(checkpointId);
+        if (held != null) {
+            held.forEach(carried::putIfAbsent); // a split that ended since has its final checkpoint carried already
+        }
     }
 
     private void commit(Input input, CheckpointState checkpoint) {
