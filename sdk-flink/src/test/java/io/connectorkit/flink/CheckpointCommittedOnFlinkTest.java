@@ -25,7 +25,7 @@ class CheckpointCommittedOnFlinkTest {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = FlinkJobs.cluster();
 
-    private static final int TOTAL = 1500;
+    private static final int TOTAL = 3000;
     /** What a snapshot taken after the split ended holds: the split's final checkpoint. */
     private static final int FINAL = -1;
 

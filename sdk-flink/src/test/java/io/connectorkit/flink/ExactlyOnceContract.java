@@ -42,7 +42,11 @@ abstract class ExactlyOnceContract {
     /** The source the jobs read (its desired split size, if any, set). */
     abstract ConnectorKitSourceBuilder builder();
 
-    /** How many records a subtask passes before the induced failure (then it waits for a checkpoint). */
+    /**
+     * How many records a subtask passes before the induced failure (then it waits for a checkpoint, 1 ms a record),
+     * and how many the paced job passes before it is stopped with a savepoint: well before the end, so that neither
+     * can come too late on a busy machine.
+     */
     abstract long failAfter();
 
     @BeforeEach

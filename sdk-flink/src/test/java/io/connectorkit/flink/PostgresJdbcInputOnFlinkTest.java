@@ -12,14 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * jdbc-input on PostgreSQL: a table of 5,000 rows cut into five key ranges, a safe point every 300 rows (more than
+ * jdbc-input on PostgreSQL: a table of 12,000 rows cut into five key ranges, a safe point every 300 rows (more than
  * one read call reads), on the MiniCluster. Skipped without a server, required with
  * {@code CONNECTORKIT_REQUIRE_POSTGRES=true}.
  */
 @RequiresPostgres
 class PostgresJdbcInputOnFlinkTest extends ExactlyOnceContract {
 
-    private static final int ROWS = 5000;
+    private static final int ROWS = 12_000;
 
     private String table;
     private Map<String, String> configuration;
@@ -60,14 +60,18 @@ class PostgresJdbcInputOnFlinkTest extends ExactlyOnceContract {
         return configuration;
     }
 
-    /** Five key ranges of 1,000 keys. */
+    /** Five key ranges of 2,400 keys. */
     @Override
     ConnectorKitSourceBuilder builder() {
-        return ConnectorKitSource.builder(family(), name()).configuration(configuration).desiredSplitSize(1000);
+        return ConnectorKitSource.builder(family(), name()).configuration(configuration).desiredSplitSize(2400);
     }
 
+    /**
+     * Early, so that the subtask that reads the most (at least three ranges of the five) has thousands of records
+     * left to wait for a checkpoint in, and a stopped job thousands for the next one.
+     */
     @Override
     long failAfter() {
-        return 1200;
+        return 600;
     }
 }
