@@ -1,0 +1,151 @@
+package io.connectorkit.flink;
+
+import io.connectorkit.runtime.CheckpointState;
+import io.connectorkit.runtime.ComponentManager;
+import io.connectorkit.runtime.Input;
+import io.connectorkit.runtime.Mapper;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.connector.source.ReaderOutput;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.core.io.InputStatus;
+
+/**
+ * Reads the splits the enumerator assigns, one at a time, on the task's own thread (Flink calls {@code pollNext},
+ * {@code snapshotState} and {@code notifyCheckpointComplete} from that one thread, so a snapshot always falls
+ * between two reads). Asks for a split when it has none; ends when the enumerator has no more.
+ *
+ * <p>Its state ({@link #snapshotState}) is each split it holds, resumed from the checkpoint that covers exactly the
+ * records emitted ({@link SplitCursor}); a finished split is not in it. {@code @CheckpointCommitted} is called from
+ * {@link #notifyCheckpointComplete} with the checkpoints of that Flink checkpoint ({@link PendingCommits}).
+ *
+ * <p>A connector's {@code next()} that blocks (waiting for data) blocks the task thread, and with it Flink's
+ * checkpoints and cancellation, until it returns.
+ */
+final class ConnectorKitReader<T> implements SourceReader<T, ConnectorKitSplit> {
+
+    private final SourceReaderContext context;
+    private final SourceSettings settings;
+    private final RecordMapper<T> records;
+    private final ComponentManager manager;
+    private final Mapper mapper;
+    private final PendingCommits commits;
+    private final Deque<ConnectorKitSplit> assigned = new ArrayDeque<>();
+    private SplitCursor<T> current;
+    private boolean splitRequested;
+    private boolean noMoreSplits;
+    private boolean ended;
+    private CompletableFuture<Void> available = new CompletableFuture<>();
+
+    ConnectorKitReader(SourceReaderContext context, SourceSettings settings, RecordMapper<T> records) {
+        this.context = context;
+        this.settings = settings;
+        this.records = records;
+        this.manager = settings.openManager(context.getUserCodeClassLoader().asClassLoader());
+        try {
+            this.mapper = settings.mapper(manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        this.commits = new PendingCommits(settings.componentId());
+    }
+
+    @Override
+    public void start() {
+        // Splits are asked for one at a time, when the reader has none left (pollNext).
+    }
+
+    @Override
+    public InputStatus pollNext(ReaderOutput<T> output) {
+        if (current == null) {
+            ConnectorKitSplit next = assigned.poll();
+            if (next == null) {
+                return nothingToRead();
+            }
+            current = SplitCursor.open(mapper, next, records, settings.maxBufferedRecords());
+        }
+        if (!current.read(output)) {
+            commits.splitEnded(current.input(), current.finalCheckpoint());
+            current = null;
+        }
+        return InputStatus.MORE_AVAILABLE;
+    }
+
+    private InputStatus nothingToRead() {
+        if (noMoreSplits) {
+            ended = true;
+            return InputStatus.END_OF_INPUT;
+        }
+        if (!splitRequested) {
+            splitRequested = true;
+            context.sendSplitRequest();
+        }
+        if (available.isDone()) {
+            available = new CompletableFuture<>();
+        }
+        return InputStatus.NOTHING_AVAILABLE;
+    }
+
+    @Override
+    public List<ConnectorKitSplit> snapshotState(long checkpointId) {
+        List<ConnectorKitSplit> state = new ArrayList<>(assigned.size() + 1);
+        Map<Input, CheckpointState> held = new IdentityHashMap<>();
+        if (current != null) {
+            state.add(current.snapshot());
+            CheckpointState committable = current.committable();
+            if (committable != null) {
+                held.put(current.input(), committable);
+            }
+        }
+        state.addAll(assigned);
+        commits.snapshotTaken(checkpointId, held);
+        return state;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        commits.completed(checkpointId, ended);
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) {
+        commits.aborted(checkpointId);
+    }
+
+    @Override
+    public CompletableFuture<Void> isAvailable() {
+        return current != null || !assigned.isEmpty() || noMoreSplits
+                ? CompletableFuture.completedFuture(null) : available;
+    }
+
+    @Override
+    public void addSplits(List<ConnectorKitSplit> splits) {
+        assigned.addAll(splits);
+        splitRequested = false;
+        available.complete(null);
+    }
+
+    @Override
+    public void notifyNoMoreSplits() {
+        noMoreSplits = true;
+        available.complete(null);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (current != null) {
+                current.close();
+            }
+        } finally {
+            manager.close();
+        }
+    }
+}
