@@ -17,6 +17,8 @@ import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.postgresql.replication.LogSequenceNumber;
 import org.postgresql.replication.PGReplicationStream;
 
@@ -45,6 +47,8 @@ public class CdcInput {
     private ChangeRecords records;
     private ServerPosition server;
     private Begin transaction;
+    /** The records of one message not returned yet (a truncate of several tables). */
+    private final Deque<JsonObject> pending = new ArrayDeque<>();
     /** A message read past the change just returned, to be handled first at the next call. */
     private Object lookahead;
     private LogSequenceNumber position;
@@ -72,6 +76,10 @@ public class CdcInput {
     /** The next change, or {@code null} when the server has sent nothing more for now. */
     @Producer
     public JsonObject next() throws SQLException {
+        if (!pending.isEmpty()) {
+            JsonObject record = pending.poll();
+            return pending.isEmpty() ? closing(record) : record;
+        }
         Object message = lookahead;
         lookahead = null;
         while (true) {
@@ -86,7 +94,9 @@ public class CdcInput {
             if (message instanceof Change change) {
                 return closing(records.change(change, transaction));
             } else if (message instanceof Truncate truncate) {
-                return closing(records.truncate(truncate, transaction));
+                pending.addAll(records.truncate(truncate, transaction));
+                JsonObject first = pending.poll();
+                return pending.isEmpty() ? closing(first) : first;
             } else if (message instanceof Begin begin) {
                 transaction = begin;
             } else if (message instanceof Commit commit) {
@@ -136,7 +146,7 @@ public class CdcInput {
     /** Between transactions. */
     @CheckpointAvailable
     public boolean betweenTransactions() {
-        return transaction == null && lookahead == null;
+        return transaction == null && lookahead == null && pending.isEmpty();
     }
 
     /**

@@ -11,21 +11,24 @@ import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.postgresql.replication.LogSequenceNumber;
 
 /**
- * Builds {@link CdcInput}'s records, one JSON object per change:
- * <pre>{"op": "update", "schema": "public", "table": "orders", "key": {"id": 7}, "new": {...}, "old": {...},
- *  "lsn": "0/1A2B3C4", "commitTime": "2024-01-31T08:15:30.123456Z", "xid": 812}</pre>
- * {@code op} is {@code insert}, {@code update}, {@code delete} or {@code truncate}; {@code key} holds the primary key
- * columns (those of the replica identity when the table has no primary key); {@code new} every column of an insert or
- * update but those whose unchanged TOASTed value the server did not send (listed in {@code unchangedToast});
- * {@code old} is there when the replica identity gives it: the whole old row with {@code REPLICA IDENTITY FULL}, the
- * old key when an update changed it, or the deleted row's key. {@code lsn} and {@code commitTime} are the
- * transaction's commit position and time. A truncate has {@code tables} ({@code [{"schema": ..., "table": ...}]}).
+ * Builds {@link CdcInput}'s records, one JSON object per change, all of the same fields (so that a table sink takes
+ * them):
+ * <pre>{"op": "update", "schemaName": "public", "tableName": "orders", "key": {"id": 7}, "new": {...},
+ *  "old": {...}, "unchangedToast": null, "lsn": "0/1A2B3C4", "commitTime": "2024-01-31T08:15:30.123456Z",
+ *  "xid": 812}</pre>
+ * {@code op} is {@code insert}, {@code update}, {@code delete} or {@code truncate} (one record per truncated table);
+ * {@code key} holds the primary key columns (those of the replica identity when the table has no primary key);
+ * {@code new} every column of an insert or update but those whose unchanged TOASTed value the server did not send,
+ * listed in {@code unchangedToast}; {@code old} is there when the replica identity gives it: the whole old row with
+ * {@code REPLICA IDENTITY FULL}, the old key when an update changed it, the deleted row's key. A field without a
+ * value is {@code null}. {@code lsn} and {@code commitTime} are the transaction's commit position and time.
  */
 final class ChangeRecords {
 
@@ -45,33 +48,41 @@ final class ChangeRecords {
         Relation relation = change.relation();
         JsonObjectBuilder record = json.createObjectBuilder()
                 .add("op", change.op() == 'I' ? "insert" : change.op() == 'U' ? "update" : "delete")
-                .add("schema", relation.schema())
-                .add("table", relation.table());
+                .add("schemaName", relation.schema())
+                .add("tableName", relation.table());
         Set<String> key = primaryKeys.get(relation.schema() + "." + relation.table());
         Tuple keySource = change.newTuple() != null ? change.newTuple() : change.oldTuple();
         record.add("key", key != null ? values(relation, keySource, key, false)
                 : values(relation, keySource, null, true));
         if (change.newTuple() != null) {
             record.add("new", values(relation, change.newTuple(), null, false));
-            JsonArrayBuilder unchanged = unchangedToast(relation, change.newTuple());
-            if (unchanged != null) {
-                record.add("unchangedToast", unchanged);
-            }
+        } else {
+            record.addNull("new");
         }
         if (change.oldTuple() != null) {
             // With the old key only ('K'), the other columns come as nulls that mean "not sent": left out.
             record.add("old", values(relation, change.oldTuple(), null, change.oldKind() == 'K'));
+        } else {
+            record.addNull("old");
+        }
+        JsonArrayBuilder unchanged = change.newTuple() == null ? null : unchangedToast(relation, change.newTuple());
+        if (unchanged != null) {
+            record.add("unchangedToast", unchanged);
+        } else {
+            record.addNull("unchangedToast");
         }
         return transaction(record, begin).build();
     }
 
-    /** The record of {@code truncate}, in the transaction {@code begin}. */
-    JsonObject truncate(Truncate truncate, Begin begin) {
-        JsonArrayBuilder tables = json.createArrayBuilder();
+    /** The records of {@code truncate}, one per table, in the transaction {@code begin}. */
+    List<JsonObject> truncate(Truncate truncate, Begin begin) {
+        List<JsonObject> truncated = new ArrayList<>();
         for (Relation relation : truncate.relations()) {
-            tables.add(json.createObjectBuilder().add("schema", relation.schema()).add("table", relation.table()));
+            truncated.add(transaction(json.createObjectBuilder().add("op", "truncate")
+                    .add("schemaName", relation.schema()).add("tableName", relation.table()).addNull("key")
+                    .addNull("new").addNull("old").addNull("unchangedToast"), begin).build());
         }
-        return transaction(json.createObjectBuilder().add("op", "truncate").add("tables", tables), begin).build();
+        return truncated;
     }
 
     private JsonObjectBuilder transaction(JsonObjectBuilder record, Begin begin) {

@@ -83,18 +83,22 @@ class CdcInputTest {
         db.transaction("DELETE FROM " + orders + " WHERE id = 2", "DELETE FROM " + notes + " WHERE id = 1");
 
         List<JsonObject> records = reader.read(7);
-        String o = "'schema':'public','table':'" + orders + "'";
-        String n = "'schema':'public','table':'" + notes + "'";
+        String o = "'schemaName':'public','tableName':'" + orders + "'";
+        String n = "'schemaName':'public','tableName':'" + notes + "'";
         assertEquals(List.of(
-                json("{'op':'insert'," + o + ",'key':{'id':1},'new':{'id':1,'customer':'ann','amount':10.50}}"),
-                json("{'op':'insert'," + n + ",'key':{'id':1},'new':{'id':1,'body':'hello'}}"),
-                json("{'op':'update'," + o + ",'key':{'id':1},'new':{'id':1,'customer':'ann','amount':11.00}}"),
+                json("{'op':'insert'," + o + ",'key':{'id':1},'new':{'id':1,'customer':'ann','amount':10.50},"
+                        + "'old':null,'unchangedToast':null}"),
+                json("{'op':'insert'," + n + ",'key':{'id':1},'new':{'id':1,'body':'hello'},'old':null,"
+                        + "'unchangedToast':null}"),
+                json("{'op':'update'," + o + ",'key':{'id':1},'new':{'id':1,'customer':'ann','amount':11.00},"
+                        + "'old':null,'unchangedToast':null}"),
                 json("{'op':'update'," + n + ",'key':{'id':1},'new':{'id':1,'body':'bye'},"
-                        + "'old':{'id':1,'body':'hello'}}"),
+                        + "'old':{'id':1,'body':'hello'},'unchangedToast':null}"),
                 json("{'op':'update'," + o + ",'key':{'id':2},'new':{'id':2,'customer':'ann','amount':11.00},"
-                        + "'old':{'id':1}}"),
-                json("{'op':'delete'," + o + ",'key':{'id':2},'old':{'id':2}}"),
-                json("{'op':'delete'," + n + ",'key':{'id':1},'old':{'id':1,'body':'bye'}}")),
+                        + "'old':{'id':1},'unchangedToast':null}"),
+                json("{'op':'delete'," + o + ",'key':{'id':2},'new':null,'old':{'id':2},'unchangedToast':null}"),
+                json("{'op':'delete'," + n + ",'key':{'id':1},'new':null,'old':{'id':1,'body':'bye'},"
+                        + "'unchangedToast':null}")),
                 records.stream().map(CdcInputTest::withoutTransaction).toList());
         List<Long> xids = records.stream().map(r -> r.getJsonNumber("xid").longValue()).toList();
         assertEquals(xids.get(0), xids.get(1));
@@ -109,6 +113,28 @@ class CdcInputTest {
         for (int i = 0; i < 20; i++) {
             assertTrue(!reader.poll(), "nothing from the unpublished table");
         }
+    }
+
+    @Test
+    void anUnchangedToastedValueIsListedAndATruncateGivesOneRecordPerTable() throws Exception {
+        String docs = db.table("docs", "id INT PRIMARY KEY, title TEXT, body TEXT");
+        String tags = db.table("tags", "id INT PRIMARY KEY");
+        db.execute("ALTER TABLE " + docs + " ALTER COLUMN body SET STORAGE EXTERNAL"); // stored out of line, as is
+        CdcReader reader = reader(db.configuration(docs, tags));
+        db.execute("INSERT INTO " + docs + " VALUES (1, 'a', repeat('long text ', 2000))");
+        db.execute("UPDATE " + docs + " SET title = 'b' WHERE id = 1");
+        db.execute("TRUNCATE " + docs + ", " + tags);
+
+        List<JsonObject> records = reader.read(4);
+        JsonObject update = records.get(1);
+        assertEquals(json("{'id':1,'title':'b'}"), update.getJsonObject("new"), "the TOASTed body was not sent");
+        assertEquals(List.of("body"), update.getJsonArray("unchangedToast").getValuesAs(
+                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(List.of("truncate", "truncate"), records.subList(2, 4).stream().map(r -> r.getString("op"))
+                .toList());
+        assertEquals(List.of(docs, tags), records.subList(2, 4).stream().map(r -> r.getString("tableName"))
+                .toList());
+        assertEquals(records.get(2).getJsonNumber("xid"), records.get(3).getJsonNumber("xid"));
     }
 
     @Test
@@ -146,7 +172,7 @@ class CdcInputTest {
         for (int i = 0; i < 20_001; i++) {
             assertEquals(i + 1, records.get(i).getJsonObject("key").getJsonNumber("id").longValue());
         }
-        assertEquals(notes, records.get(20_001).getString("table"));
+        assertEquals(notes, records.get(20_001).getString("tableName"));
         assertEquals(20_002, records.get(20_002).getJsonObject("new").getJsonNumber("id").longValue());
         for (int i = 0; i < 5; i++) {
             reader.poll(); // idle: the last transaction's end is delivered
