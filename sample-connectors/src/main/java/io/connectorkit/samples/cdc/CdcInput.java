@@ -30,7 +30,8 @@ import org.postgresql.replication.PGReplicationStream;
  * <p>Its checkpoint ({@link CdcPosition}) is the end of the last transaction emitted whole: safe points are
  * transaction ends, never inside one. After the last change of a transaction it reads on to the commit (which the
  * server sends right behind it) before returning the change, so that the record closing a transaction is already a
- * safe point. While idle, the position follows the server's keepalives over WAL that holds no published change.
+ * safe point. While idle, the position follows the server's keepalives over WAL that holds no published change, at
+ * most once a second.
  *
  * <p>The slot is told a position is safe (its {@code confirmed_flush_lsn}) only in {@link #committed}, once the host
  * made a checkpoint covering it durable, so the server keeps every change a crash could need, and an idle job does
@@ -38,6 +39,8 @@ import org.postgresql.replication.PGReplicationStream;
  */
 @Emitter(family = "postgres", name = "cdc-input", infinite = true)
 public class CdcInput {
+
+    private static final long IDLE_MOVE_NANOS = 1_000_000_000L;
 
     private final JsonBuilderFactory json;
     private final CdcInputConfig configuration;
@@ -52,6 +55,11 @@ public class CdcInput {
     /** A message read past the change just returned, to be handled first at the next call. */
     private Object lookahead;
     private LogSequenceNumber position;
+    /**
+     * When the position last moved while idle: at most once a second, so that a busy server's keepalives do not make
+     * an idle job save a checkpoint several times a second (a second is nothing to the WAL it lets go of).
+     */
+    private long lastIdleMove = System.nanoTime() - IDLE_MOVE_NANOS;
     private LogSequenceNumber acknowledged;
 
     public CdcInput(JsonBuilderFactory json, @Option("configuration") CdcInputConfig configuration) {
@@ -130,10 +138,15 @@ public class CdcInput {
      * change, so the position moves there.
      */
     private void passOverIdleStretch() {
+        long now = System.nanoTime();
+        if (now - lastIdleMove < IDLE_MOVE_NANOS) {
+            return;
+        }
         LogSequenceNumber received = stream.getLastReceiveLSN();
         if (transaction == null && received.compareTo(position) > 0) {
             position = received;
             configuration.getPosition().setLsn(position.asString());
+            lastIdleMove = now;
         }
     }
 

@@ -36,6 +36,9 @@ final class ChangeRecords {
 
     private final JsonBuilderFactory json;
     private final Map<String, Set<String>> primaryKeys;
+    private Begin described;
+    private String commitLsn;
+    private String commitTime;
 
     /** @param primaryKeys the primary key columns by {@code schema.table}, read when the stream started */
     ChangeRecords(JsonBuilderFactory json, Map<String, Set<String>> primaryKeys) {
@@ -86,11 +89,15 @@ final class ChangeRecords {
     }
 
     private JsonObjectBuilder transaction(JsonObjectBuilder record, Begin begin) {
-        long micros = begin.commitMicros();
-        Instant commitTime = Instant.ofEpochSecond(POSTGRES_EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L),
-                Math.floorMod(micros, 1_000_000L) * 1000L);
-        return record.add("lsn", LogSequenceNumber.valueOf(begin.finalLsn()).asString())
-                .add("commitTime", commitTime.toString())
+        if (begin != described) {
+            // Once per transaction rather than per change: the same for all its records.
+            long micros = begin.commitMicros();
+            commitTime = Instant.ofEpochSecond(POSTGRES_EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1000L).toString();
+            commitLsn = LogSequenceNumber.valueOf(begin.finalLsn()).asString();
+            described = begin;
+        }
+        return record.add("lsn", commitLsn).add("commitTime", commitTime)
                 .add("xid", Integer.toUnsignedLong(begin.xid()));
     }
 
