@@ -355,6 +355,24 @@ class CdcInputTest {
         }
     }
 
+    @Test
+    void thePasswordIsInNoErrorMessage() {
+        String secret = "Sekr3t-cdc-" + db.slot();
+        Map<String, String> configuration = db.configuration("some_table");
+        // A database that does not exist: the connection fails, with the password in the URL and as the credential.
+        configuration.put("configuration.url", TestPostgres.URL.replaceFirst("/[^/?]+(\\?|$)",
+                "/ck_no_such_db_" + db.slot() + "$1") + (TestPostgres.URL.contains("?") ? "&" : "?") + "password="
+                + secret);
+        configuration.put("configuration.password", secret);
+        ComponentException error = assertThrows(ComponentException.class, () -> reader(configuration));
+        StringBuilder everything = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            everything.append(t).append('\n');
+        }
+        assertTrue(everything.toString().contains("cannot open a replication connection"), everything.toString());
+        assertTrue(!everything.toString().contains(secret), everything.toString());
+    }
+
     /** Polls the idle input until it delivers a checkpoint past the records read; returns it. */
     private static Taken idleCheckpoint(CdcReader reader) {
         int count = reader.records().size();
