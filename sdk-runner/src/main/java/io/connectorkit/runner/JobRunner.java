@@ -80,7 +80,7 @@ final class JobRunner {
         });
     }
 
-    /** Runs until the input ends, a stop is requested or a limit is reached; the records read are counted in the metrics. */
+    /** Runs until the input ends, a stop is requested or a limit is reached; counts the records read in the metrics. */
     Outcome run() {
         for (int attempt = 0; ; attempt++) {
             try {

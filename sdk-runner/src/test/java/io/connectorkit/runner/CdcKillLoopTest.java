@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @RequiresLogicalReplication
 class CdcKillLoopTest {
 
-    /** Fixed, so that CI runs the same kills every time; -Dcrashloop.seed=N runs others (the seed is in every failure). */
+    /** Fixed, so that CI runs the same kills every time; -Dcrashloop.seed=N runs others (in every failure). */
     private static final long SEED = Long.getLong("crashloop.seed", 20261202L);
     private static final int KILLS = 8;
 

@@ -32,7 +32,7 @@ final class CdcConnections {
         return open(properties, "a replication connection");
     }
 
-    /** A plain connection, for what a streaming connection cannot do (the server's position, a late acknowledgement). */
+    /** A plain connection, for what a streaming one cannot do (the server's position, a late acknowledgement). */
     Connection plain() {
         return open(credentials(), "a connection");
     }
