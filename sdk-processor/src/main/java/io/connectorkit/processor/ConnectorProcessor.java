@@ -54,7 +54,7 @@ public final class ConnectorProcessor extends AbstractProcessor {
     private static final Set<String> ANNOTATIONS = Set.of(Names.EMITTER, Names.PRODUCER, Names.CHECKPOINT,
             Names.CHECKPOINT_DATA, Names.CHECKPOINT_AVAILABLE, Names.CHECKPOINT_COMMITTED, Names.VERSION, Names.OPTION,
             Names.CREDENTIAL, Names.PARTITION_MAPPER, Names.ASSESSOR, Names.SPLIT, Names.PARTITION_SIZE,
-            Names.SPLIT_ID);
+            Names.SPLIT_ID, Names.BACKLOG);
 
     /** The partition annotations whose placement is checked wherever they are. */
     private static final List<String> PLACED = List.of(Names.EMITTER, Names.ASSESSOR, Names.SPLIT, Names.SPLIT_ID,
@@ -127,11 +127,12 @@ public final class ConnectorProcessor extends AbstractProcessor {
         EmitterValidator emitters = new EmitterValidator(elements, reporter, new HashMap<>());
         CheckpointMethodsValidator checkpointMethods = new CheckpointMethodsValidator(reporter);
         OptionTreeBuilder options = new OptionTreeBuilder(elements, types, reporter, accessors, versions);
-        analyzer = new EmitterAnalyzer(elements, reporter, emitters, checkpointMethods, options, checkpointClasses,
-                versions);
+        BacklogValidator backlogs = new BacklogValidator(elements, reporter);
+        analyzer = new EmitterAnalyzer(elements, reporter, emitters, checkpointMethods, backlogs, options,
+                checkpointClasses, versions);
         partitions = new PartitionMapperValidator(elements, types, reporter, accessors);
         mapperAnalyzer = new PartitionMapperAnalyzer(elements, reporter, emitters, partitions, checkpointMethods,
-                options, checkpointClasses, versions);
+                backlogs, options, checkpointClasses, versions);
     }
 
     private void processRound(RoundEnvironment roundEnv) throws IOException {

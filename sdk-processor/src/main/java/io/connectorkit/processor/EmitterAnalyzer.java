@@ -22,17 +22,19 @@ final class EmitterAnalyzer {
     private final Reporter reporter;
     private final EmitterValidator emitters;
     private final CheckpointMethodsValidator checkpointMethods;
+    private final BacklogValidator backlogs;
     private final OptionTreeBuilder options;
     private final CheckpointClassValidator checkpointClasses;
     private final VersionValidator versions;
 
     EmitterAnalyzer(Elements elements, Reporter reporter, EmitterValidator emitters,
-            CheckpointMethodsValidator checkpointMethods, OptionTreeBuilder options,
+            CheckpointMethodsValidator checkpointMethods, BacklogValidator backlogs, OptionTreeBuilder options,
             CheckpointClassValidator checkpointClasses, VersionValidator versions) {
         this.elements = elements;
         this.reporter = reporter;
         this.emitters = emitters;
         this.checkpointMethods = checkpointMethods;
+        this.backlogs = backlogs;
         this.options = options;
         this.checkpointClasses = checkpointClasses;
         this.versions = versions;
@@ -43,6 +45,7 @@ final class EmitterAnalyzer {
         EmitterParts parts = emitters.validate(emitter);
         versions.validate(emitter);
         CheckpointMethods methods = checkpointMethods.validate(emitter);
+        BacklogValidator.Found backlog = backlogs.validate(emitter);
         OptionTree tree = parts.constructor() == null
                 ? new OptionTree(List.of(), List.of(), Set.of())
                 : options.build(parts.constructor());
@@ -76,7 +79,9 @@ final class EmitterAnalyzer {
                 methods.committed() == null ? null : MethodCall.of(methods.committed()),
                 checkpointType(methods),
                 ClassName.get(emitter),
-                null);
+                null,
+                (Boolean) ModelSupport.value(elements, mirror, "infinite").getValue(),
+                backlog);
         return new Result(model, tree.checkpointClasses());
     }
 

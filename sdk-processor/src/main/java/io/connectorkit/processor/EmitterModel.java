@@ -26,10 +26,12 @@ import javax.lang.model.element.TypeElement;
  * @param checkpointType the {@code @Checkpoint} class {@code @CheckpointData} returns, or null
  * @param workerType the class of the producer and checkpoint methods: {@code type} for an emitter
  * @param partition what a partition mapper adds; null for an emitter
+ * @param infinite whether the emitter never ends by itself ({@code @Emitter(infinite = true)})
+ * @param backlog the {@code @Backlog} method and its unit, or null
  */
 record EmitterModel(String family, String name, TypeElement element, ClassName type, VersionInfo version,
         List<OptionNode> parameters, MethodCall constructor, MethodCall producer, List<MethodCall> postConstruct,
         List<MethodCall> preDestroy, String checkpointPath, MethodCall checkpointData, MethodCall checkpointAvailable,
         boolean availableBoxed, MethodCall checkpointCommitted, ClassName checkpointType, ClassName workerType,
-        PartitionParts partition) {
+        PartitionParts partition, boolean infinite, BacklogValidator.Found backlog) {
 }

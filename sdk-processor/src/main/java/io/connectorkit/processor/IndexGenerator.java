@@ -179,6 +179,14 @@ final class IndexGenerator {
             body.add("\n.checkpointCommitted($S, $L)", committed.name(),
                     calls.checkpointCommitted(committed, emitter.checkpointType()));
         }
+        if (emitter.infinite()) {
+            body.add("\n.infinite()");
+        }
+        BacklogValidator.Found backlog = emitter.backlog();
+        if (backlog != null) {
+            body.add("\n.backlog($S, $S, $L)", backlog.method().name(), backlog.unit(),
+                    calls.method(backlog.method()));
+        }
         body.add("\n.build();\n$<$<");
         return MethodSpec.methodBuilder(methodName)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)

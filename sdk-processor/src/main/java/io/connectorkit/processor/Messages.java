@@ -140,6 +140,24 @@ final class Messages {
             "a @CheckpointCommitted method must take the type its @CheckpointData method returns, %s, not %s",
             "Take the @Checkpoint class as the only parameter");
 
+    // --- @Backlog and infinite inputs ---------------------------------------------------------------------------
+
+    static final Message BACKLOG_EXTRA = new Message("@Backlog",
+            "an emitter may have at most one @Backlog method, but this is an extra one",
+            "Keep @Backlog on a single method");
+
+    static final Message BACKLOG_SIGNATURE = new Message("@Backlog",
+            "a @Backlog method must be public, non-static, take no parameters and return long, not %s",
+            "Declare it as public long backlog(), returning a negative number while it is not known");
+
+    static final Message BACKLOG_UNIT_BLANK = new Message("@Backlog",
+            "a @Backlog unit must not be blank",
+            "Name what the backlog counts, for example @Backlog(unit = \"bytes\"), or leave the default \"records\"");
+
+    static final Message MAPPER_FACTORY_INFINITE = new Message("@Emitter",
+            "an @Emitter factory method must not set infinite: the splits of a partition mapper end",
+            "Remove infinite from the method, or make the component an infinite @Emitter class");
+
     // --- @PartitionMapper and its methods -------------------------------------------------------------------
 
     static final Message MAPPER_WORKER_METHOD = new Message("@PartitionMapper",

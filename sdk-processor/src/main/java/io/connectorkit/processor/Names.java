@@ -13,6 +13,7 @@ final class Names {
     static final String SPLIT = "io.connectorkit.api.input.Split";
     static final String PARTITION_SIZE = "io.connectorkit.api.input.PartitionSize";
     static final String SPLIT_ID = "io.connectorkit.api.input.SplitId";
+    static final String BACKLOG = "io.connectorkit.api.input.Backlog";
     static final String CHECKPOINT_COMMITTED = "io.connectorkit.api.input.checkpoint.CheckpointCommitted";
     static final String CHECKPOINT = "io.connectorkit.api.input.checkpoint.Checkpoint";
     static final String CHECKPOINT_DATA = "io.connectorkit.api.input.checkpoint.CheckpointData";

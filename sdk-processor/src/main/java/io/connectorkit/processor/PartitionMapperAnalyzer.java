@@ -22,18 +22,20 @@ final class PartitionMapperAnalyzer {
     private final EmitterValidator emitters;
     private final PartitionMapperValidator mappers;
     private final CheckpointMethodsValidator checkpointMethods;
+    private final BacklogValidator backlogs;
     private final OptionTreeBuilder options;
     private final CheckpointClassValidator checkpointClasses;
     private final VersionValidator versions;
 
     PartitionMapperAnalyzer(Elements elements, Reporter reporter, EmitterValidator emitters,
-            PartitionMapperValidator mappers, CheckpointMethodsValidator checkpointMethods, OptionTreeBuilder options,
-            CheckpointClassValidator checkpointClasses, VersionValidator versions) {
+            PartitionMapperValidator mappers, CheckpointMethodsValidator checkpointMethods, BacklogValidator backlogs,
+            OptionTreeBuilder options, CheckpointClassValidator checkpointClasses, VersionValidator versions) {
         this.elements = elements;
         this.reporter = reporter;
         this.emitters = emitters;
         this.mappers = mappers;
         this.checkpointMethods = checkpointMethods;
+        this.backlogs = backlogs;
         this.options = options;
         this.checkpointClasses = checkpointClasses;
         this.versions = versions;
@@ -47,6 +49,7 @@ final class PartitionMapperAnalyzer {
         EmitterParts worker = found.worker() == null ? null : emitters.worker(found.worker(), constructor);
         CheckpointMethods methods = found.worker() == null ? new CheckpointMethods(null, null, null)
                 : checkpointMethods.validate(found.worker());
+        BacklogValidator.Found backlog = found.worker() == null ? null : backlogs.validate(found.worker());
         OptionTree tree = constructor == null
                 ? new OptionTree(List.of(), List.of(), Set.of())
                 : options.build(constructor);
@@ -86,7 +89,9 @@ final class PartitionMapperAnalyzer {
                 methods.committed() == null ? null : MethodCall.of(methods.committed()),
                 EmitterAnalyzer.checkpointType(methods),
                 ClassName.get(found.worker()),
-                partition);
+                partition,
+                false,
+                backlog);
         return new EmitterAnalyzer.Result(model, tree.checkpointClasses());
     }
 }

@@ -3,6 +3,7 @@ package io.connectorkit.processor;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -98,6 +99,10 @@ final class PartitionMapperValidator {
         AnnotationMirror mirror = ModelSupport.mirror(factory, Names.EMITTER).orElseThrow();
         if (ModelSupport.explicitValue(mirror, "family") != null || ModelSupport.explicitValue(mirror, "name") != null) {
             reporter.error(Messages.MAPPER_FACTORY_ID, factory, mirror);
+        }
+        AnnotationValue infinite = ModelSupport.explicitValue(mirror, "infinite");
+        if (infinite != null && Boolean.TRUE.equals(infinite.getValue())) {
+            reporter.error(Messages.MAPPER_FACTORY_INFINITE, factory, mirror, infinite);
         }
         if (!EmitterValidator.callableWithoutArguments(factory)) {
             reporter.error(Messages.MAPPER_FACTORY_SIGNATURE, factory);

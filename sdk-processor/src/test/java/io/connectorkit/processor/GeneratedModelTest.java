@@ -98,6 +98,29 @@ class GeneratedModelTest {
     }
 
     @Test
+    void buildsTheModelOfAnInfiniteEmitterWithItsBacklog() throws Exception {
+        Compilation compilation = Fixtures.compile(JavaFileObjects.forResource(
+                "fixtures/backlog/InfiniteWithBacklog.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        ComponentIndex index = (ComponentIndex) new CompilationClassLoader(compilation)
+                .loadClass(Fixtures.indexName(compilation)).getConstructor().newInstance();
+        ComponentModel model = index.component("stream/infinite");
+        assertThat(model.infinite()).isTrue();
+        assertThat(model.backlogMethod()).isEqualTo("backlog");
+        assertThat(model.backlogUnit()).isEqualTo("bytes");
+        Object state = model.parameters().get(0).factory().get();
+        Object emitter = model.constructor().apply(new Object[] {state});
+        assertThat(model.backlog().apply(emitter)).isEqualTo(10L);
+        model.producer().apply(emitter);
+        model.producer().apply(emitter);
+        assertThat(model.backlog().apply(emitter)).isEqualTo(8L);
+
+        ComponentModel finite = loadIndex("CheckpointOptionAtDepthOne").component("checkpoint/list-input");
+        assertThat(finite.infinite()).isFalse();
+        assertThat(finite.backlog()).isNull();
+    }
+
+    @Test
     void buildsAWorkingModelOfAPartitionMapperAndItsWorker() throws Exception {
         Compilation compilation = javac().withProcessors(new ConnectorProcessor()).withOptions("-Xlint:all,-processing")
                 .compile(JavaFileObjects.forResource("fixtures/partition/PartitionMapperValid.java"));
@@ -212,6 +235,14 @@ class GeneratedModelTest {
         }
         assertThat(types.stream().map(Class::getSimpleName).collect(Collectors.toList())).containsExactly(
                 "CheckpointListInputOptions", "CheckpointListInputCalls", "CheckpointListInputConstructor");
+    }
+
+    /** The index of the fixture {@code name}, compiled and loaded. */
+    private static ComponentIndex loadIndex(String name) throws Exception {
+        Compilation compilation = Fixtures.compile(name);
+        assertThat(compilation).succeeded();
+        return (ComponentIndex) new CompilationClassLoader(compilation).loadClass(Fixtures.indexName(compilation))
+                .getConstructor().newInstance();
     }
 
     private static void addCalls(OptionModel option, List<Object> calls) {

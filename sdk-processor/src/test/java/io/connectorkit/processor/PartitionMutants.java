@@ -30,6 +30,9 @@ final class PartitionMutants {
             Map.entry("MapperFactoryWithId", List.of(
                 "    @Emitter\n",
                 "    @Emitter(family = \"part\", name = \"reader\")\n")),
+            Map.entry("MapperFactoryInfinite", List.of(
+                "    @Emitter\n",
+                "    @Emitter(infinite = true)\n")),
             Map.entry("MapperFactoryWithParameter", List.of(
                 "    public Reader read() {\n",
                 "    public Reader read(int copies) {\n")),

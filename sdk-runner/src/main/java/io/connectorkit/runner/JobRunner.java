@@ -33,7 +33,9 @@ final class JobRunner {
         /** The input had no more records. */
         FINISHED,
         /** A stop was requested: the input was stopped and its final checkpoint handed to the output. */
-        STOPPED
+        STOPPED,
+        /** {@code --max-records} or {@code --max-duration} was reached: stopped as for {@link #STOPPED}. */
+        LIMIT_REACHED
     }
 
     private final JobSettings settings;
@@ -44,6 +46,9 @@ final class JobRunner {
     private final RunnerMetrics metrics;
     private final PrintStream log;
     private final StopRequest stop;
+    private final RunLimits limits;
+    private final BacklogSampler backlog;
+    private final IdlePause idle = new IdlePause();
     /** Set, on a store thread, when the store lost this job's writer claim: read once per record. */
     private volatile WriterLostException writerLost;
 
@@ -53,9 +58,11 @@ final class JobRunner {
      * @param recordsAlreadyOut what the output holds before the run ("the output x already holds 120 bytes"), or
      *     {@code null} when nothing or unknown; asked only when the job has no checkpoint
      * @param stop read once per record; when set, the run ends after the current record
+     * @param limits {@code --max-records} and {@code --max-duration}
      */
     JobRunner(JobSettings settings, ComponentManager manager, CheckpointStore store, OutputOpener outputs,
-            Supplier<String> recordsAlreadyOut, RunnerMetrics metrics, PrintStream log, StopRequest stop) {
+            Supplier<String> recordsAlreadyOut, RunnerMetrics metrics, PrintStream log, StopRequest stop,
+            RunLimits limits) {
         this.settings = settings;
         this.manager = manager;
         this.store = store;
@@ -64,6 +71,8 @@ final class JobRunner {
         this.metrics = metrics;
         this.log = log;
         this.stop = stop;
+        this.limits = limits;
+        this.backlog = new BacklogSampler(metrics);
         store.onWriterLost(lost -> {
             if (lost.job().equals(settings.job())) {
                 writerLost = lost;
@@ -71,7 +80,7 @@ final class JobRunner {
         });
     }
 
-    /** Runs until the input ends or a stop is requested; the records read are counted in the metrics. */
+    /** Runs until the input ends, a stop is requested or a limit is reached; counts the records read in the metrics. */
     Outcome run() {
         for (int attempt = 0; ; attempt++) {
             try {
@@ -143,15 +152,37 @@ final class JobRunner {
             });
             Outcome outcome = Outcome.FINISHED;
             try {
-                for (Object record = input.next(); record != null; record = input.next()) {
+                while (true) {
+                    Object record = input.next();
+                    if (record == null) {
+                        if (!input.infinite()) {
+                            break; // the end of a finite input
+                        }
+                        // An infinite input with nothing now: acknowledge what became durable, then pause.
+                        durable.reportTo(input);
+                        backlog.idle(input);
+                        if (stop.isRequested() || limits.timeUp() || writerLost != null) {
+                            outcome = stop.isRequested() ? Outcome.STOPPED
+                                    : writerLost == null ? Outcome.LIMIT_REACHED : outcome;
+                            break;
+                        }
+                        idle.pause(stop, limits);
+                        continue;
+                    }
+                    idle.reset();
                     output.write(record);
                     metrics.recordRead();
                     durable.reportTo(input);
+                    backlog.afterRecord(input);
                     if (++producedHere == settings.failAfter()) {
                         crash(producedHere, output);
                     }
                     if (stop.isRequested()) {
                         outcome = Outcome.STOPPED;
+                        break;
+                    }
+                    if (limits.recordRead()) {
+                        outcome = Outcome.LIMIT_REACHED;
                         break;
                     }
                     if (writerLost != null) {

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A one-line progress display on the terminal, redrawn every half second from a background thread: records,
- * records/s, last durable checkpoint generation, and its age. Off with {@code --quiet} or when not on a terminal.
+ * records/s, last durable checkpoint generation, its age, and the input's backlog when it reports one. Off with {@code --quiet} or when not on a terminal.
  */
 final class ProgressLine implements AutoCloseable {
 
@@ -49,6 +49,14 @@ final class ProgressLine implements AutoCloseable {
                         : String.format(Locale.ROOT, "#%d  %.1f s ago", generation, checkpointAge));
     }
 
+    /** The backlog part of the line: {@code "  backlog 1,024 bytes"}, or empty without {@code @Backlog}. */
+    static String backlog(long value, String unit) {
+        if (unit == null) {
+            return "";
+        }
+        return value < 0 ? "  backlog unknown" : String.format(Locale.ROOT, "  backlog %,d %s", value, unit);
+    }
+
     /** The timer's redraw; none once closed, so nothing follows the line's end. */
     private synchronized void tick() {
         if (!closed) {
@@ -60,7 +68,8 @@ final class ProgressLine implements AutoCloseable {
         String splits = metrics.splitsToRead() == 0 ? ""
                 : "  splits " + metrics.splitsFinished() + "/" + metrics.splitsToRead() + " read";
         terminal.print("\r" + text(metrics.records(), metrics.secondsSinceStart(), metrics.lastSavedGeneration(),
-                metrics.secondsSinceLastSave()) + splits + "\u001b[K");
+                metrics.secondsSinceLastSave()) + splits + backlog(metrics.backlog(), metrics.backlogUnit())
+                + "\u001b[K");
         terminal.flush();
     }
 

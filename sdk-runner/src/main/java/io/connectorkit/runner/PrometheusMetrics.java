@@ -57,6 +57,15 @@ final class PrometheusMetrics {
                 .tag("split", split.id()).description("1 once the split was read to its end").register(registry);
     }
 
+    /** The input's backlog, tagged with its unit; registered when the input first reports it. */
+    void backlog(RunnerMetrics metrics, String unit) {
+        Gauge.builder("connectorkit.input.backlog", metrics, m -> m.backlog() < 0 ? Double.NaN : m.backlog())
+                .tag("unit", unit)
+                .description("how far the source is ahead of the last durable checkpoint, as the input's @Backlog "
+                        + "says (a change feed: its server's position minus the durable one); NaN while unknown")
+                .register(registry);
+    }
+
     /** A durable save of {@code sizeBytes} that took {@code took}. */
     void saved(long sizeBytes, Duration took) {
         checkpointSize.record(sizeBytes);

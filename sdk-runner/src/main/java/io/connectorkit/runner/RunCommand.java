@@ -127,6 +127,14 @@ final class RunCommand implements Callable<Integer> {
             + "divided by --parallelism. A resume keeps the splits it saved")
     long splitSize;
 
+    @Option(names = "--max-records", paramLabel = "N", defaultValue = "0", description = "stop after N records, as a "
+            + "signal stops the run (final checkpoint saved), and exit 0; for an input that never ends")
+    long maxRecords;
+
+    @Option(names = "--max-duration", paramLabel = "T", converter = DurationOption.class, description = "stop after "
+            + "T (500ms, 30s, 15m, 2h), as a signal stops the run (final checkpoint saved), and exit 0")
+    Duration maxDuration;
+
     @Option(names = "--metrics", paramLabel = "FILE", description = "write metrics in Prometheus text format, every 5 s and at the end")
     Path metricsFile;
 
@@ -159,6 +167,7 @@ final class RunCommand implements Callable<Integer> {
         MetricsFileWriter metricsWriter = metricsFile == null ? null
                 : MetricsFileWriter.start(metrics, metricsFile, log);
         JobRunner.Outcome outcome;
+        RunLimits limits = new RunLimits(maxRecords, maxDuration); // the duration counts from here
         boolean partitioned = false;
         try (ComponentLookup components = components();
                 StoreSpec.RunStore opened = StoreSpec.openForRun(store, sink, retention,
@@ -185,13 +194,17 @@ final class RunCommand implements Callable<Integer> {
                     : (partition, durable) -> new StreamJobOutput(splitLines ? new SplitLines(streams.get())
                             : streams.get(), checkpoints, jobId, partition, syncSaves,
                             Duration.ofMillis(savePauseMillis), durable);
+            if (partitioned && (maxRecords > 0 || maxDuration != null)) {
+                throw new RunnerException(ExitCodes.USAGE, "--max-records and --max-duration are for a component "
+                        + "read as one input; " + whole.componentId() + " is read in splits");
+            }
             if (partitioned) {
                 SplitRun run = new SplitRun(settings, whole, checkpoints, outputs, metrics, log, stop,
                         manager.isCheckpointingEnabled());
                 outcome = new PartitionedJobRunner(run, parallelism, splitSize, recordsAlreadyOut).run();
             } else {
                 outcome = new JobRunner(settings, manager, checkpoints, outputs, recordsAlreadyOut, metrics, log,
-                        stop).run();
+                        stop, limits).run();
             }
             progress.close();
         } catch (Exception e) {
@@ -211,6 +224,12 @@ final class RunCommand implements Callable<Integer> {
                     + (generation == 0 ? "no new checkpoint saved" : "final checkpoint #" + generation + " saved")
                     + "; run again to resume");
             return ExitCodes.STOPPED;
+        }
+        if (outcome == JobRunner.Outcome.LIMIT_REACHED) {
+            log.println("connectorkit: job '" + jobId + "' stopped at " + limits.reached() + ": "
+                    + metrics.records() + " records, " + (generation == 0
+                    ? "no new checkpoint saved" : "final checkpoint #" + generation + " saved") + "; run again to go on");
+            return ExitCodes.OK;
         }
         if (!quiet) {
             log.println("connectorkit: job '" + jobId + "' finished: " + metrics.records() + " records, "
@@ -264,6 +283,7 @@ final class RunCommand implements Callable<Integer> {
         atLeast("--lock-timeout-ms", lockTimeoutMillis, 1);
         atLeast("--parallelism", parallelism, 1);
         atLeast("--split-size", splitSize, 0);
+        atLeast("--max-records", maxRecords, 0);
         if (frequency != null && frequency.records != null) {
             atLeast("--every", frequency.records, 1);
         }

@@ -30,6 +30,8 @@ final class RunnerMetrics {
     private final Map<String, SplitMetrics> splitsById = new ConcurrentHashMap<>();
     private final List<SplitMetrics> splits = new CopyOnWriteArrayList<>();
     private volatile int splitsToRead;
+    private volatile long backlog = -1;
+    private volatile String backlogUnit;
 
     /** @param prometheus whether {@link #scrape()} is needed: a metrics file is written */
     RunnerMetrics(boolean prometheus) {
@@ -81,6 +83,28 @@ final class RunnerMetrics {
     /** The splits finished in this run. */
     long splitsFinished() {
         return splits.stream().filter(SplitMetrics::isFinished).count();
+    }
+
+    /**
+     * The input's backlog ({@code @Backlog}), from the reading thread: {@code value} in {@code unit}, negative when
+     * the input does not know it yet.
+     */
+    void backlog(long value, String unit) {
+        if (backlogUnit == null && prometheus != null) {
+            prometheus.backlog(this, unit);
+        }
+        backlogUnit = unit;
+        backlog = value;
+    }
+
+    /** The input's last backlog, negative when unknown (or the input has no {@code @Backlog}). */
+    long backlog() {
+        return backlog;
+    }
+
+    /** What {@link #backlog()} counts; {@code null} when the input has no {@code @Backlog}. */
+    String backlogUnit() {
+        return backlogUnit;
     }
 
     void checkpointTaken() {

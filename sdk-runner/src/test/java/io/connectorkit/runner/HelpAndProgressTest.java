@@ -77,6 +77,13 @@ class HelpAndProgressTest {
     }
 
     @Test
+    void theProgressTextShowsTheInputsBacklogWhenItHasOne() {
+        assertEquals("  backlog 1,048,576 bytes", ProgressLine.backlog(1_048_576, "bytes"));
+        assertEquals("  backlog unknown", ProgressLine.backlog(-1, "bytes"));
+        assertEquals("", ProgressLine.backlog(-1, null), "an input without @Backlog shows none");
+    }
+
+    @Test
     void aProgressLineOnATerminalIsRedrawnInPlaceAndEndedOnce() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         RunnerMetrics metrics = new RunnerMetrics(true);

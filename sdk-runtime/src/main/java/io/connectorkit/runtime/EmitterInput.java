@@ -92,10 +92,56 @@ final class EmitterInput implements Input {
             phase = Phase.FAILED;
             throw failures.failure("@Producer " + model.producerMethod() + "()", e);
         }
-        if (record != null && capture != null && policy.recordProduced() && callback != null) {
-            due = true;
+        if (record != null) {
+            if (capture != null && policy.recordProduced() && callback != null) {
+                due = true;
+            }
+        } else if (model.infinite() && capture != null && callback != null) {
+            deliverWhileIdle();
         }
         return record;
+    }
+
+    /**
+     * An infinite input has nothing now: every record it returned is with the host, so its state, when at a safe
+     * point and changed since the last checkpoint delivered (a position moved over an empty stretch), is delivered.
+     */
+    private void deliverWhileIdle() {
+        if (!isSafePoint()) {
+            return;
+        }
+        CheckpointState state = capture.take(emitter);
+        if (state.equals(lastDelivered)) {
+            due = false;
+            return;
+        }
+        policy.checkpointTaken();
+        handedOut(state);
+        deliver(state);
+    }
+
+    @Override
+    public boolean infinite() {
+        return model.infinite();
+    }
+
+    @Override
+    public long backlog() {
+        Function<Object, Object> call = model.backlog();
+        if (call == null || phase != Phase.STARTED) {
+            return -1;
+        }
+        try {
+            return (Long) call.apply(emitter);
+        } catch (RuntimeException e) {
+            phase = Phase.FAILED;
+            throw failures.failure("@Backlog " + model.backlogMethod() + "()", e);
+        }
+    }
+
+    @Override
+    public String backlogUnit() {
+        return model.backlogUnit();
     }
 
     @Override

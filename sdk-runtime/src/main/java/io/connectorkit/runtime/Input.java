@@ -21,6 +21,12 @@ import java.util.function.Consumer;
  * </ul>
  * With checkpointing off, or for an emitter without {@code @CheckpointData}, the callback is never called and
  * {@link #isCheckpointReady()} is always false.
+ *
+ * <p>An {@linkplain #infinite() infinite} input ({@code @Emitter(infinite = true)}) returns {@code null} from
+ * {@link #next()} when it has nothing right now; the host calls {@code next()} again (after a short pause) for as long
+ * as it likes. In callback mode such an idle call also delivers a checkpoint when the emitter is at a safe point and
+ * its state changed since the last one delivered (a position that moved over an empty stretch), so that a host that
+ * reports it durable ({@link #checkpointCommitted}) lets the source acknowledge it while no record comes.
  */
 public interface Input {
 
@@ -36,12 +42,28 @@ public interface Input {
     void start(Consumer<CheckpointState> checkpointCallback);
 
     /**
-     * Produces the next record, or {@code null} when there are no more.
+     * Produces the next record, or {@code null} when there are no more (for an {@linkplain #infinite() infinite}
+     * input: none right now).
      *
      * @throws io.connectorkit.runtime.ComponentException when the emitter fails; no checkpoint covering an unreceived
      *     record has been delivered
      */
     Object next();
+
+    /** Whether the input never ends by itself: its {@code null} records mean "nothing now", not the end. */
+    boolean infinite();
+
+    /**
+     * How far the source is ahead of what this input made safe, as its {@code @Backlog} method says (in
+     * {@link #backlogUnit()}); negative when the emitter has no such method, does not know yet, or is not started.
+     * Called on the reading thread like the other methods.
+     *
+     * @throws io.connectorkit.runtime.ComponentException when the method fails; the input is then failed
+     */
+    long backlog();
+
+    /** What {@link #backlog()} counts ({@code "bytes"}, {@code "records"}); {@code null} without {@code @Backlog}. */
+    String backlogUnit();
 
     /**
      * Whether a checkpoint can be taken now: checkpointing is on, the checkpoint interval has passed since the last

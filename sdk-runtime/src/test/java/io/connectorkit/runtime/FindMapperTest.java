@@ -34,7 +34,7 @@ class FindMapperTest {
     @Test
     void listsTheIndexedComponents() {
         assertEquals(List.of("test/batched", "test/counter", "test/counter-every-3", "test/counter-every-hour",
-                "test/jsonb-user", "test/plain", "test/plain-v2", "test/ranges", "test/ranges-named"),
+                "test/feed", "test/jsonb-user", "test/plain", "test/plain-v2", "test/ranges", "test/ranges-named"),
                 manager.componentIds());
     }
 

@@ -11,9 +11,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -77,7 +75,10 @@ record Column(int index, String label, int type, String typeName, boolean timeZo
         return hasTimeZone() ? instant : instant.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
-    /** Adds this column's value in the current row to {@code json}, as a JSON number, boolean, string or null. */
+    /**
+     * Adds this column's value in the current row to {@code json}, as a JSON number, boolean, string or null, in the
+     * form {@link SqlJson} gives each type.
+     */
     void addTo(JsonObjectBuilder json, ResultSet row) throws SQLException {
         switch (type) {
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> {
@@ -87,14 +88,7 @@ record Column(int index, String label, int type, String typeName, boolean timeZo
             case Types.DECIMAL, Types.NUMERIC -> addOrNull(json, row.getBigDecimal(index), v -> json.add(label, v));
             case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
                 double value = row.getDouble(index);
-                // JSON has no NaN or Infinity: those are written as strings.
-                addOrNull(json, row, () -> {
-                    if (Double.isFinite(value)) {
-                        json.add(label, value);
-                    } else {
-                        json.add(label, Double.toString(value));
-                    }
-                });
+                addOrNull(json, row, () -> SqlJson.addDouble(json, label, value));
             }
             case Types.BOOLEAN, Types.BIT -> {
                 Object value = row.getObject(index); // PostgreSQL's bit(n) is BIT too, but not a boolean
@@ -107,22 +101,21 @@ record Column(int index, String label, int type, String typeName, boolean timeZo
                 });
             }
             case Types.DATE -> addOrNull(json, row.getObject(index, LocalDate.class),
-                    v -> json.add(label, v.toString()));
+                    v -> SqlJson.addDate(json, label, v));
             case Types.TIME -> addOrNull(json, row.getObject(index, LocalTime.class),
-                    v -> json.add(label, DateTimeFormatter.ISO_LOCAL_TIME.format(v)));
+                    v -> SqlJson.addTime(json, label, v));
             case Types.TIME_WITH_TIMEZONE -> addOrNull(json, row.getObject(index, OffsetTime.class),
-                    v -> json.add(label, DateTimeFormatter.ISO_OFFSET_TIME.format(v)));
+                    v -> SqlJson.addTime(json, label, v));
             case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
                 if (hasTimeZone()) {
-                    addOrNull(json, timestamp(row),
-                            v -> json.add(label, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(v)));
+                    addOrNull(json, timestamp(row), v -> SqlJson.addTimestamp(json, label, v));
                 } else {
                     addOrNull(json, row.getObject(index, LocalDateTime.class),
-                            v -> json.add(label, DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(v)));
+                            v -> SqlJson.addTimestamp(json, label, v));
                 }
             }
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> addOrNull(json,
-                    row.getBytes(index), v -> json.add(label, Base64.getEncoder().encodeToString(v)));
+                    row.getBytes(index), v -> SqlJson.addBytes(json, label, v));
             default -> addOrNull(json, row.getString(index), v -> json.add(label, v));
         }
     }

@@ -16,7 +16,7 @@ public interface ComponentIndex {
     /**
      * The index format this {@code sdk-api} defines: raised whenever generated code would no longer link against
      * the previous one (a builder method changed or disappeared). Builder methods added for new annotations (the
-     * partition mapper's, {@code @CheckpointCommitted}'s) do not raise it: older indexes link as before, and an index
+     * partition mapper's, {@code @CheckpointCommitted}'s, {@code @Backlog}'s) do not raise it: older indexes link as before, and an index
      * that uses them fails on an older runtime only when such a component is built, with a
      * {@code ComponentIndexException} naming the index, its jar and both releases.
      */

@@ -23,8 +23,8 @@ import java.util.function.Predicate;
  * producer, checkpoint and lifecycle calls are made on that worker, an instance of {@link #workerType()}.
  *
  * <p>Instances are immutable; the generated index builds them with {@link #builder(String, String, Class)}. The
- * partition and {@code @CheckpointCommitted} parts were added to index format 2 without raising it: an index that
- * does not use them links as before.
+ * partition, {@code @CheckpointCommitted}, {@code @Backlog} and infinite parts were added to index format 2 without
+ * raising it: an index that does not use them links as before.
  */
 public final class ComponentModel {
 
@@ -64,6 +64,10 @@ public final class ComponentModel {
     private final Function<Object, Object> splitId;
     private final String splitIdMethod;
     private final Map<String, ConfigurationReader> configurationReaders;
+    private final boolean infinite;
+    private final Function<Object, Object> backlog;
+    private final String backlogMethod;
+    private final String backlogUnit;
 
     /**
      * How the runtime reads one {@code @Option} constructor parameter back from a partition mapper: its getter.
@@ -108,6 +112,10 @@ public final class ComponentModel {
         this.splitId = builder.splitId;
         this.splitIdMethod = builder.splitIdMethod;
         this.configurationReaders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.configurationReaders));
+        this.infinite = builder.infinite;
+        this.backlog = builder.backlog;
+        this.backlogMethod = builder.backlogMethod;
+        this.backlogUnit = builder.backlogUnit;
     }
 
     /** Starts the model of the emitter {@code type}, known as {@code family}/{@code name}. */
@@ -275,6 +283,26 @@ public final class ComponentModel {
         return configurationReaders;
     }
 
+    /** Whether the input never ends by itself ({@code @Emitter(infinite = true)}): a null record means "nothing now". */
+    public boolean infinite() {
+        return infinite;
+    }
+
+    /** Calls the {@code @Backlog} method, which returns a {@code Long}; {@code null} when there is none. */
+    public Function<Object, Object> backlog() {
+        return backlog;
+    }
+
+    /** The name of the {@code @Backlog} method; {@code null} when there is none. */
+    public String backlogMethod() {
+        return backlogMethod;
+    }
+
+    /** What the {@code @Backlog} method counts ({@code "bytes"}, ...); {@code null} when there is none. */
+    public String backlogUnit() {
+        return backlogUnit;
+    }
+
     @Override
     public String toString() {
         return "ComponentModel[" + id() + " " + type.getName() + " v" + version.value() + "]";
@@ -310,6 +338,10 @@ public final class ComponentModel {
         private Function<Object, Object> splitId;
         private String splitIdMethod;
         private final Map<String, ConfigurationReader> configurationReaders = new LinkedHashMap<>();
+        private boolean infinite;
+        private Function<Object, Object> backlog;
+        private String backlogMethod;
+        private String backlogUnit;
 
         private Builder(String family, String name, Class<?> type) {
             this.family = Objects.requireNonNull(family, "family");
@@ -417,6 +449,20 @@ public final class ComponentModel {
         /** How the {@code @Option} constructor parameter named {@code option} is read back from a partition mapper. */
         public Builder configurationReader(String option, String method, Function<Object, Object> call) {
             this.configurationReaders.put(Objects.requireNonNull(option, "option"), new ConfigurationReader(method, call));
+            return this;
+        }
+
+        /** Makes the component an infinite input: its producer's {@code null} means "nothing now", not the end. */
+        public Builder infinite() {
+            this.infinite = true;
+            return this;
+        }
+
+        /** The {@code @Backlog} method's name, unit and call (which returns a {@code Long}). */
+        public Builder backlog(String method, String unit, Function<Object, Object> call) {
+            this.backlogMethod = Objects.requireNonNull(method, "method");
+            this.backlogUnit = Objects.requireNonNull(unit, "unit");
+            this.backlog = Objects.requireNonNull(call, "call");
             return this;
         }
 
