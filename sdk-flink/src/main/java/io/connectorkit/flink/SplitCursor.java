@@ -56,7 +56,7 @@ final class SplitCursor<T> {
      *
      * @throws IllegalStateException naming the component, the split and its checkpoint when the split's configuration
      *     or checkpoint cannot be read (the runtime's exception as the cause): the task fails, and never reads the
-     *     split from its start instead
+     *     split from its start instead; or when the input is infinite, which this source does not read yet
      */
     static <T> SplitCursor<T> open(Mapper mapper, ConnectorKitSplit split, RecordMapper<T> records, int maxHeld) {
         Input input;
@@ -66,6 +66,13 @@ final class SplitCursor<T> {
             throw new IllegalStateException(mapper.componentId() + ", split '" + split.splitId() + "': cannot resume "
                     + (split.checkpoint() == null ? "from its start" : "from " + split.checkpoint()) + ": "
                     + e.getMessage(), e);
+        }
+        if (input.infinite()) {
+            // Its null means "nothing now": read as the end here, the split would be marked finished and never read
+            // again. Refused before start(), so nothing of the source is opened.
+            throw new IllegalStateException(mapper.componentId() + ", split '" + split.splitId() + "': an infinite "
+                    + "input (@Emitter(infinite = true)) cannot run on this Flink source yet; run it with the runner "
+                    + "(docs/runner.md)");
         }
         input.start();
         return new SplitCursor<>(split, mapper.componentId(), input, records, maxHeld);

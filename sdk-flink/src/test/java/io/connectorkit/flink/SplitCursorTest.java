@@ -130,4 +130,19 @@ class SplitCursorTest {
                 + "resume from {\"$checkpoint\":{\"sinceId\":5,\"__version\":3}}: "), error.getMessage());
         assertTrue(error.getCause() instanceof UnsupportedVersionException, String.valueOf(error.getCause()));
     }
+
+    @Test
+    void anInfiniteInputIsRefusedBeforeItStartsRatherThanEndedAtItsFirstIdleNull() {
+        SourceSettings settings = new SourceSettings("flinktest", "forever", 1, new TreeMap<>(), 0, 10);
+        manager = settings.openManager(getClass().getClassLoader());
+        Mapper mapper = settings.mapper(manager);
+        ConnectorKitSplit split = new ConnectorKitSplit(mapper.split(Long.MAX_VALUE).get(0), null);
+
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> SplitCursor.open(mapper, split, JsonObjectTypeInfo::asJsonObject, 10));
+
+        assertEquals("flinktest/forever, split '" + split.splitId() + "': an infinite input (@Emitter(infinite = "
+                + "true)) cannot run on this Flink source yet; run it with the runner (docs/runner.md)",
+                error.getMessage());
+    }
 }
