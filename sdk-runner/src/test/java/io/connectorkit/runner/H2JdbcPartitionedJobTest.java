@@ -9,7 +9,7 @@ class H2JdbcPartitionedJobTest extends JdbcPartitionedJobContract {
 
     @Override
     String url() {
-        return "jdbc:h2:file:" + dir.resolve("source") + ";DATABASE_TO_LOWER=TRUE;FILE_LOCK=NO";
+        return "jdbc:h2:file:" + dir.resolve("source") + ";DATABASE_TO_LOWER=TRUE";
     }
 
     @Override
