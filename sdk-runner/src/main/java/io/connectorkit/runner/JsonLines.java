@@ -22,11 +22,11 @@ import java.util.function.Supplier;
  * thread.
  *
  * <p>Why not JSON-P's writer: JSON-P makes a writer and a generator for every record, and its text is then copied and
- * encoded once more; at a million records a second per thread that garbage was a third of all the memory a run
- * allocated, and the memory traffic it made was what kept two reading threads from being twice as fast as one.
- * Jackson's generator writes any number of values, straight into UTF-8 bytes, and keeps its buffers. A {@link JsonValue}
- * is walked here and each of its parts handed to the generator; a number keeps JSON-P's own text. Other records are
- * turned into JSON by JSON-B, as before.
+ * encoded once more; at a million records a second per thread that garbage was a third of all the memory a csv-input
+ * run allocated, and two reading threads share one memory bus (docs/PERFORMANCE.md, "Partitioned csv-input").
+ * Jackson's generator writes any number of values, straight into UTF-8 bytes, and keeps its buffers. A
+ * {@link JsonValue} is walked here and each of its parts handed to the generator; a number keeps JSON-P's text. Other
+ * records are turned into JSON by JSON-B, as before.
  */
 final class JsonLines {
 
