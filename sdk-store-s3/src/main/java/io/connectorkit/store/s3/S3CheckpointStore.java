@@ -59,6 +59,8 @@ import java.util.function.Consumer;
 public final class S3CheckpointStore implements CheckpointStore {
 
     private static final System.Logger LOG = System.getLogger(S3CheckpointStore.class.getName());
+    /** What a {@code saved/<partition>} trace holds: only its presence counts. */
+    private static final byte[] SAVED_TRACE = "saved".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** One partition's writing state; {@code state} is null until listed, and again after a failure or a delete. */
     private static final class Slot {
@@ -117,7 +119,7 @@ public final class S3CheckpointStore implements CheckpointStore {
             }
             try {
                 if (!state.traced()) {
-                    objects.put(job, keys.saved(job, partition), new byte[0]);
+                    objects.put(job, keys.saved(job, partition), SAVED_TRACE);
                     state.markTraced();
                 }
                 String key = keys.generation(job, partition, next);

@@ -69,6 +69,10 @@ final class S3JobClaim {
             }
             S3Objects.Blob blob = held.get();
             String holder = holder(blob.bytes());
+            if (holder.equals(owner.toString())) {
+                // Ours: the SDK retried a create that had succeeded before its answer was lost.
+                return new S3JobClaim(objects, store, job, key, owner, clock, blob.etag());
+            }
             Instant now = blob.serverNow() != null ? blob.serverNow() : clock.instant();
             Duration silent = blob.lastModified() == null ? Duration.ZERO
                     : Duration.between(blob.lastModified(), now);

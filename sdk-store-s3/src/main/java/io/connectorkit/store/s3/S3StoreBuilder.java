@@ -15,6 +15,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * Builds an {@link S3CheckpointStore}. Every setting but the location is optional: by default the client talks to
@@ -137,6 +138,9 @@ public final class S3StoreBuilder {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(region()))
+                // A checkpoint is small: waiting for "100 Continue" before sending it would cost a round trip, and
+                // HttpURLConnection's handling of it fails now and then against some servers.
+                .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build())
                 .forcePathStyle(pathStyle)
                 // Our envelopes carry their own SHA-256; the SDK's default extra checksums (trailers, chunked
                 // uploads) are not understood by every S3-compatible server.

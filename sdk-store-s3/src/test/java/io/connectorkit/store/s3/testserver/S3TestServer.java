@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * An S3-compatible server for tests and benchmarks, in this JVM: s3proxy over its in-memory {@code transient-nio2}
@@ -87,6 +88,7 @@ public final class S3TestServer {
 
     private static S3Client newClient(URI endpoint) {
         return S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).endpointOverride(endpoint)
+                .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build())
                 .forcePathStyle(true).region(Region.US_EAST_1)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
