@@ -57,8 +57,9 @@ final class S3JobClaim {
      */
     static S3JobClaim acquire(S3Objects objects, String store, String job, String key, OwnerId owner,
                               Duration staleAfter, Clock clock) {
-        // Twice: the claim may be released between our failed create and our read.
-        for (int attempt = 0; attempt < 2; attempt++) {
+        // Three times: the claim may be released or refreshed between our failed create, our read and our takeover.
+        String refusal = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
             Optional<String> created = objects.putIfAbsent(job, key, body(owner, clock, 0));
             if (created.isPresent()) {
                 return new S3JobClaim(objects, store, job, key, owner, clock, created.get());
@@ -86,14 +87,17 @@ final class S3JobClaim {
                                     : ", silent for " + silent.toSeconds() + " s"));
                     return new S3JobClaim(objects, store, job, key, owner, clock, taken.get());
                 }
+                refusal = "the writer claim changed while taking it over from " + holder;
+                continue; // changed since we read it: read it again
             }
             throw new CheckpointStoreException(store + ": job '" + job + "' is locked by another writer (" + key
                     + " names " + holder + ", last refreshed " + silent.toSeconds() + " s ago; it is taken over once "
                     + "silent for " + staleAfter.toSeconds() + " s, or at once from this machine when that process "
                     + "has ended)");
         }
-        throw new CheckpointStoreException(store + ": job '" + job + "' (" + key + "): the writer claim kept "
-                + "appearing and disappearing while claiming it; is another writer starting and stopping?");
+        throw new CheckpointStoreException(store + ": job '" + job + "' is locked by another writer (" + key + "): "
+                + (refusal != null ? refusal : "the writer claim kept appearing and disappearing while claiming it")
+                + "; is another writer starting and stopping?");
     }
 
     /**
