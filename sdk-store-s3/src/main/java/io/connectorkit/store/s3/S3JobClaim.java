@@ -60,8 +60,10 @@ final class S3JobClaim {
         // Three times: the claim may be released or refreshed between our failed create, our read and our takeover.
         String refusal = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<String> created = objects.putIfAbsent(job, key, body(owner, clock, 0));
+            byte[] body = body(owner, clock, 0);
+            Optional<String> created = objects.putIfAbsent(job, key, body);
             if (created.isPresent()) {
+                requireConditionalWrites(objects, store, job, key, body);
                 return new S3JobClaim(objects, store, job, key, owner, clock, created.get());
             }
             Optional<S3Objects.Blob> held = objects.get(job, key, 64 * 1024);
@@ -98,6 +100,21 @@ final class S3JobClaim {
         throw new CheckpointStoreException(store + ": job '" + job + "' is locked by another writer (" + key + "): "
                 + (refusal != null ? refusal : "the writer claim kept appearing and disappearing while claiming it")
                 + "; is another writer starting and stopping?");
+    }
+
+    /**
+     * Creates the claim just created a second time, which must be refused: a server that ignores
+     * {@code If-None-Match: *} would let two writers write one generation, and is refused before anything is saved.
+     * One request per job and run.
+     */
+    private static void requireConditionalWrites(S3Objects objects, String store, String job, String key,
+                                                 byte[] body) {
+        if (objects.putIfAbsent(job, key, body).isPresent()) {
+            throw new CheckpointStoreException(store + ": job '" + job + "' (" + key + "): the server does not honour "
+                    + "conditional writes: a second PutObject with If-None-Match: * of an existing key succeeded "
+                    + "instead of failing with 412; this store needs them to keep one writer per generation, so it "
+                    + "writes nothing there (use AWS S3 or a server that implements conditional writes)");
+        }
     }
 
     /**

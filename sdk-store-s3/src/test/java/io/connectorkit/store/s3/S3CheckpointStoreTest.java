@@ -27,7 +27,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** What the S3 store does beyond the contract: truncated objects, retention by count and age, writer claims. */
@@ -237,6 +245,30 @@ class S3CheckpointStoreTest {
         first.close();
         assertTrue(raw.listObjectsV2(b -> b.bucket(location.bucket()).prefix(keys.claim(JOB))).contents().isEmpty());
         assertEquals(2, open().save(JOB, PART, COMPONENT, offset(2)).generation());
+    }
+
+    @Test
+    void aServerThatIgnoresConditionalWritesIsRefusedBeforeAnythingIsSaved() {
+        // The test server, reached through a client that drops If-None-Match: a server that ignores it.
+        ExecutionInterceptor dropCondition = new ExecutionInterceptor() {
+            @Override
+            public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
+                                                    ExecutionAttributes attributes) {
+                return context.httpRequest().toBuilder().removeHeader("If-None-Match").build();
+            }
+        };
+        try (S3Client careless = S3Client.builder().endpointOverride(server.endpoint()).forcePathStyle(true)
+                .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY)))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(dropCondition)).build()) {
+            S3CheckpointStore store = open(S3CheckpointStore.builder(location).client(careless));
+
+            CheckpointStoreException e = assertThrows(CheckpointStoreException.class,
+                    () -> store.save(JOB, PART, COMPONENT, offset(1)));
+            assertTrue(e.getMessage().contains("the server does not honour conditional writes"), e.getMessage());
+            assertEquals(List.of(), generationsInBucket());
+        }
     }
 
     /** A clock the test moves. */
