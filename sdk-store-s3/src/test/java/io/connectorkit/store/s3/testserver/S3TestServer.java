@@ -47,22 +47,27 @@ public final class S3TestServer {
     /** The server of this JVM, started at the first call. */
     public static synchronized S3TestServer shared() {
         if (shared == null) {
-            try {
-                S3Proxy proxy = S3Proxy.builder()
-                        .blobStore(new TransientNio2BlobStore())
-                        .endpoint(URI.create("http://127.0.0.1:0"))
-                        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                        .build();
-                proxy.start();
-                while (!"STARTED".equals(proxy.getState())) {
-                    Thread.sleep(10);
-                }
-                shared = new S3TestServer(URI.create("http://127.0.0.1:" + proxy.getPort()));
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot start the test S3 server (s3proxy): " + e, e);
-            }
+            shared = start(0);
         }
         return shared;
+    }
+
+    /** A server of its own on {@code port} of 127.0.0.1 (0: a free one), with the bucket; it runs until the JVM ends. */
+    public static S3TestServer start(int port) {
+        try {
+            S3Proxy proxy = S3Proxy.builder()
+                    .blobStore(new TransientNio2BlobStore())
+                    .endpoint(URI.create("http://127.0.0.1:" + port))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    .build();
+            proxy.start();
+            while (!"STARTED".equals(proxy.getState())) {
+                Thread.sleep(10);
+            }
+            return new S3TestServer(URI.create("http://127.0.0.1:" + proxy.getPort()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test S3 server (s3proxy): " + e, e);
+        }
     }
 
     /** {@code http://127.0.0.1:<port>}. */
