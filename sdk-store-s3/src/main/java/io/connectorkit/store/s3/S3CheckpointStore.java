@@ -113,8 +113,8 @@ public final class S3CheckpointStore implements CheckpointStore {
                     componentId, checkpoint, audit);
             byte[] bytes = EnvelopeDocument.write(envelope);
             if (bytes.length > EnvelopeDocument.maxBytes(settings.options())) {
-                throw new IllegalArgumentException("job '" + job + "': the envelope of generation " + next + " would be "
-                        + bytes.length + " bytes, more than the limit of "
+                throw new IllegalArgumentException("job '" + job + "': the envelope of generation " + next
+                        + " would be " + bytes.length + " bytes, more than the limit of "
                         + EnvelopeDocument.maxBytes(settings.options()) + " bytes; is the audit too large?");
             }
             try {

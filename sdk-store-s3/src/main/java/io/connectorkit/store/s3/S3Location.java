@@ -31,7 +31,8 @@ public record S3Location(String bucket, String prefix) {
             for (String segment : prefix.substring(0, prefix.length() - 1).split("/", -1)) {
                 if (!PREFIX_SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
                     throw new IllegalArgumentException("invalid S3 key prefix '" + prefix + "': each part between "
-                            + "'/' must be letters, digits or !_.*'()- and neither '.' nor '..', got '" + segment + "'");
+                            + "'/' must be letters, digits or !_.*'()- and neither '.' nor '..', got '" + segment
+                            + "'");
                 }
             }
         }
@@ -44,7 +45,8 @@ public record S3Location(String bucket, String prefix) {
      */
     public static S3Location parse(String uri) {
         if (uri == null || !uri.startsWith("s3://")) {
-            throw new IllegalArgumentException("an S3 location is s3://BUCKET or s3://BUCKET/PREFIX, got '" + uri + "'");
+            throw new IllegalArgumentException("an S3 location is s3://BUCKET or s3://BUCKET/PREFIX, got '" + uri
+                    + "'");
         }
         String rest = uri.substring("s3://".length());
         int slash = rest.indexOf('/');

@@ -10,7 +10,6 @@ import io.connectorkit.store.StoreRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeSet;
 
 /**
@@ -179,12 +178,5 @@ final class S3Reads {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** The highest generation of a listing, or 0. */
-    static long newest(String partitionPrefix, List<S3Objects.Listed> listed) {
-        OptionalLong newest = listed.isEmpty() ? OptionalLong.empty()
-                : S3Keys.generationOf(partitionPrefix, listed.get(listed.size() - 1).key());
-        return newest.orElse(0);
     }
 }

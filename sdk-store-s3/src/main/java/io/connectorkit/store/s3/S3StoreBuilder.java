@@ -61,7 +61,10 @@ public final class S3StoreBuilder {
         return this;
     }
 
-    /** The region, such as {@code eu-west-1}; by default the default region chain's, or {@code us-east-1} with an endpoint. */
+    /**
+     * The region, such as {@code eu-west-1}; by default the AWS region chain's, or {@code us-east-1} with an
+     * endpoint when the chain has none.
+     */
     public S3StoreBuilder region(String region) {
         this.region = region;
         return this;
