@@ -113,6 +113,7 @@ public final class S3SaveCost {
         } finally {
             client.close();
         }
+        System.exit(0); // s3proxy's server threads would keep the JVM running
     }
 
     private static final String SAVE_JOB = "bench";
