@@ -37,9 +37,12 @@ final class CheckpointCommand {
 
     /** The options every checkpoint command takes. */
     static final class StoreOptions {
-        @Option(names = "--store", paramLabel = "file:DIR|jdbc:URL", defaultValue = StoreSpec.DEFAULT,
-                description = "where checkpoints are kept (default: ${DEFAULT-VALUE})")
+        @Option(names = "--store", paramLabel = "file:DIR|jdbc:URL|s3://BUCKET/PREFIX",
+                defaultValue = StoreSpec.DEFAULT, description = "where checkpoints are kept (default: ${DEFAULT-VALUE})")
         String store;
+
+        @Mixin
+        S3StoreOptions s3;
 
         @Mixin
         PasswordOption password;
@@ -51,7 +54,7 @@ final class CheckpointCommand {
         CheckpointStore open() {
             // An operator's change must not silently delete the history it may want to go back to.
             return StoreSpec.open(store, retention == null ? Integer.MAX_VALUE : retention,
-                    JdbcCheckpointStore.DEFAULT_LOCK_TIMEOUT, password.password());
+                    JdbcCheckpointStore.DEFAULT_LOCK_TIMEOUT, password.password(), s3);
         }
     }
 

@@ -49,9 +49,12 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ComponentLookup.JarOptions jars;
 
-    @Option(names = "--store", paramLabel = "file:DIR|jdbc:URL", defaultValue = StoreSpec.DEFAULT,
+    @Option(names = "--store", paramLabel = "file:DIR|jdbc:URL|s3://BUCKET/PREFIX", defaultValue = StoreSpec.DEFAULT,
             description = "where checkpoints are kept (default: ${DEFAULT-VALUE})")
     String store;
+
+    @Mixin
+    S3StoreOptions s3;
 
     @Mixin
     PasswordOption password;
@@ -171,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
         boolean partitioned = false;
         try (ComponentLookup components = components();
                 StoreSpec.RunStore opened = StoreSpec.openForRun(store, sink, retention,
-                        Duration.ofMillis(lockTimeoutMillis), secret);
+                        Duration.ofMillis(lockTimeoutMillis), secret, s3);
                 CheckpointStore checkpoints = new TimedStore(opened.store(), metrics);
                 LazyJsonb jsonb = new LazyJsonb();
                 StreamOutputs streams = new StreamOutputs(jsonb);

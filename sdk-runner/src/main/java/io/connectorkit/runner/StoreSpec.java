@@ -11,7 +11,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 
-/** Opens the checkpoint store a {@code --store} value names: {@code file:DIR} or {@code jdbc:URL}. */
+/**
+ * Opens the checkpoint store a {@code --store} value names: {@code file:DIR}, {@code jdbc:URL} or
+ * {@code s3://BUCKET/PREFIX} (the last through {@link S3StoreOpener}, so that the AWS SDK loads only then).
+ */
 final class StoreSpec {
 
     static final String DEFAULT = "file:checkpoints";
@@ -36,6 +39,19 @@ final class StoreSpec {
      * @throws RunnerException naming the store when the value is malformed or the store cannot be opened
      */
     static CheckpointStore open(String spec, int retention, Duration lockTimeout, String password) {
+        return open(spec, retention, lockTimeout, password, null);
+    }
+
+    /**
+     * The store, ready to use.
+     *
+     * @param lockTimeout how long a JDBC store waits for a job's claim row locked by another transaction
+     * @param password the password of a {@code jdbc:} store ({@code --password-env}), or {@code null}
+     * @param s3 the {@code --s3-*} options of an {@code s3://} store, or {@code null} for their defaults
+     * @throws RunnerException naming the store when the value is malformed or the store cannot be opened
+     */
+    static CheckpointStore open(String spec, int retention, Duration lockTimeout, String password,
+                                S3StoreOptions s3) {
         if (password != null && !spec.startsWith("jdbc:")) {
             throw new RunnerException(ExitCodes.USAGE, "--password-env is the password of a jdbc: store or sink, "
                     + "not of " + describe(spec));
@@ -52,12 +68,16 @@ final class StoreSpec {
                 }
                 return new FileCheckpointStore(Path.of(folder), options);
             }
+            if (spec.startsWith("s3:")) {
+                return S3StoreOpener.open(spec, options, s3);
+            }
         } catch (RunnerException e) {
             throw e;
         } catch (RuntimeException e) {
             throw failed(spec, e);
         }
-        throw new RunnerException(ExitCodes.USAGE, "--store must be file:DIR or jdbc:URL, got '" + describe(spec) + "'");
+        throw new RunnerException(ExitCodes.USAGE, "--store must be file:DIR, jdbc:URL or s3://BUCKET/PREFIX, got '"
+                + describe(spec) + "'");
     }
 
     /**
@@ -66,12 +86,13 @@ final class StoreSpec {
      * @param sink the {@code --sink} JDBC URL, or {@code null}
      * @throws RunnerException naming the store when the value is malformed or the store cannot be opened
      */
-    static RunStore openForRun(String spec, String sink, int retention, Duration lockTimeout, String password) {
+    static RunStore openForRun(String spec, String sink, int retention, Duration lockTimeout, String password,
+                               S3StoreOptions s3) {
         if (sink != null) {
             JdbcCheckpointStore jdbc = openJdbc(sink, retention, lockTimeout, password);
             return new RunStore(jdbc, jdbc);
         }
-        return new RunStore(open(spec, retention, lockTimeout, password), null);
+        return new RunStore(open(spec, retention, lockTimeout, password, s3), null);
     }
 
     /**

@@ -23,6 +23,7 @@ final class KillLoop {
     private final List<String> runArguments;
     private final LongSupplier progress;
     private final long maxGrowth;
+    private final List<String> jvmArguments;
 
     /**
      * @param runArguments the arguments after {@code run}
@@ -30,10 +31,16 @@ final class KillLoop {
      * @param maxGrowth the most progress a run may make before it is killed
      */
     KillLoop(Path dir, List<String> runArguments, LongSupplier progress, long maxGrowth) {
+        this(dir, runArguments, progress, maxGrowth, List.of());
+    }
+
+    /** @param jvmArguments more arguments of the child JVMs, such as system properties */
+    KillLoop(Path dir, List<String> runArguments, LongSupplier progress, long maxGrowth, List<String> jvmArguments) {
         this.dir = dir;
         this.runArguments = runArguments;
         this.progress = progress;
         this.maxGrowth = maxGrowth;
+        this.jvmArguments = jvmArguments;
     }
 
     /** Starts the runner and kills it at a random moment; the job must still be running then. */
@@ -65,7 +72,8 @@ final class KillLoop {
     private Process start() throws IOException {
         List<String> arguments = new ArrayList<>(List.of("run"));
         arguments.addAll(runArguments);
-        return Cli.start(dir.resolve("err.log"), List.of("-Xmx96m", "-XX:TieredStopAtLevel=1"),
-                arguments.toArray(String[]::new));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx96m", "-XX:TieredStopAtLevel=1"));
+        jvm.addAll(jvmArguments);
+        return Cli.start(dir.resolve("err.log"), jvm, arguments.toArray(String[]::new));
     }
 }

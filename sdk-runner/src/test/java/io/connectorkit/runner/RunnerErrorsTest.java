@@ -211,7 +211,7 @@ class RunnerErrorsTest {
 
     @Test
     void anUnknownStoreKindIsAUsageError() {
-        run("--store", "bogus:x").assertCode(2).assertErrContains("bogus:x", "file:DIR or jdbc:URL");
+        run("--store", "bogus:x").assertCode(2).assertErrContains("bogus:x", "file:DIR, jdbc:URL or s3://BUCKET/PREFIX");
     }
 
     @Test

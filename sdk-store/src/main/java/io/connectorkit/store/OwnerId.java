@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
  * the same number is another process or none), and a pid that was reused has another start time. Where the boot id or
  * the namespace is unknown (no {@code /proc}), no claim is ever proved ended this way; it is then taken over only once
  * its heartbeat is stale.
+ *
+ * <p>API for store authors whose store claims jobs elsewhere (an object store): {@link #current()} names a writer,
+ * {@link #provesEnded(String)} tells whether a claim's holder is a process of this machine that has ended.
+ * Immutable and thread-safe.
  */
-final class OwnerId {
+public final class OwnerId {
 
     /** Tells whether a process of this PID namespace runs, and since when. */
     interface ProcessProbe {
@@ -73,7 +77,7 @@ final class OwnerId {
     }
 
     /** A new owner id, with a new run id, for a writer of this process. */
-    static OwnerId current() {
+    public static OwnerId current() {
         ProcessHandle self = ProcessHandle.current();
         long start = self.info().startInstant().map(instant -> Math.max(1, instant.toEpochMilli())).orElse(0L);
         return new OwnerId(HOST, BOOT_ID, PID_NAMESPACE, self.pid(), start, newRun());
@@ -110,6 +114,15 @@ final class OwnerId {
     }
 
     /**
+     * Whether {@code holder}, a claim's owner as {@link #toString()} wrote it, is a process of this kernel boot and
+     * PID namespace that has ended; {@code false} whenever that cannot be proved (another machine, a running process,
+     * text that is not an owner id).
+     */
+    public boolean provesEnded(String holder) {
+        return provesEnded(holder, ProcessProbe.REAL);
+    }
+
+    /**
      * Whether {@code holder}, a claim's owner, is a process that has ended: only provable for a process of this kernel
      * boot and this PID namespace that is gone, or whose pid now belongs to a process started at another time.
      */
@@ -127,6 +140,10 @@ final class OwnerId {
                 && Math.abs(start - other.startMillis) > START_TOLERANCE_MILLIS;
     }
 
+    /**
+     * {@code <host>/boot=<boot id>/pidns=<pid namespace>/pid=<pid>@<start, epoch ms>/run=<random id>}: unique to this
+     * writer, and what {@link #provesEnded(String)} reads back.
+     */
     @Override
     public String toString() {
         return host + "/boot=" + bootId + "/pidns=" + pidNamespace + "/pid=" + pid + "@" + startMillis + "/run=" + run;

@@ -16,6 +16,9 @@
  *   <li>{@link io.connectorkit.store.JdbcCheckpointStore}: rows of a database table through plain JDBC.</li>
  *   <li>{@link io.connectorkit.store.InMemoryCheckpointStore}: in memory, for tests and embedding.</li>
  *   <li>{@link io.connectorkit.store.ForwardingCheckpointStore}: a base for stores that wrap another one.</li>
+ *   <li>{@link io.connectorkit.store.EnvelopeDocument} and {@link io.connectorkit.store.OwnerId}: for stores that keep
+ *       generations as blobs elsewhere (the S3 store of {@code sdk-store-s3}): the envelope's JSON document, and who
+ *       holds a writer claim.</li>
  *   <li>{@link io.connectorkit.store.AsyncCheckpointWriter} (with its {@code Builder} and {@code RetryPolicy}):
  *       saves one (job, partition)'s checkpoints on a background thread.</li>
  *   <li>{@link io.connectorkit.store.CheckpointEnvelope}: one saved generation, sealed and verifiable.</li>
