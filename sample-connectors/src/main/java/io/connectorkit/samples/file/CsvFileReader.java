@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,8 +48,7 @@ final class CsvFileReader {
      * @param checkpoint where to start (a fresh one, or the one resumed from), updated after each row
      * @param range the rows to read, or {@code null} for all of them
      */
-    CsvFileReader(CsvInputConfig configuration, CsvInputCheckpoint checkpoint,
-            CsvFile source, CsvRange range) {
+    CsvFileReader(CsvInputConfig configuration, CsvInputCheckpoint checkpoint, CsvFile source, CsvRange range) {
         this.configuration = configuration;
         this.checkpoint = checkpoint;
         this.source = source;
