@@ -5,8 +5,7 @@ import io.connectorkit.runtime.ConfigurationException;
 import io.connectorkit.runtime.Input;
 import io.connectorkit.runtime.Mapper;
 import io.connectorkit.runtime.UnsupportedVersionException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.apache.flink.api.connector.source.SourceOutput;
 
 /**
@@ -34,7 +33,9 @@ final class SplitCursor<T> {
     private final Input input;
     private final RecordMapper<T> records;
     private final int maxHeld;
-    private final List<T> held = new ArrayList<>();
+    /** The records read past {@link #covered}, in order: {@code held[0 .. heldCount)}; grows up to {@code maxHeld}. */
+    private Object[] held = new Object[RECORDS_PER_CALL];
+    private int heldCount;
     /** The checkpoint covering every record emitted: the assigned one, then the latest safe point's. */
     private CheckpointState covered;
     /** Whether {@link #covered} was handed out by {@link #input}, so that it may be committed to it. */
@@ -103,22 +104,32 @@ final class SplitCursor<T> {
                 output.collect(mapped);
                 return true;
             }
-            if (held.size() == maxHeld) {
+            if (heldCount == maxHeld) {
                 throw new IllegalStateException(componentId + ", split '" + split.splitId() + "': " + maxHeld
                         + " records read without a safe point (@CheckpointAvailable); the source holds records "
                         + "back until the next safe point to be exactly-once: raise maxBufferedRecords, or make the "
                         + "connector reach safe points more often");
             }
-            held.add(mapped);
+            hold(mapped);
         }
         return true;
     }
 
-    private void emitHeld(SourceOutput<T> output) {
-        for (T record : held) {
-            output.collect(record);
+    private void hold(T record) {
+        if (heldCount == held.length) {
+            held = Arrays.copyOf(held, (int) Math.min(maxHeld, 2L * held.length));
         }
-        held.clear();
+        held[heldCount++] = record;
+    }
+
+    /** Emits the held records and forgets them in the same pass (a plain array: this runs once per record). */
+    @SuppressWarnings("unchecked") // only T is ever held
+    private void emitHeld(SourceOutput<T> output) {
+        for (int i = 0; i < heldCount; i++) {
+            output.collect((T) held[i]);
+            held[i] = null;
+        }
+        heldCount = 0;
     }
 
     private T map(Object record) {

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * list-input on the MiniCluster, through {@link ConnectorKitSource} and through {@link DirectListSource} (the same
- * emitter class called by a hand-written FLIP-27 source), in one run: rounds alternate the two, a checkpoint every
- * second, parallelism 1, a counting map and a discarding sink. Prints records per second per round and the median
- * ratio. Never run by the build (its name is no test's); run it with
- * {@code mvn -B -q -o verify -pl sdk-flink -am -Dtest=FlinkSourceBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dbench.records=N -Dbench.rounds=R} to change the size).
+ * emitter class called by a hand-written FLIP-27 source), in one run: after a warm-up job of each, rounds alternate
+ * the two, a checkpoint every second, parallelism 1, a counting map and a discarding sink. Prints records per second
+ * per round and the median ratio. Never run by the build (its name is no test's); run it with
+ * {@code mvn -B -q -o verify -pl sdk-flink -am -Dtest=FlinkSourceBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * -DargLine="-Xms2g -Xmx2g -XX:+UseParallelGC"} ({@code -Dbench.records=N -Dbench.rounds=R} to change the size; the
+ * defaults make rounds of 2–3 s, long enough that the JIT is done before the first counted one). docs/PERFORMANCE.md
+ * has the figures.
  */
 class FlinkSourceBenchmark {
 
@@ -37,8 +39,8 @@ class FlinkSourceBenchmark {
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1)
                     .build());
 
-    private static final int RECORDS = Integer.getInteger("bench.records", 5_000_000);
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final int RECORDS = Integer.getInteger("bench.records", 20_000_000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
     private static final int BATCH = 1000;
     static final LongAdder COUNTED = new LongAdder();
     /** CPU time of the task's thread (source and map, chained) at the first record and at the last. */
