@@ -23,7 +23,8 @@ final class ComponentsCommand implements Callable<Integer> {
             for (ComponentDescription component : lookup.manager().components()) {
                 table.row(component.id(), component.type(), String.valueOf(component.version()),
                         component.checkpoints() ? "yes (version " + component.checkpoint().version() + ")" : "no",
-                        component.partitioned() ? "in splits" : "as one input");
+                        component.partitioned() ? "in splits"
+                                : component.infinite() ? "as one input, never ends" : "as one input");
             }
             table.print(System.out);
             return ExitCodes.OK;

@@ -67,7 +67,10 @@ final class DescribeCommand implements Callable<Integer> {
         out.println("class      " + component.type());
         out.println("version    " + component.version() + " (of the configuration)");
         out.println("reads      " + (component.partitioned() ? "in splits (a partition mapper: ck run reads its "
-                + "splits in parallel, each with its own checkpoints)" : "as one input (an emitter)"));
+                + "splits in parallel, each with its own checkpoints)"
+                : component.infinite() ? "as one input that never ends (an infinite emitter: ck run reads until "
+                        + "stopped, or to --max-records or --max-duration)"
+                : "as one input (an emitter)"));
         out.println();
         TextTable options = new TextTable("option", "type", "default", "required", "credential");
         for (OptionDescription option : component.options()) {
@@ -116,6 +119,7 @@ final class DescribeCommand implements Callable<Integer> {
                 .add("version", component.version())
                 .add("checkpoints", component.checkpoints())
                 .add("partitioned", component.partitioned())
+                .add("infinite", component.infinite())
                 .add("options", options(component.options(), "path"));
         CheckpointDescription checkpoint = component.checkpoint();
         if (checkpoint != null) {

@@ -32,6 +32,8 @@ class ComponentsCommandTest {
                 "in splits"), row(result, "file/csv-input"));
         assertEquals(List.of("jdbc/jdbc-input", "io.connectorkit.samples.jdbc.JdbcInput", "1", "yes (version 1)",
                 "in splits"), row(result, "jdbc/jdbc-input"));
+        assertEquals(List.of("postgres/cdc-input", "io.connectorkit.samples.cdc.CdcInput", "1", "yes (version 1)",
+                "as one input, never ends"), row(result, "postgres/cdc-input"));
     }
 
     @Test

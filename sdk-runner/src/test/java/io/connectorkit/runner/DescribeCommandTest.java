@@ -80,12 +80,22 @@ class DescribeCommandTest {
     }
 
     @Test
+    void anInfiniteInputIsSaidToNeverEnd() {
+        describe("postgres", "cdc-input").assertCode(0).assertOutContains("reads      as one input that never ends");
+        JsonObject json = Json.createReader(new StringReader(describe("postgres", "cdc-input", "--json")
+                .assertCode(0).out())).readObject();
+        assertTrue(json.getBoolean("infinite"));
+    }
+
+    @Test
     void jsonGivesTheSameDescriptionWithoutACredentialsDefault() {
         Cli.Result result = describe("jdbc", "jdbc-input", "--json").assertCode(0);
 
         JsonObject json = Json.createReader(new StringReader(result.out())).readObject();
         assertEquals("jdbc", json.getString("family"));
         assertTrue(json.getBoolean("checkpoints"));
+        assertTrue(json.getBoolean("partitioned"));
+        assertFalse(json.getBoolean("infinite"));
         JsonObject password = json.getJsonArray("options").getValuesAs(JsonObject.class).stream()
                 .filter(o -> o.getString("path").equals("configuration.password")).findFirst().orElseThrow();
         assertTrue(password.getBoolean("credential"));

@@ -38,7 +38,7 @@ final class ComponentDescriber {
         return new ComponentDescription(model.family(), model.name(), model.type().getName(), model.version().value(),
                 model.supportsCheckpoints(), model.checkpointAvailableMethod(), options,
                 checkpoint(model.checkpointPath(), checkpointOption, options),
-                model.kind() == ComponentModel.Kind.PARTITION_MAPPER);
+                model.kind() == ComponentModel.Kind.PARTITION_MAPPER, model.infinite());
     }
 
     private static CheckpointDescription checkpoint(String path, OptionModel option, List<OptionDescription> options) {

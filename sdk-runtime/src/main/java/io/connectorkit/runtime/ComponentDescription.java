@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param checkpoint the {@code @Checkpoint}, or {@code null} when the component has none
  * @param partitioned whether it is a {@code @PartitionMapper}, read in splits (then {@code type} is the mapper's class
  *     and the checkpoint its worker's)
+ * @param infinite whether it never ends by itself ({@code @Emitter(infinite = true)}): its {@code null} records mean
+ *     "nothing now"
  */
 public record ComponentDescription(String family, String name, String type, int version, boolean checkpoints,
                                    String safePointMethod, List<OptionDescription> options,
-                                   CheckpointDescription checkpoint, boolean partitioned) {
+                                   CheckpointDescription checkpoint, boolean partitioned,
+                                   boolean infinite) {
 
     public ComponentDescription {
         Objects.requireNonNull(family, "family");

@@ -33,6 +33,10 @@ final class EmitterInput implements Input {
     private Consumer<CheckpointState> callback;
     private boolean due;
     private CheckpointState lastDelivered;
+    /** The last checkpoint handed out in either mode, so that an idle call can tell whether the state moved. */
+    private CheckpointState lastHandedOut;
+    /** Explicit mode: an idle call found the emitter at a safe point with a state not handed out yet. */
+    private boolean idleStateChanged;
 
     /**
      * @param capture takes checkpoints, or {@code null} when checkpointing is off or the emitter has none
@@ -93,11 +97,16 @@ final class EmitterInput implements Input {
             throw failures.failure("@Producer " + model.producerMethod() + "()", e);
         }
         if (record != null) {
+            idleStateChanged = false;
             if (capture != null && policy.recordProduced() && callback != null) {
                 due = true;
             }
-        } else if (model.infinite() && capture != null && callback != null) {
-            deliverWhileIdle();
+        } else if (model.infinite() && capture != null) {
+            if (callback != null) {
+                deliverWhileIdle();
+            } else {
+                idleStateChanged = isSafePoint() && !capture.take(emitter).equals(lastHandedOut);
+            }
         }
         return record;
     }
@@ -146,7 +155,8 @@ final class EmitterInput implements Input {
 
     @Override
     public boolean isCheckpointReady() {
-        return capture != null && phase == Phase.STARTED && policy.intervalPassed() && isSafePoint();
+        return capture != null && phase == Phase.STARTED && (idleStateChanged || policy.intervalPassed())
+                && isSafePoint();
     }
 
     @Override
@@ -228,6 +238,8 @@ final class EmitterInput implements Input {
     }
 
     private void handedOut(CheckpointState state) {
+        lastHandedOut = state;
+        idleStateChanged = false;
         if (commits != null) {
             commits.handedOut(state);
         }

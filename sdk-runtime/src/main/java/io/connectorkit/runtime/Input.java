@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  * {@link #next()} when it has nothing right now; the host calls {@code next()} again (after a short pause) for as long
  * as it likes. In callback mode such an idle call also delivers a checkpoint when the emitter is at a safe point and
  * its state changed since the last one delivered (a position that moved over an empty stretch), so that a host that
- * reports it durable ({@link #checkpointCommitted}) lets the source acknowledge it while no record comes.
+ * reports it durable ({@link #checkpointCommitted}) lets the source acknowledge it while no record comes. In explicit
+ * mode such an idle call makes {@link #isCheckpointReady()} true, whatever the interval, under the same conditions:
+ * at a safe point, with a state that changed since the last checkpoint handed out.
  */
 public interface Input {
 
@@ -67,7 +69,8 @@ public interface Input {
 
     /**
      * Whether a checkpoint can be taken now: checkpointing is on, the checkpoint interval has passed since the last
-     * one, and the emitter is at a safe point.
+     * one (or, for an {@linkplain #infinite() infinite} input, the last {@link #next()} returned {@code null} and its
+     * state changed since the last checkpoint handed out), and the emitter is at a safe point.
      */
     boolean isCheckpointReady();
 

@@ -85,6 +85,49 @@ class InfiniteInputTest {
     }
 
     @Test
+    void inExplicitModeAnIdleCallMakesAChangedStateReadyWhateverTheInterval() {
+        Input explicit = explicitInput();
+        Feed explicitFeed = Feed.lastCreated;
+        explicitFeed.pending.addAll(List.of(1L, 2L));
+        assertEquals(1L, explicit.next());
+        assertEquals(2L, explicit.next());
+        assertFalse(explicit.isCheckpointReady(), "2 records of an interval of 1000");
+        assertNull(explicit.next());
+        assertTrue(explicit.isCheckpointReady(), "idle at a safe point, with a state never handed out");
+        assertEquals(2L, explicit.getCheckpoint().state().getJsonNumber("position").longValue());
+        assertFalse(explicit.isCheckpointReady(), "taken: no longer ready");
+        assertNull(explicit.next());
+        assertFalse(explicit.isCheckpointReady(), "idle again, nothing moved");
+        explicitFeed.idleHead = 9;
+        assertNull(explicit.next());
+        assertTrue(explicit.isCheckpointReady(), "idle, the position moved");
+        assertEquals(9L, explicit.getCheckpoint().state().getJsonNumber("position").longValue());
+        explicit.stop();
+    }
+
+    @Test
+    void inExplicitModeAnIdleCallAwayFromASafePointMakesNothingReady() {
+        Input explicit = explicitInput();
+        Feed explicitFeed = Feed.lastCreated;
+        explicitFeed.pending.add(3L);
+        explicit.next();
+        explicitFeed.safe = false;
+        assertNull(explicit.next());
+        assertFalse(explicit.isCheckpointReady());
+        explicitFeed.safe = true;
+        explicitFeed.pending.add(4L);
+        assertEquals(4L, explicit.next());
+        assertFalse(explicit.isCheckpointReady(), "a record came: the interval counts again");
+        explicit.stop();
+    }
+
+    private Input explicitInput() {
+        Input explicit = manager.findMapper("test", "feed", 1, Map.of()).orElseThrow().create();
+        explicit.start();
+        return explicit;
+    }
+
+    @Test
     void theBacklogComesFromTheBacklogMethod() {
         feed.head = 100;
         feed.pending.add(30L);
