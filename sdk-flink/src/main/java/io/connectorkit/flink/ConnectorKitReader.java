@@ -25,7 +25,9 @@ import org.apache.flink.core.io.InputStatus;
  * records emitted ({@link SplitCursor}); a finished split is not in it. {@code @CheckpointCommitted} is called from
  * {@link #notifyCheckpointComplete} with the checkpoints of that Flink checkpoint ({@link PendingCommits}).
  *
- * <p>A connector's {@code next()} that blocks (waiting for data) blocks the task thread, and with it Flink's
+ * <p>An infinite input ({@code @Emitter(infinite = true)}) that has nothing now makes the reader wait a short while
+ * ({@link IdleWait}) on a future, during which Flink's task still takes checkpoints and reports their completion. A
+ * connector's {@code next()} that blocks (waiting for data) instead blocks the task thread, and with it Flink's
  * checkpoints and cancellation, until it returns.
  */
 final class ConnectorKitReader<T> implements SourceReader<T, ConnectorKitSplit> {
@@ -42,6 +44,9 @@ final class ConnectorKitReader<T> implements SourceReader<T, ConnectorKitSplit> 
     private boolean noMoreSplits;
     private boolean ended;
     private CompletableFuture<Void> available = new CompletableFuture<>();
+    private final IdleWait idle = new IdleWait();
+    /** While the current split's infinite input is idle: completes when it is time to ask it again. */
+    private CompletableFuture<Void> idleUntil;
 
     ConnectorKitReader(SourceReaderContext context, SourceSettings settings, RecordMapper<T> records) {
         this.context = context;
@@ -71,9 +76,17 @@ final class ConnectorKitReader<T> implements SourceReader<T, ConnectorKitSplit> 
             }
             current = SplitCursor.open(mapper, next, records, settings.maxBufferedRecords());
         }
-        if (!current.read(output)) {
-            commits.splitEnded(current.input(), current.finalCheckpoint());
-            current = null;
+        idleUntil = null;
+        switch (current.read(output)) {
+            case IDLE -> {
+                idleUntil = idle.start();
+                return InputStatus.NOTHING_AVAILABLE;
+            }
+            case ENDED -> {
+                commits.splitEnded(current.input(), current.finalCheckpoint());
+                current = null;
+            }
+            case MORE -> idle.reset();
         }
         return InputStatus.MORE_AVAILABLE;
     }
@@ -121,6 +134,9 @@ final class ConnectorKitReader<T> implements SourceReader<T, ConnectorKitSplit> 
 
     @Override
     public CompletableFuture<Void> isAvailable() {
+        if (idleUntil != null) {
+            return idleUntil;
+        }
         return current != null || !assigned.isEmpty() || noMoreSplits
                 ? CompletableFuture.completedFuture(null) : available;
     }

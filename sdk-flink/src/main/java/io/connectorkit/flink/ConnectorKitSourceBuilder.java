@@ -71,8 +71,9 @@ public final class ConnectorKitSourceBuilder {
     }
 
     /**
-     * Declares the input unbounded (a connector whose {@code next()} waits for new data), so that the job runs in
-     * streaming mode; bounded by default. Either way a reader ends once its splits' inputs returned {@code null}.
+     * Declares the input unbounded, so that the job runs in streaming mode; bounded by default. An infinite input
+     * ({@code @Emitter(infinite = true)}, such as {@code postgres/cdc-input}) is unbounded without this, and its
+     * reader never ends; any other input's reader ends once its splits' inputs returned {@code null}, either way.
      */
     public ConnectorKitSourceBuilder unbounded() {
         this.boundedness = Boundedness.CONTINUOUS_UNBOUNDED;
@@ -101,10 +102,12 @@ public final class ConnectorKitSourceBuilder {
                 desiredSplitSize, maxBufferedRecords);
         // Checked here, where the job is built, with the job's class loader: a wrong key fails the submission, not
         // the job once it runs.
+        boolean infinite;
         try (ComponentManager manager = settings.openManager(Thread.currentThread().getContextClassLoader())) {
+            infinite = settings.describe(manager).infinite();
             settings.mapper(manager);
         }
-        return new ConnectorKitSource<>(settings, boundedness, Objects.requireNonNull(records, "records"),
-                Objects.requireNonNull(type, "type"));
+        return new ConnectorKitSource<>(settings, infinite ? Boundedness.CONTINUOUS_UNBOUNDED : boundedness,
+                Objects.requireNonNull(records, "records"), Objects.requireNonNull(type, "type"));
     }
 }

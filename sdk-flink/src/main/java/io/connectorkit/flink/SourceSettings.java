@@ -79,11 +79,21 @@ record SourceSettings(String family, String name, int version, SortedMap<String,
     /**
      * The component's mapper, with this configuration bound.
      *
+     * @throws IllegalArgumentException as {@link #describe}
+     */
+    Mapper mapper(ComponentManager manager) {
+        describe(manager);
+        return manager.findMapper(family, name, version, configuration).orElseThrow();
+    }
+
+    /**
+     * The component, as {@code manager} describes it.
+     *
      * @throws IllegalArgumentException when {@code manager} has no such component (naming those it has, and the
      *     indexes it could not read), or the component has no {@code @CheckpointData}: it could only be read again
      *     from its start after a failure, which is not exactly-once
      */
-    Mapper mapper(ComponentManager manager) {
+    ComponentDescription describe(ComponentManager manager) {
         ComponentDescription description = manager.describe(family, name).orElseThrow(() ->
                 new IllegalArgumentException("no component " + componentId() + " on the class path of this Flink job "
                         + "(its components: " + manager.componentIds() + (manager.indexProblems().isEmpty() ? ""
@@ -94,7 +104,7 @@ record SourceSettings(String family, String name, int version, SortedMap<String,
                     + "it again from its start after a failure, so it cannot be read exactly once; give the "
                     + "connector a @Checkpoint");
         }
-        return manager.findMapper(family, name, version, configuration).orElseThrow();
+        return description;
     }
 
     /** The desired split size for a job of {@code parallelism} readers. */

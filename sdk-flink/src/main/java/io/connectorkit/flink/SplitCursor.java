@@ -21,9 +21,23 @@ import org.apache.flink.api.connector.source.SourceOutput;
  * the cursor for the next call. At most {@code maxHeld} records are held; a connector that goes further without a
  * safe point fails the task with an error saying so.
  *
+ * <p>An infinite input ({@code @Emitter(infinite = true)}) has a {@code null} record that means "nothing now": the
+ * cursor then reports {@link Progress#IDLE}, and when the input is at a safe point with a changed state (a position
+ * that moved over an empty stretch), takes its checkpoint, which covers every record read.
+ *
  * <p>Not thread-safe: used on the reader's (the task's) thread only.
  */
 final class SplitCursor<T> {
+
+    /** What one {@link #read} call came to. */
+    enum Progress {
+        /** Records were read; there may be more at once. */
+        MORE,
+        /** An infinite input had nothing: ask again after a pause. */
+        IDLE,
+        /** The split ended: every record is emitted and the input is stopped. */
+        ENDED
+    }
 
     /** The most records one {@link #read} call reads. */
     static final int RECORDS_PER_CALL = 128;
@@ -57,7 +71,7 @@ final class SplitCursor<T> {
      *
      * @throws IllegalStateException naming the component, the split and its checkpoint when the split's configuration
      *     or checkpoint cannot be read (the runtime's exception as the cause): the task fails, and never reads the
-     *     split from its start instead; or when the input is infinite, which this source does not read yet
+     *     split from its start instead
      */
     static <T> SplitCursor<T> open(Mapper mapper, ConnectorKitSplit split, RecordMapper<T> records, int maxHeld) {
         Input input;
@@ -68,41 +82,31 @@ final class SplitCursor<T> {
                     + (split.checkpoint() == null ? "from its start" : "from " + split.checkpoint()) + ": "
                     + e.getMessage(), e);
         }
-        if (input.infinite()) {
-            // Its null means "nothing now": read as the end here, the split would be marked finished and never read
-            // again. Refused before start(), so nothing of the source is opened.
-            throw new IllegalStateException(mapper.componentId() + ", split '" + split.splitId() + "': an infinite "
-                    + "input (@Emitter(infinite = true)) cannot run on this Flink source yet; run it with the runner "
-                    + "(docs/runner.md)");
-        }
         input.start();
         return new SplitCursor<>(split, mapper.componentId(), input, records, maxHeld);
     }
 
     /**
      * Reads up to the next safe point and emits the records it covers; or to the split's end and emits the rest; or
-     * {@value #RECORDS_PER_CALL} records without a safe point, and holds them.
+     * {@value #RECORDS_PER_CALL} records without a safe point, and holds them; or, for an infinite input, up to its
+     * first {@code null}.
      *
-     * @return {@code false} when the split has ended: every record is emitted and the input is stopped
+     * @return {@link Progress#ENDED} when the split has ended; {@link Progress#IDLE} when an infinite input had
+     *     nothing on the first record asked for; else {@link Progress#MORE}
      * @throws IllegalStateException when more than {@code maxHeld} records come without a safe point, or a record
      *     cannot be mapped (naming the component and the split)
      */
-    boolean read(SourceOutput<T> output) {
+    Progress read(SourceOutput<T> output) {
         for (int i = 0; i < RECORDS_PER_CALL; i++) {
             Object record = input.next();
             if (record == null) {
-                finalCheckpoint = input.getCheckpoint();
-                emitHeld(output);
-                input.stop();
-                return false;
+                return input.infinite() ? idle(output, i) : end(output);
             }
             T mapped = map(record);
             if (input.isCheckpointReady()) {
-                covered = input.getCheckpoint();
-                coveredByInput = true;
-                emitHeld(output);
+                cover(output);
                 output.collect(mapped);
-                return true;
+                return Progress.MORE;
             }
             if (heldCount == maxHeld) {
                 throw new IllegalStateException(componentId + ", split '" + split.splitId() + "': " + maxHeld
@@ -112,7 +116,28 @@ final class SplitCursor<T> {
             }
             hold(mapped);
         }
-        return true;
+        return Progress.MORE;
+    }
+
+    /** Every record read so far is covered by the checkpoint taken now: emits those held. */
+    private void cover(SourceOutput<T> output) {
+        covered = input.getCheckpoint();
+        coveredByInput = true;
+        emitHeld(output);
+    }
+
+    private Progress idle(SourceOutput<T> output, int recordsRead) {
+        if (input.isCheckpointReady()) {
+            cover(output);
+        }
+        return recordsRead == 0 ? Progress.IDLE : Progress.MORE;
+    }
+
+    private Progress end(SourceOutput<T> output) {
+        finalCheckpoint = input.getCheckpoint();
+        emitHeld(output);
+        input.stop();
+        return Progress.ENDED;
     }
 
     private void hold(T record) {

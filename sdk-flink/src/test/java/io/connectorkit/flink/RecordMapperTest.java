@@ -68,7 +68,7 @@ class RecordMapperTest {
         SplitCursor<Integer> cursor = listInput(ids);
         SourceOutput<Integer> output = output();
 
-        while (cursor.read(output)) {
+        while (cursor.read(output) != SplitCursor.Progress.ENDED) {
             // reads to the end
         }
 

@@ -3,15 +3,21 @@ package io.connectorkit.flink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connectorkit.flink.SplitCursor.Progress;
 import io.connectorkit.runtime.CheckpointState;
 import io.connectorkit.runtime.ComponentManager;
 import io.connectorkit.runtime.Mapper;
 import io.connectorkit.runtime.UnsupportedVersionException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +26,7 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The exactly-once rule, one read call at a time: only records a safe point covers leave the cursor. */
 class SplitCursorTest {
@@ -49,6 +56,8 @@ class SplitCursorTest {
         }
     };
     private ComponentManager manager;
+    @TempDir
+    Path temp;
 
     @AfterEach
     void close() {
@@ -71,13 +80,13 @@ class SplitCursorTest {
     void recordsAfterTheLastSafePointAreHeldUntilTheNextAndTheSnapshotCoversExactlyThoseEmitted() {
         SplitCursor<JsonObject> cursor = listInput(1000, 300, 1000);
 
-        assertTrue(cursor.read(output));
-        assertTrue(cursor.read(output));
+        assertEquals(Progress.MORE, cursor.read(output));
+        assertEquals(Progress.MORE, cursor.read(output));
         assertEquals(0, emitted.size(), "256 records read, none covered by a checkpoint yet");
         assertNull(cursor.snapshot().checkpoint(), "the snapshot still starts the split from its start");
         assertNull(cursor.committable());
 
-        assertTrue(cursor.read(output));
+        assertEquals(Progress.MORE, cursor.read(output));
         assertEquals(300, emitted.size(), "the safe point after record 300 lets the records it covers go");
         assertEquals(300, emitted.get(299).getInt("id"));
         assertEquals(300, cursor.snapshot().checkpoint().state().getInt("sinceId"));
@@ -90,7 +99,7 @@ class SplitCursorTest {
         SplitCursor<JsonObject> cursor = listInput(10, 4, 100);
 
         int calls = 0;
-        while (cursor.read(output)) {
+        while (cursor.read(output) != Progress.ENDED) {
             calls++;
         }
 
@@ -105,7 +114,7 @@ class SplitCursorTest {
     void tooManyRecordsWithoutASafePointFailNamingTheComponentTheSplitAndTheSetting() {
         SplitCursor<JsonObject> cursor = listInput(1000, 500, 200);
 
-        assertTrue(cursor.read(output));
+        assertEquals(Progress.MORE, cursor.read(output));
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> cursor.read(output));
 
         assertTrue(error.getMessage().startsWith("checkpoint/list-input, split '" + cursor.splitId() + "': 200 records "
@@ -132,17 +141,64 @@ class SplitCursorTest {
     }
 
     @Test
-    void anInfiniteInputIsRefusedBeforeItStartsRatherThanEndedAtItsFirstIdleNull() {
-        SourceSettings settings = new SourceSettings("flinktest", "forever", 1, new TreeMap<>(), 0, 10);
+    void anIdleInfiniteInputHoldsAnUnfinishedGroupAndEmitsItAtItsSafePoint() throws IOException {
+        SplitCursor<JsonObject> cursor = tail(100);
+
+        assertEquals(Progress.IDLE, cursor.read(output), "nothing in the file yet");
+        append("1+\n2+\n");
+        assertEquals(Progress.MORE, cursor.read(output), "two records read, then nothing");
+        assertEquals(List.of(), numbers(), "the group is not over: no safe point covers them");
+        assertEquals(0L, offset(cursor));
+        assertEquals(Progress.IDLE, cursor.read(output));
+        assertEquals(List.of(), numbers());
+
+        append("3\n");
+        assertEquals(Progress.MORE, cursor.read(output));
+        assertEquals(List.of(1, 2, 3), numbers());
+        assertEquals(8L, offset(cursor), "\"1+\\n2+\\n3\\n\" consumed");
+        cursor.close();
+    }
+
+    @Test
+    void anIdleInfiniteInputWhosePositionMovedGivesItsNewCheckpoint() throws IOException {
+        SplitCursor<JsonObject> cursor = tail(100);
+        append("1\n");
+        assertEquals(Progress.MORE, cursor.read(output));
+        CheckpointState afterOne = cursor.snapshot().checkpoint();
+        assertEquals(2L, afterOne.state().getJsonNumber("offset").longValue());
+
+        append("# keepalive\n");
+        assertEquals(Progress.IDLE, cursor.read(output));
+        assertEquals(14L, offset(cursor), "the keepalive moved the position while no record came");
+        assertEquals(cursor.snapshot().checkpoint(), cursor.committable(), "a checkpoint the input handed out");
+
+        CheckpointState moved = cursor.snapshot().checkpoint();
+        assertEquals(Progress.IDLE, cursor.read(output));
+        assertSame(moved, cursor.snapshot().checkpoint(), "idle again, nothing moved: no new checkpoint");
+        assertEquals(List.of(1), numbers());
+        cursor.close();
+    }
+
+    private SplitCursor<JsonObject> tail(int maxHeld) throws IOException {
+        Path file = Files.createFile(temp.resolve("feed.txt"));
+        SourceSettings settings = new SourceSettings("flinktest", "tail", 1,
+                new TreeMap<>(Map.of("configuration.path", file.toString())), 0, maxHeld);
         manager = settings.openManager(getClass().getClassLoader());
         Mapper mapper = settings.mapper(manager);
         ConnectorKitSplit split = new ConnectorKitSplit(mapper.split(Long.MAX_VALUE).get(0), null);
+        return SplitCursor.open(mapper, split, JsonObjectTypeInfo::asJsonObject, maxHeld);
+    }
 
-        IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> SplitCursor.open(mapper, split, JsonObjectTypeInfo::asJsonObject, 10));
+    private void append(String lines) throws IOException {
+        Files.writeString(temp.resolve("feed.txt"), lines, StandardOpenOption.APPEND);
+    }
 
-        assertEquals("flinktest/forever, split '" + split.splitId() + "': an infinite input (@Emitter(infinite = "
-                + "true)) cannot run on this Flink source yet; run it with the runner (docs/runner.md)",
-                error.getMessage());
+    private List<Integer> numbers() {
+        return emitted.stream().map(record -> record.getInt("n")).toList();
+    }
+
+    private static long offset(SplitCursor<JsonObject> cursor) {
+        CheckpointState checkpoint = cursor.snapshot().checkpoint();
+        return checkpoint == null ? 0 : checkpoint.state().getJsonNumber("offset").longValue();
     }
 }
