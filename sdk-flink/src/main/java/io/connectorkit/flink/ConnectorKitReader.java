@@ -44,7 +44,7 @@ final class ConnectorKitReader<T> implements SourceReader<T, ConnectorKitSplit> 
     private boolean noMoreSplits;
     private boolean ended;
     private CompletableFuture<Void> available = new CompletableFuture<>();
-    private final IdleWait idle = new IdleWait();
+    private final IdleWait idle;
     /** While the current split's infinite input is idle: completes when it is time to ask it again. */
     private CompletableFuture<Void> idleUntil;
 
@@ -60,6 +60,8 @@ final class ConnectorKitReader<T> implements SourceReader<T, ConnectorKitSplit> 
             throw e;
         }
         this.commits = new PendingCommits(settings.componentId());
+        this.idle = new IdleWait("connector-kit idle wait: " + settings.componentId() + " reader "
+                + context.getIndexOfSubtask());
     }
 
     @Override
@@ -156,6 +158,7 @@ final class ConnectorKitReader<T> implements SourceReader<T, ConnectorKitSplit> 
 
     @Override
     public void close() {
+        idle.close();
         try {
             if (current != null) {
                 current.close();

@@ -33,7 +33,7 @@ final class SplitCursor<T> {
     enum Progress {
         /** Records were read; there may be more at once. */
         MORE,
-        /** An infinite input had nothing: ask again after a pause. */
+        /** An infinite input had nothing, and nothing was emitted: ask again after a pause. */
         IDLE,
         /** The split ended: every record is emitted and the input is stopped. */
         ENDED
@@ -92,7 +92,7 @@ final class SplitCursor<T> {
      * first {@code null}.
      *
      * @return {@link Progress#ENDED} when the split has ended; {@link Progress#IDLE} when an infinite input had
-     *     nothing on the first record asked for; else {@link Progress#MORE}
+     *     nothing on the first record asked for and no held record was emitted; else {@link Progress#MORE}
      * @throws IllegalStateException when more than {@code maxHeld} records come without a safe point, or a record
      *     cannot be mapped (naming the component and the split)
      */
@@ -126,11 +126,14 @@ final class SplitCursor<T> {
         emitHeld(output);
     }
 
+    /** Idle: when ready, the checkpoint covers every record read; IDLE only when this call gave Flink nothing. */
     private Progress idle(SourceOutput<T> output, int recordsRead) {
+        boolean emits = false;
         if (input.isCheckpointReady()) {
+            emits = heldCount > 0;
             cover(output);
         }
-        return recordsRead == 0 ? Progress.IDLE : Progress.MORE;
+        return recordsRead == 0 && !emits ? Progress.IDLE : Progress.MORE;
     }
 
     private Progress end(SourceOutput<T> output) {
@@ -147,7 +150,7 @@ final class SplitCursor<T> {
         held[heldCount++] = record;
     }
 
-    /** Emits the held records and forgets them in the same pass (a plain array: this runs once per record). */
+    /** Emits the held records and forgets them in the same pass (a plain array, as every record goes through it). */
     @SuppressWarnings("unchecked") // only T is ever held
     private void emitHeld(SourceOutput<T> output) {
         for (int i = 0; i < heldCount; i++) {
@@ -182,7 +185,7 @@ final class SplitCursor<T> {
         return coveredByInput ? covered : null;
     }
 
-    /** The checkpoint of the split's end, once {@link #read} returned {@code false}. */
+    /** The checkpoint of the split's end, once {@link #read} returned {@link Progress#ENDED}. */
     CheckpointState finalCheckpoint() {
         return finalCheckpoint;
     }
