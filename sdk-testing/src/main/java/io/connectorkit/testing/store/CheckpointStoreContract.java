@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The contract every {@link CheckpointStore} passes: strictly increasing generations and their history, retention,
  * exact round trips of every field, checksums, audits and rewinds, deletes (of a job, and of one partition, after
  * which the partition's generations restart at 1), the {@code savedBefore} trace, the id, checkpoint and size checks
- * with their messages, concurrent saves, and, for stores shared between instances, one writer per job. The stores of Connector Kit (in memory, file, JDBC on H2 and PostgreSQL) pass it.
+ * with their messages, concurrent saves, and, for stores shared between instances, one writer per job. The stores of
+ * Connector Kit (in memory, file, JDBC on H2 and PostgreSQL, S3 on s3proxy) pass it.
  *
  * <h2>Extending it</h2>
  * A store author writes a JUnit 5 test class that extends this one and implements {@link #newStore}: it opens a new
