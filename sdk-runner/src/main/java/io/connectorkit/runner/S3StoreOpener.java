@@ -7,6 +7,8 @@ import io.connectorkit.store.s3.S3Location;
 import io.connectorkit.store.s3.S3StoreBuilder;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import picocli.CommandLine;
 
 /**
  * Opens an {@code s3://BUCKET/PREFIX} store. The only class of the runner that names the S3 store, so that the AWS
@@ -33,10 +35,26 @@ final class S3StoreOpener {
         String region = s3 != null ? s3.region : System.getenv("CONNECTORKIT_S3_REGION");
         boolean pathStyle = s3 != null ? s3.pathStyle
                 : Boolean.parseBoolean(System.getenv("CONNECTORKIT_S3_PATH_STYLE"));
+        Duration keepYoungerThan = s3 != null ? s3.keepYoungerThan
+                : keepYoungerThan(System.getenv("CONNECTORKIT_S3_KEEP_YOUNGER_THAN"));
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpoint(endpoint(endpoint));
         }
+        if (keepYoungerThan != null) {
+            builder.keepYoungerThan(keepYoungerThan);
+        }
         return builder.region(region).pathStyle(pathStyle).build();
+    }
+
+    private static Duration keepYoungerThan(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new DurationOption().convert(value);
+        } catch (CommandLine.TypeConversionException e) {
+            throw new RunnerException(ExitCodes.USAGE, "$CONNECTORKIT_S3_KEEP_YOUNGER_THAN: " + e.getMessage());
+        }
     }
 
     private static URI endpoint(String endpoint) {

@@ -1,5 +1,6 @@
 package io.connectorkit.runner;
 
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,4 +26,11 @@ final class S3StoreOptions {
             description = "path-style requests (http://host/bucket/key), which most S3-compatible servers need "
                     + "(default: $CONNECTORKIT_S3_PATH_STYLE, else false)")
     boolean pathStyle;
+
+    @Option(names = "--s3-keep-younger-than", paramLabel = "T", converter = DurationOption.class,
+            defaultValue = "${env:CONNECTORKIT_S3_KEEP_YOUNGER_THAN}",
+            description = "also keep the generations of an s3:// --store saved less than T ago (30m, 24h), beyond "
+                    + "--retention, so that a job can be rewound that far (default: "
+                    + "$CONNECTORKIT_S3_KEEP_YOUNGER_THAN, else none)")
+    Duration keepYoungerThan;
 }

@@ -8,6 +8,7 @@ import io.connectorkit.store.s3.S3CheckpointStore;
 import io.connectorkit.store.s3.S3Location;
 import io.connectorkit.store.s3.testserver.S3TestServer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -63,6 +64,34 @@ class S3StoreRunTest {
                 && resumed.all().contains("\"sinceId\":3000"), resumed.all());
         List<Integer> ids = Cli.ids(output);
         assertEquals(IntStream.rangeClosed(1, 5_000).boxed().toList(), ids.stream().distinct().sorted().toList());
+    }
+
+    @Test
+    void keepYoungerThanKeepsTheGenerationsOfTheLastHourBeyondTheRetention() {
+        Path configuration = Cli.listInput(dir, 5_000, 100);
+        String store = location.toString();
+        for (String job : List.of("pruned", "kept")) {
+            List<String> run = new ArrayList<>(List.of("run", "--family", "checkpoint", "--name", "list-input",
+                    "--configuration", configuration.toString(), "--output", dir.resolve(job + ".jsonl").toString(),
+                    "--store", store, "--job", job, "--every", "1000", "--sync-saves", "--retention", "1"));
+            if (job.equals("kept")) {
+                run.addAll(List.of("--s3-keep-younger-than", "1h"));
+            }
+            ck(run.toArray(String[]::new)).assertCode(0);
+        }
+
+        try (S3CheckpointStore reader = server.store(location).build()) {
+            assertEquals(1, reader.history("pruned", JobPartitions.SINGLE).size(), "--retention 1 alone keeps the newest generation");
+            assertTrue(reader.history("kept", JobPartitions.SINGLE).size() >= 5, "saved within the hour, every generation is kept: "
+                    + reader.history("kept", JobPartitions.SINGLE).size());
+        }
+    }
+
+    @Test
+    void aMalformedKeepYoungerThanIsAUsageError() {
+        ck("run", "--family", "checkpoint", "--name", "list-input", "--store", location.toString(),
+                "--s3-keep-younger-than", "a day").assertCode(ExitCodes.USAGE)
+                .assertErrContains("'a day' is not a duration");
     }
 
     @Test
