@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -66,7 +67,11 @@ class InfiniteInputOnFlinkTest {
         }
     }
 
-    private JobClient start(StreamExecutionEnvironment env, String name) throws Exception {
+    /** Starts the tests' pipeline over the feed, from {@code savepoint} unless it is null. */
+    private JobClient start(String savepoint, MapFunction<JsonObject, String> map, Path output, String name)
+            throws Exception {
+        StreamExecutionEnvironment env = FlinkJobs.environment(savepoint);
+        FlinkJobs.pipeline(env, source(), map, output);
         JobClient job = env.executeAsync(name);
         jobs.add(job);
         return job;
@@ -85,9 +90,7 @@ class InfiniteInputOnFlinkTest {
     @Test
     void anInducedFailureWhileFollowingEndsWithEveryRecordExactlyOnce() throws Exception {
         Path output = temp.resolve("out");
-        StreamExecutionEnvironment env = FlinkJobs.environment(null);
-        FlinkJobs.pipeline(env, source(), new JobHooks.FailOnce(300, 37), output);
-        JobClient job = start(env, "tail with a failure");
+        JobClient job = start(null, new JobHooks.FailOnce(300, 37), output, "tail with a failure");
 
         write(1500);
         awaitCommitted(job, output, 1500);
@@ -99,9 +102,7 @@ class InfiniteInputOnFlinkTest {
     @Test
     void stopWithSavepointMidStreamThenANewJobFromItReadsOnExactlyOnce() throws Exception {
         Path output = temp.resolve("out");
-        StreamExecutionEnvironment env = FlinkJobs.environment(null);
-        FlinkJobs.pipeline(env, source(), new JobHooks.Paced(), output);
-        JobClient first = start(env, "tail until a savepoint");
+        JobClient first = start(null, new JobHooks.Paced(), output, "tail until a savepoint");
         write(3000); // 3 s of the paced map: the job is stopped long before it read them all
         await(() -> JobHooks.PASSED.get() >= 300, first, () -> "300 records through the paced map");
         String savepoint = first.stopWithSavepoint(false, temp.resolve("savepoints").toUri().toString(),
@@ -110,9 +111,7 @@ class InfiniteInputOnFlinkTest {
         int firstJob = FlinkJobs.committed(output).size();
 
         write(3600);
-        StreamExecutionEnvironment resumed = FlinkJobs.environment(savepoint);
-        FlinkJobs.pipeline(resumed, source(), new JobHooks.Plain(), output);
-        JobClient second = start(resumed, "tail from a savepoint");
+        JobClient second = start(savepoint, new JobHooks.Plain(), output, "tail from a savepoint");
         awaitCommitted(second, output, 3600);
 
         List<String> all = settleThenCancel(second, output);
@@ -124,9 +123,7 @@ class InfiniteInputOnFlinkTest {
     @Test
     void aPositionThatMovedWhileIdleIsCommittedOnceFlinkCompletedACheckpoint() throws Exception {
         Path output = temp.resolve("out");
-        StreamExecutionEnvironment env = FlinkJobs.environment(null);
-        FlinkJobs.pipeline(env, source(), new JobHooks.Plain(), output);
-        JobClient job = start(env, "tail, then only keepalives");
+        JobClient job = start(null, new JobHooks.Plain(), output, "tail, then only keepalives");
         write(3);
         awaitCommitted(job, output, 3);
 
