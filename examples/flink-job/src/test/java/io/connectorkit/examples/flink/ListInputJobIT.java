@@ -79,7 +79,7 @@ class ListInputJobIT {
         }
     }
 
-    /** The lines of the sink's committed files; in-progress and pending files are hidden (their names start with a dot). */
+    /** The lines of the sink's committed files; in-progress files are hidden (their names start with a dot). */
     private static List<String> committedLines(Path output) throws IOException {
         assertTrue(Files.isDirectory(output), "no output directory " + output);
         List<String> lines = new ArrayList<>();
