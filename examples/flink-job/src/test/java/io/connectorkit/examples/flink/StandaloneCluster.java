@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A standalone Flink session cluster in separate JVMs, started as Flink's scripts start one: a JobManager
@@ -61,8 +62,10 @@ final class StandaloneCluster implements AutoCloseable {
     private final String classPath;
     private final int restPort;
     private final List<Started> started = new ArrayList<>();
-    /** The JobManager and the TaskManager, which run until closed. */
+    /** The JobManager and the TaskManager (last), which run until closed. */
     private final List<Process> services = new ArrayList<>();
+    private int clients;
+    private int taskManagers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private record Started(String name, Process process, Path log) {
@@ -71,6 +74,12 @@ final class StandaloneCluster implements AutoCloseable {
     private StandaloneCluster(Path workDir, Path logDir, String classPath) throws IOException {
         this.workDir = workDir;
         this.logDir = Files.createDirectories(logDir);
+        // A previous run's logs would be mistaken for this one's.
+        try (Stream<Path> old = Files.list(logDir)) {
+            for (Path log : old.filter(file -> file.getFileName().toString().endsWith(".log")).toList()) {
+                Files.delete(log);
+            }
+        }
         this.confDir = Files.createDirectories(workDir.resolve("conf"));
         this.classPath = classPath;
         this.restPort = freePort();
@@ -103,21 +112,57 @@ final class StandaloneCluster implements AutoCloseable {
         return "localhost:" + restPort;
     }
 
+    /** What a {@code flink} command did: its exit code and its output (log lines included). */
+    record ClientRun(int exit, String output) {
+    }
+
     /**
-     * Runs {@code flink run <arguments>} in a new JVM with {@code FLINK_CONF_DIR} set, as {@code bin/flink} does, and
-     * returns its exit code; throws if it has not ended after {@code timeout}.
+     * Runs {@code flink <arguments>} ({@code run ...}, {@code stop ...}) in a new JVM with {@code FLINK_CONF_DIR} set,
+     * as {@code bin/flink} does; throws if it has not ended after {@code timeout}.
      */
-    int flink(List<String> arguments, Duration timeout) throws IOException, InterruptedException {
-        Process client = launch("client", List.of("-Xmx256m"), CLIENT, arguments);
+    ClientRun flink(List<String> arguments, Duration timeout) throws IOException, InterruptedException {
+        String name = "client-" + ++clients;
+        Process client = launch(name, List.of("-Xmx256m"), CLIENT, arguments);
         if (!client.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("flink " + String.join(" ", arguments) + " did not end within " + timeout);
         }
-        return client.exitValue();
+        return new ClientRun(client.exitValue(), Files.readString(logDir.resolve(name + ".log")));
+    }
+
+    /**
+     * Kills the TaskManager's JVM (as a machine failure would: no shutdown) and starts a new one; does not wait for
+     * it to register.
+     */
+    void replaceTaskManager() throws IOException, InterruptedException {
+        Process old = services.remove(services.size() - 1);
+        old.destroyForcibly();
+        if (!old.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the TaskManager (pid " + old.pid() + ") still runs 30 s after it was killed");
+        }
+        services.add(startTaskManager());
     }
 
     /** The cluster's jobs, {@code GET /jobs/overview}: each with its {@code jid}, {@code name} and {@code state}. */
     List<JsonObject> jobs() throws IOException, InterruptedException {
         return get("/jobs/overview").getJsonArray("jobs").getValuesAs(JsonObject.class);
+    }
+
+    /** Cancels the job unless it ended ({@code PATCH /jobs/<id>?mode=cancel}); for a test's cleanup. */
+    void cancelIfRunning(String jobId) throws IOException, InterruptedException {
+        boolean ended = jobs().stream().anyMatch(job -> job.getString("jid").equals(jobId)
+                && List.of("FINISHED", "CANCELED", "FAILED").contains(job.getString("state")));
+        if (!ended) {
+            HttpRequest cancel = HttpRequest.newBuilder(URI.create(base() + "/jobs/" + jobId + "?mode=cancel"))
+                    .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
+            http.send(cancel, HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    /** A job's checkpoint statistics, {@code GET /jobs/<id>/checkpoints}: counts, the latest completed and restored. */
+    JsonObject checkpoints(String jobId) throws IOException, InterruptedException {
+        return get("/jobs/" + jobId + "/checkpoints");
     }
 
     /** The last {@code lines} lines of each JVM's log, headed by its name: what a failure report shows. */
@@ -168,6 +213,10 @@ final class StandaloneCluster implements AutoCloseable {
                 "rest.bind-address: localhost",
                 "rest.port: " + restPort,
                 "taskmanager.numberOfTaskSlots: " + SLOTS,
+                // A killed TaskManager is noticed within a few heartbeats (unreachable targets fail fast); the
+                // timeout for a slow but living one stays generous, for a loaded machine.
+                "heartbeat.interval: 2000",
+                "heartbeat.timeout: 30000",
                 // Small; the TaskManager's memory model is derived from these as bin/taskmanager.sh does it.
                 // Managed memory is for batch and RocksDB, which this job uses neither of.
                 "jobmanager.memory.process.size: 768m",
@@ -187,12 +236,13 @@ final class StandaloneCluster implements AutoCloseable {
      * resources as dynamic properties, which {@code TaskManagerRunner} requires.
      */
     private Process startTaskManager() throws IOException, InterruptedException {
-        Process utils = launch("bash-java-utils", List.of(), BASH_JAVA_UTILS,
+        String name = "taskmanager-" + ++taskManagers;
+        Process utils = launch(name + "-resources", List.of(), BASH_JAVA_UTILS,
                 List.of("GET_TM_RESOURCE_PARAMS", "--configDir", confDir.toString()));
         if (!utils.waitFor(60, TimeUnit.SECONDS) || utils.exitValue() != 0) {
             throw new AssertionError("BashJavaUtils GET_TM_RESOURCE_PARAMS failed");
         }
-        List<String> results = Files.readAllLines(logDir.resolve("bash-java-utils.log")).stream()
+        List<String> results = Files.readAllLines(logDir.resolve(name + "-resources.log")).stream()
                 .filter(line -> line.startsWith(EXECUTION_RESULT))
                 .map(line -> line.substring(EXECUTION_RESULT.length()).trim())
                 .toList();
@@ -201,7 +251,7 @@ final class StandaloneCluster implements AutoCloseable {
         }
         List<String> arguments = new ArrayList<>(List.of("--configDir", confDir.toString()));
         arguments.addAll(List.of(results.get(1).split(" +")));
-        return launch("taskmanager", List.of(results.get(0).split(" +")), TASK_MANAGER, arguments);
+        return launch(name, List.of(results.get(0).split(" +")), TASK_MANAGER, arguments);
     }
 
     private Process launch(String name, List<String> jvmOptions, String mainClass, List<String> arguments)
@@ -253,7 +303,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     private JsonObject get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + restPort + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
                 .timeout(Duration.ofSeconds(10))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -263,6 +313,10 @@ final class StandaloneCluster implements AutoCloseable {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
         }
+    }
+
+    private String base() {
+        return "http://localhost:" + restPort;
     }
 
     private static int freePort() {
