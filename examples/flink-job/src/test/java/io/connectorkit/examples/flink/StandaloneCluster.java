@@ -35,8 +35,9 @@ final class StandaloneCluster implements AutoCloseable {
     private static final String EXECUTION_RESULT = "BASH_JAVA_UTILS_EXEC_RESULT:";
     private static final int SLOTS = 2;
     /**
-     * What the distribution's conf/config.yaml passes to every Flink JVM (env.java.opts.all) for Java 17: Flink's
-     * client and runtime reflect into these JDK packages (the client fails without java.util open).
+     * The options the distribution's conf/config.yaml passes to every Flink JVM for Java 17 (env.java.opts.all), less
+     * its jdk.compiler exports: Flink's client and runtime reflect into these JDK packages (the client fails without
+     * java.util open). The JobManager's heap is set directly; bin/jobmanager.sh would derive it too.
      */
     private static final List<String> JAVA_17_OPTIONS = List.of(
             "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
