@@ -34,11 +34,11 @@ final class Messages {
     // --- @Emitter ---------------------------------------------------------------------------------------------
 
     static final Message EMITTER_BLANK_ID = new Message("@Emitter",
-            "an emitter's family and name must not be blank",
+            "a component's family and name must not be blank",
             "Set both, for example @Emitter(family = \"demo\", name = \"list-input\")");
 
     static final Message EMITTER_DUPLICATE_ID = new Message("@Emitter",
-            "an emitter's family and name must be unique in the compilation, but %s is also used by %s",
+            "a component's family and name must be unique in the compilation, but %s is also used by %s",
             "Change the family or the name of one of them");
 
     static final Message EMITTER_CLASS_SHAPE = new Message("@Emitter",

@@ -145,7 +145,8 @@ class PartitionMapperRulesTest {
     @Test
     void rejectsABlankMapperName() {
         Compilation compilation = rejects("MapperBlankName", Messages.EMITTER_BLANK_ID, "@PartitionMapper(family");
-        assertThat(compilation).hadErrorContaining("@PartitionMapper on MapperBlankName:");
+        assertThat(compilation).hadErrorContaining("@PartitionMapper on MapperBlankName: a component's family and "
+                + "name must not be blank");
     }
 
     @Test
